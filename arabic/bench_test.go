@@ -1,0 +1,100 @@
+package arabic
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// referenceArticle is the project's reference article.
+const referenceArticle = "../testdata/000_08d5b8224b143400.txt"
+
+// antSample is the ANT corpus sample; benchmarks on it are skipped when it
+// is absent (it may not be shipped with the project).
+const antSample = "../../shared/data/ant_corpus_v2.1_sample"
+
+// benchTexts returns the named sets of articles the benchmarks run on.
+func benchTexts(b *testing.B) map[string][]string {
+	b.Helper()
+	texts := map[string][]string{}
+	ref, err := os.ReadFile(referenceArticle)
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts["reference"] = []string{string(ref)}
+	filepath.WalkDir(antSample, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".txt") {
+			if data, err := os.ReadFile(path); err == nil {
+				texts["ant"] = append(texts["ant"], string(data))
+			}
+		}
+		return nil
+	})
+	return texts
+}
+
+// runBench runs f over every article of each set; f returns the number of
+// tokens it saw, reported per byte as allocs are.
+func runBench(b *testing.B, f func(text string) int) {
+	texts := benchTexts(b)
+	for _, name := range []string{"reference", "ant"} {
+		articles := texts[name]
+		b.Run(name, func(b *testing.B) {
+			if len(articles) == 0 {
+				b.Skip("corpus absent: " + antSample)
+			}
+			size := 0
+			for _, a := range articles {
+				size += len(a)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			tokens := 0
+			for b.Loop() {
+				tokens = 0
+				for _, a := range articles {
+					tokens += f(a)
+				}
+			}
+			b.ReportMetric(float64(tokens), "tokens/op")
+		})
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	runBench(b, func(text string) int { return len(Normalize(text)) })
+}
+
+func BenchmarkNormalizeMap(b *testing.B) {
+	runBench(b, func(text string) int { return len(Map(text).Norm) })
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	runBench(b, func(text string) int { return len(Tokenize(text)) })
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	runBench(b, func(text string) int { return len(Analyze(text).Tokens) })
+}
+
+func BenchmarkTokenizeSegment(b *testing.B) {
+	var segs []Segmentation
+	runBench(b, func(text string) int {
+		toks := Tokenize(text)
+		for _, t := range toks {
+			segs = defaultTokenizer.AppendSegments(segs[:0], text, t)
+		}
+		return len(toks)
+	})
+}
+
+func BenchmarkStem(b *testing.B) {
+	runBench(b, func(text string) int {
+		toks := Tokenize(text)
+		for _, t := range toks {
+			Stem(t.Norm)
+		}
+		return len(toks)
+	})
+}

@@ -1,0 +1,198 @@
+package arabic
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Segmentation is one reading of a word as proclitics, a stem and an
+// enclitic pronoun. All strings are normalized.
+type Segmentation struct {
+	// Proclitics are the letters removed before the stem, in order: "",
+	// "و", "ف", "ب", "وب", "ل", "وال", "لل" … The article ال is here when it
+	// was removed, and not when the stem keeps it.
+	Proclitics string
+	// Stem is what remains. After the contraction لل (ل + ال) the stem
+	// gets its alef back: للتحالف gives the stem التحالف, whose original
+	// text is لتحالف.
+	Stem string
+	// Enclitic is the pronoun removed after the stem: ه ها هم هما هن ك كم كن
+	// ي نا, or "".
+	Enclitic string
+	// Offsets locate the stem's letters in the original text.
+	Offsets
+}
+
+// Stripped returns the number of letters removed from the word.
+func (s Segmentation) Stripped() int {
+	return utf8.RuneCountInString(s.Proclitics) + utf8.RuneCountInString(s.Enclitic)
+}
+
+// The clitics, normalized with the Default folds.
+var (
+	conjunctions = []string{"", "و", "ف"}      // "" for none
+	particles    = []string{"", "ب", "ل", "ك", "س"} // "" for none
+	enclitics    = []string{"هما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي"}
+)
+
+const (
+	article   = "ال"
+	lam       = "ل"
+	minLetter = 2 // no stem is shorter
+)
+
+// Segment returns the segmentations of token tok of text, normalized with
+// the Default folds. See Tokenizer.Segment.
+func Segment(text string, tok Token) []Segmentation {
+	return defaultTokenizer.AppendSegments(nil, text, tok)
+}
+
+// Segment returns the candidate segmentations of a word token tok of text:
+// first the whole word, then the readings that remove clitics, from the
+// least to the most stripped. The proclitics come in this order: a
+// conjunction و or ف, then a particle ب ل ك or س (س only before the
+// prefixes of the imperfect ي ت ن ا), then the article ال; the contraction
+// لل counts as ل + ال. At most one enclitic pronoun is removed; a final ه
+// that is a teh marbuta ة in the original is not a pronoun. No stem is
+// shorter than two letters. Tokens that are not Arabic words have one
+// segmentation, the whole token.
+//
+// These are candidates only: a gazetteer or a lexicon decides which reading
+// holds.
+func (t *Tokenizer) Segment(text string, tok Token) []Segmentation {
+	return t.AppendSegments(nil, text, tok)
+}
+
+// AppendSegments appends the segmentations of tok to dst, as Segment
+// returns them, and returns the extended slice.
+func (t *Tokenizer) AppendSegments(dst []Segmentation, text string, tok Token) []Segmentation {
+	w := tok.Norm
+	first := len(dst)
+	dst = append(dst, Segmentation{Stem: w, Offsets: tok.Offsets})
+	if tok.Kind != Word || utf8.RuneCountInString(w) < minLetter+1 {
+		return dst
+	}
+	orig := tok.Text(text)
+	// add appends the reading that keeps w[from:to] (or stem, when the
+	// article was restored) if it is long enough.
+	add := func(procl, stem string, from, to int) {
+		if utf8.RuneCountInString(w[from:to]) < minLetter || from == 0 && to == len(w) {
+			return
+		}
+		start, end := t.norm.origSpan(orig, from, to)
+		seg := Segmentation{Proclitics: procl, Stem: stem, Enclitic: w[to:], Offsets: Offsets{
+			Start:     tok.Start + start,
+			End:       tok.Start + end,
+			RuneStart: tok.RuneStart + utf8.RuneCountInString(orig[:start]),
+		}}
+		seg.RuneEnd = seg.RuneStart + utf8.RuneCountInString(orig[start:end])
+		dst = append(dst, seg)
+	}
+	for _, to := range t.encliticCuts(orig, w) {
+		for _, conj := range conjunctions {
+			if !strings.HasPrefix(w[:to], conj) {
+				continue
+			}
+			for _, part := range particles {
+				from := len(conj) + len(part)
+				if from >= to || !strings.HasPrefix(w[len(conj):to], part) {
+					continue
+				}
+				rest := w[from:to]
+				if part == "س" && !startsWithAny(rest, "ي", "ت", "ن", "ا") {
+					continue
+				}
+				add(w[:from], rest, from, to)
+				switch {
+				case part == lam && strings.HasPrefix(rest, lam):
+					// لل: the particle ل and the article without its alef.
+					add(w[:from], "ا"+rest, from, to)
+					add(w[:from+len(lam)], rest[len(lam):], from+len(lam), to)
+				case strings.HasPrefix(rest, article):
+					add(w[:from+len(article)], rest[len(article):], from+len(article), to)
+				}
+			}
+		}
+	}
+	sortByStripped(dst[first:])
+	return dst
+}
+
+// encliticCuts returns where the stem may end in w: at its end, and before
+// each enclitic pronoun that w ends with.
+func (t *Tokenizer) encliticCuts(orig, w string) []int {
+	cuts := []int{len(w)}
+	for _, e := range enclitics {
+		if !strings.HasSuffix(w, e) || utf8.RuneCountInString(w)-utf8.RuneCountInString(e) < minLetter {
+			continue
+		}
+		if e == "ه" && endsWithTehMarbuta(orig) {
+			continue // a teh marbuta, not the pronoun
+		}
+		cuts = append(cuts, len(w)-len(e))
+	}
+	return cuts
+}
+
+// endsWithTehMarbuta reports whether the last letter of word is a teh
+// marbuta, plain or in a presentation form.
+func endsWithTehMarbuta(word string) bool {
+	for len(word) > 0 {
+		r, size := utf8.DecodeLastRuneInString(word)
+		switch c := classOf(r); {
+		case r == tehMarbuta, r == '\uFE93', r == '\uFE94':
+			return true
+		case c == clsMark, c == clsControl, c == clsTatweel:
+			word = word[:len(word)-size]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func startsWithAny(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortByStripped orders segmentations by the number of letters removed,
+// keeping the order of equals (insertion sort: the lists are short).
+func sortByStripped(segs []Segmentation) {
+	for i := 1; i < len(segs); i++ {
+		for j := i; j > 0 && segs[j].Stripped() < segs[j-1].Stripped(); j-- {
+			segs[j], segs[j-1] = segs[j-1], segs[j]
+		}
+	}
+}
+
+// origSpan maps the normalized byte offsets [from, to) of n's
+// normalization of s back to byte offsets of s. Removed characters at the
+// edges stay outside, marks after a letter stay with it.
+func (n *Normalizer) origSpan(s string, from, to int) (start, end int) {
+	var buf [32]byte
+	start, end = -1, len(s)
+	out := 0
+	for i := 0; i < len(s); {
+		seg, j := n.segment(buf[:0], s, i)
+		if len(seg) > 0 {
+			if start < 0 && out+len(seg) > from {
+				start = i
+			}
+			out += len(seg)
+			if out >= to {
+				end = j
+				break
+			}
+		}
+		i = j
+	}
+	if start < 0 {
+		start = end
+	}
+	return start, end
+}

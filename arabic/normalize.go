@@ -1,0 +1,295 @@
+package arabic
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A Normalizer normalizes text with a fixed set of folds. It is immutable
+// and safe for concurrent use; build one with NewNormalizer and keep it.
+//
+// Normalization works segment by segment: a segment is a rune and the runes
+// after it that can combine with it under Unicode normalization (marks, and
+// removable controls or tatweel between a letter and its marks). Each
+// segment of the original text yields zero or more runes of the normalized
+// text, which is how normalized offsets map back to the original.
+type Normalizer struct {
+	folds Fold
+	// small caches, for the runes below smallRunes, what the normalizer
+	// does with the rune when it forms a segment on its own.
+	small [smallRunes]entry
+	// flags holds, for the runes below smallRunes, whether the rune
+	// starts a new segment and whether the folds remove it outright.
+	flags [smallRunes]runeFlags
+}
+
+type runeFlags uint8
+
+const (
+	startsNew  runeFlags = 1 << iota // the rune starts a new segment
+	ignoredOut                       // the folds remove the rune (a control or tatweel)
+)
+
+// smallRunes covers ASCII, Latin-1, and the Arabic, Syriac and Thaana
+// blocks: nearly every rune of Arabic news.
+const smallRunes = 0x800
+
+// entry is the cached action for one rune: the rune to write in the low
+// bits, or a flag.
+type entry uint32
+
+const (
+	entryDrop entry = 1 << 30 // the rune is removed
+	entrySlow entry = 1 << 29 // the rune needs NFKC: take the slow path
+	entryRune entry = 1<<21 - 1
+)
+
+// NewNormalizer returns a Normalizer for the folds f.
+func NewNormalizer(f Fold) *Normalizer {
+	n := &Normalizer{folds: f}
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r < smallRunes; r++ {
+		s := string(buf[:utf8.EncodeRune(buf[:], r)])
+		if norm.NFKC.PropertiesString(s).BoundaryBefore() {
+			n.flags[r] |= startsNew
+		}
+		if f.ignorable(r) {
+			n.flags[r] |= ignoredOut
+		}
+		switch out := f.foldRune(r); {
+		case f&NFKC != 0 && norm.NFKC.String(s) != s:
+			n.small[r] = entrySlow
+		case out < 0:
+			n.small[r] = entryDrop
+		default:
+			n.small[r] = entry(out)
+		}
+	}
+	return n
+}
+
+// Folds returns the folds n applies.
+func (n *Normalizer) Folds() Fold { return n.folds }
+
+// defaultNormalizer backs the package-level functions. It is built once and
+// never changed.
+var defaultNormalizer = NewNormalizer(Default)
+
+// Normalize returns s normalized with the Default folds.
+func Normalize(s string) string { return defaultNormalizer.String(s) }
+
+// String returns s normalized. When s is already normalized it is returned
+// as is, without allocating.
+func (n *Normalizer) String(s string) string {
+	var buf [128]byte
+	out := n.Append(buf[:0], s)
+	if string(out) == s {
+		return s
+	}
+	return string(out)
+}
+
+// Append appends the normalization of s to dst and returns the extended
+// buffer.
+func (n *Normalizer) Append(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		dst, i = n.segment(dst, s, i)
+	}
+	return dst
+}
+
+// segment appends the normalization of the segment of s that starts at i and
+// returns the index where the segment ends.
+func (n *Normalizer) segment(dst []byte, s string, i int) ([]byte, int) {
+	c := s[i]
+	if c < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+		// An ASCII rune followed by ASCII is a segment of its own and
+		// never needs NFKC.
+		return append(dst, byte(n.small[c])), i + 1
+	}
+	r, size := decode(s, i)
+	j := n.segmentEnd(s, i+size)
+	if j == i+size {
+		if r < smallRunes {
+			switch e := n.small[r]; {
+			case e&entryDrop != 0:
+				return dst, j
+			case e&entrySlow == 0:
+				return utf8.AppendRune(dst, rune(e&entryRune)), j
+			}
+		} else if r == utf8.RuneError && size == 1 {
+			// Not UTF-8: stands for itself as U+FFFD.
+			return utf8.AppendRune(dst, utf8.RuneError), j
+		}
+	}
+	return n.slowSegment(dst, s[i:j]), j
+}
+
+// segmentEnd returns the end of the segment whose first rune ends at j.
+func (n *Normalizer) segmentEnd(s string, j int) int {
+	for j < len(s) {
+		if s[j] < utf8.RuneSelf {
+			return j // ASCII starts a segment and is never removed
+		}
+		r, size := decode(s, j)
+		if r < smallRunes {
+			switch f := n.flags[r]; {
+			case f&ignoredOut == 0 && f&startsNew != 0:
+				return j
+			case f&ignoredOut == 0:
+				j += size
+				continue
+			}
+		}
+		if n.folds.ignorable(r) {
+			// A removable control or tatweel joins the segment only when
+			// a mark follows it that joins the segment too.
+			k := j + size
+			for k < len(s) {
+				r2, size2 := decode(s, k)
+				if !n.folds.ignorable(r2) {
+					break
+				}
+				k += size2
+			}
+			if k == len(s) || n.startsSegment(s[k:]) {
+				return j
+			}
+			j = k
+			continue
+		}
+		if n.startsSegment(s[j:]) {
+			return j
+		}
+		j += size
+	}
+	return j
+}
+
+// startsSegment reports whether the first rune of s starts a new segment.
+func (n *Normalizer) startsSegment(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		return true
+	}
+	r, size := decode(s, 0)
+	if r < smallRunes {
+		return n.flags[r]&startsNew != 0
+	}
+	if r == utf8.RuneError && size == 1 {
+		return true
+	}
+	return norm.NFKC.PropertiesString(s).BoundaryBefore()
+}
+
+// slowSegment appends the normalization of the segment seg, which may hold
+// several runes or need NFKC.
+func (n *Normalizer) slowSegment(dst []byte, seg string) []byte {
+	var buf [64]byte
+	src := seg
+	if n.folds&(StripControls|StripTatweel) != 0 {
+		clean := buf[:0]
+		for _, r := range seg {
+			if !n.folds.ignorable(r) {
+				clean = utf8.AppendRune(clean, r)
+			}
+		}
+		src = string(clean)
+	}
+	if n.folds&NFKC != 0 && !norm.NFKC.IsNormalString(src) {
+		src = norm.NFKC.String(src)
+	}
+	for _, r := range src {
+		if r = n.folds.foldRune(r); r >= 0 {
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return dst
+}
+
+// Mapped is a normalized text that keeps the way back to its original.
+// It is immutable and safe for concurrent use.
+type Mapped struct {
+	Orig string // the original text
+	Norm string // the normalized text
+	// edits lists, in order, the segments whose normalized form differs in
+	// length or in structure from the original; elsewhere the two texts
+	// correspond byte for byte.
+	edits []edit
+}
+
+// edit maps Norm[norm:norm+nlen] to Orig[orig:orig+olen].
+type edit struct{ norm, orig, nlen, olen int }
+
+// Map normalizes s and keeps the map from the normalized text back to s.
+func (n *Normalizer) Map(s string) *Mapped {
+	m := &Mapped{Orig: s}
+	dst := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		d0 := len(dst)
+		var j int
+		dst, j = n.segment(dst, s, i)
+		olen, nlen := j-i, len(dst)-d0
+		if olen != nlen || utf8.RuneCountInString(s[i:j]) > 1 && string(dst[d0:]) != s[i:j] {
+			m.edits = append(m.edits, edit{norm: d0, orig: i, nlen: nlen, olen: olen})
+		}
+		i = j
+	}
+	m.Norm = string(dst)
+	return m
+}
+
+// Map normalizes s with the Default folds and keeps the map back to s.
+func Map(s string) *Mapped { return defaultNormalizer.Map(s) }
+
+// Span returns the span of the original text that the normalized bytes
+// Norm[start:end] came from, in bytes and in code points. A normalized span
+// that starts or ends inside the output of one original segment (a
+// ligature, a letter with its marks) grows to the whole segment; removed
+// characters at the edges of the span stay outside it. Offsets outside
+// [0, len(Norm)] are clamped.
+func (m *Mapped) Span(start, end int) Offsets {
+	start = min(max(start, 0), len(m.Norm))
+	end = min(max(end, start), len(m.Norm))
+	os := m.origStart(start)
+	oe := os
+	if end > start {
+		oe = m.origEnd(end)
+	}
+	rs := utf8.RuneCountInString(m.Orig[:os])
+	return Offsets{Start: os, End: oe, RuneStart: rs, RuneEnd: rs + utf8.RuneCountInString(m.Orig[os:oe])}
+}
+
+// origStart maps the normalized start offset p to the original.
+func (m *Mapped) origStart(p int) int {
+	// The first edit that ends after p either holds p or lies after it.
+	k := sort.Search(len(m.edits), func(k int) bool {
+		return m.edits[k].norm+m.edits[k].nlen > p
+	})
+	if k < len(m.edits) && m.edits[k].norm <= p {
+		return m.edits[k].orig
+	}
+	if k == 0 {
+		return p
+	}
+	e := m.edits[k-1]
+	return e.orig + e.olen + p - (e.norm + e.nlen)
+}
+
+// origEnd maps the normalized end offset q > 0 to the original.
+func (m *Mapped) origEnd(q int) int {
+	// The first edit that ends at or after q either holds byte q-1 or
+	// starts at or after q.
+	k := sort.Search(len(m.edits), func(k int) bool {
+		return m.edits[k].norm+m.edits[k].nlen >= q
+	})
+	if k == len(m.edits) {
+		return len(m.Orig) - (len(m.Norm) - q)
+	}
+	e := m.edits[k]
+	if e.norm < q {
+		return e.orig + e.olen
+	}
+	return e.orig - (e.norm - q)
+}
