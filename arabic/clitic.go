@@ -30,7 +30,7 @@ func (s Segmentation) Stripped() int {
 
 // The clitics, normalized with the Default folds.
 var (
-	conjunctions = []string{"", "و", "ف"}      // "" for none
+	conjunctions = []string{"", "و", "ف"}           // "" for none
 	particles    = []string{"", "ب", "ل", "ك", "س"} // "" for none
 	enclitics    = []string{"هما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي"}
 )

@@ -33,7 +33,7 @@ func Sentences(text string, tokens []Token) []Sentence {
 	var out []Sentence
 	first := 0
 	for k := 0; k < len(tokens); k++ {
-		end := k + 1 == len(tokens) || lineBreakBetween(text, tokens[k].End, tokens[k+1].Start)
+		end := k+1 == len(tokens) || lineBreakBetween(text, tokens[k].End, tokens[k+1].Start)
 		if !end && endsSentence(text, tokens, k) {
 			// Keep the closing quotes and brackets that follow.
 			for k+1 < len(tokens) && isCloser(text, tokens, k+1) && !lineBreakBetween(text, tokens[k].End, tokens[k+1].Start) {
