@@ -54,7 +54,8 @@ func Segment(text string, tok Token) []Segmentation {
 // prefixes of the imperfect ي ت ن ا), then the article ال; the contraction
 // لل counts as ل + ال. At most one enclitic pronoun is removed; a final ه
 // that is a teh marbuta ة in the original is not a pronoun. No stem is
-// shorter than two letters. Tokens that are not Arabic words have one
+// shorter than two letters, and no reading cuts through a ligature. Tokens
+// that are not Arabic words have one
 // segmentation, the whole token.
 //
 // These are candidates only: a gazetteer or a lexicon decides which reading
@@ -79,7 +80,10 @@ func (t *Tokenizer) AppendSegments(dst []Segmentation, text string, tok Token) [
 		if utf8.RuneCountInString(w[from:to]) < minLetter || from == 0 && to == len(w) {
 			return
 		}
-		start, end := t.norm.origSpan(orig, from, to)
+		start, end, ok := t.norm.origSpan(orig, from, to)
+		if !ok {
+			return
+		}
 		seg := Segmentation{Proclitics: procl, Stem: stem, Enclitic: w[to:], Offsets: Offsets{
 			Start:     tok.Start + start,
 			End:       tok.Start + end,
@@ -172,27 +176,29 @@ func sortByStripped(segs []Segmentation) {
 
 // origSpan maps the normalized byte offsets [from, to) of n's
 // normalization of s back to byte offsets of s. Removed characters at the
-// edges stay outside, marks after a letter stay with it.
-func (n *Normalizer) origSpan(s string, from, to int) (start, end int) {
+// edges stay outside, marks after a letter stay with it. It reports false
+// when from or to falls inside the output of one original segment (a
+// ligature such as ﻻ), which no span of s matches exactly.
+func (n *Normalizer) origSpan(s string, from, to int) (start, end int, ok bool) {
 	var buf [32]byte
-	start, end = -1, len(s)
+	start = -1
 	out := 0
 	for i := 0; i < len(s); {
 		seg, j := n.segment(buf[:0], s, i)
 		if len(seg) > 0 {
-			if start < 0 && out+len(seg) > from {
+			next := out + len(seg)
+			if start < 0 && next > from {
+				if out != from {
+					return 0, 0, false
+				}
 				start = i
 			}
-			out += len(seg)
-			if out >= to {
-				end = j
-				break
+			if next >= to {
+				return start, j, next == to
 			}
+			out = next
 		}
 		i = j
 	}
-	if start < 0 {
-		start = end
-	}
-	return start, end
+	return 0, 0, false
 }

@@ -230,14 +230,22 @@ func (n *Normalizer) Map(s string) *Mapped {
 		d0 := len(dst)
 		var j int
 		dst, j = n.segment(dst, s, i)
-		olen, nlen := j-i, len(dst)-d0
-		if olen != nlen || utf8.RuneCountInString(s[i:j]) > 1 && string(dst[d0:]) != s[i:j] {
-			m.edits = append(m.edits, edit{norm: d0, orig: i, nlen: nlen, olen: olen})
+		// A segment that keeps its bytes, or that turns one rune into
+		// another of the same length, maps byte for byte; any other is
+		// an edit.
+		out, in := dst[d0:], s[i:j]
+		if string(out) != in && !(len(out) == len(in) && isOneRune(in) && isOneRune(string(out))) {
+			m.edits = append(m.edits, edit{norm: d0, orig: i, nlen: len(out), olen: len(in)})
 		}
 		i = j
 	}
 	m.Norm = string(dst)
 	return m
+}
+
+func isOneRune(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size == len(s)
 }
 
 // Map normalizes s with the Default folds and keeps the map back to s.

@@ -161,6 +161,12 @@ func (s *scanner) next() (kind Kind, start, end, runeStart int, ok bool) {
 		}
 	case clsOther:
 		kind, end = Foreign, s.word(start+size, clsOther)
+	case clsTatweel:
+		// A kashida before a letter starts a word; alone, it is a dash.
+		kind, end = Word, s.word(start+size, clsArabic)
+		if !s.hasLetter(start, end) {
+			kind = Punct
+		}
 	case clsPunct:
 		kind, end = s.punct(r, start+size)
 	default: // clsSymbol, clsMark
@@ -196,6 +202,16 @@ func (s *scanner) word(i int, c class) int {
 		}
 	}
 	return end
+}
+
+// hasLetter reports whether text[start:end] holds a letter.
+func (s *scanner) hasLetter(start, end int) bool {
+	for _, r := range s.text[start:end] {
+		if classOf(r) == clsArabic {
+			return true
+		}
+	}
+	return false
 }
 
 // marks returns the end of the run of marks that starts at i.

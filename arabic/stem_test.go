@@ -1,0 +1,87 @@
+package arabic
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+func TestStem(t *testing.T) {
+	tests := []struct {
+		name, word, want string
+	}{
+		{"article", "الكتاب", "كتاب"},
+		{"waw and article", "والكتاب", "كتاب"},
+		{"ba-article", "بالمدرسة", "مدرس"}, // ة → ه, then the suffix ه
+		{"lam-lam", "للتحالف", "تحالف"},
+		{"feminine plural", "المكتبات", "مكتب"},
+		{"masculine plural", "مهندسون", "مهندس"},
+		{"oblique plural", "المهندسين", "مهندس"},
+		{"dual", "كتابان", "كتاب"},
+		{"nisba feminine", "الكويتية", "كويت"},
+		{"nisba", "الأميركي", "اميرك"},
+		{"pronoun ها", "عاصمتها", "عاصمت"},
+		{"waw kept when two letters would remain", "وقع", "وقع"},
+		{"waw removed when three remain", "وزارة", "زار"}, // light10's known over-stemming
+		{"article kept when one letter would remain", "الف", "الف"},
+		{"suffix kept when one letter would remain", "يه", "يه"},
+		{"suffixes in one pass", "مدرستيه", "مدرست"},
+		{"empty", "", ""},
+		{"latin untouched", "isis", "isis"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Stem(Normalize(tt.word)); got != tt.want {
+				t.Errorf("Stem(%s) = %s, want %s", hex(tt.word), hex(got), hex(tt.want))
+			}
+		})
+	}
+}
+
+// TestStemGolden compares Stem with the stems of the golden corpus of
+// Benzahia (BSD-2, in ../shared/data). That corpus's stems are deeper than
+// light stemming reaches, so the test reports the agreement and only guards
+// against a collapse.
+func TestStemGolden(t *testing.T) {
+	data, err := os.ReadFile("../../shared/data/arabic_stemmer_golden/golden_corpus_arabic.json")
+	if err != nil {
+		t.Skip("golden stemming corpus absent:", err)
+	}
+	var rows []struct{ Word, Stem string }
+	if err := json.Unmarshal(data, &rows); err != nil {
+		t.Fatal(err)
+	}
+	same, prefix := 0, 0
+	for _, r := range rows {
+		got, want := Stem(Normalize(r.Word)), Normalize(r.Stem)
+		if got == want {
+			same++
+		}
+		if len(want) <= len(got) && got[:len(want)] == want || len(got) <= len(want) && want[:len(got)] == got {
+			prefix++
+		}
+	}
+	t.Logf("light10 equals the golden stem for %d of %d words (%.1f%%); one is a prefix of the other for %d",
+		same, len(rows), 100*float64(same)/float64(len(rows)), prefix)
+	if same*100 < 15*len(rows) { // measured: 20.0%
+		t.Errorf("light10 agrees with the golden stems on only %d of %d words", same, len(rows))
+	}
+}
+
+func TestIsStopWord(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"في", true}, {"من", true}, {"على", true}, {"إلى", true}, {"الذي", true}, {"هذه", true},
+		{"الكويت", false}, {"داعش", false}, {"حرب", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := IsStopWord(Normalize(tt.word)); got != tt.want {
+			t.Errorf("IsStopWord(%s) = %v, want %v", hex(tt.word), got, tt.want)
+		}
+	}
+	if n := len(StopWords()); n < 700 || n > 800 {
+		t.Errorf("%d stop words after normalization; the list has 800 lines", n)
+	}
+}
