@@ -98,3 +98,17 @@ func BenchmarkStem(b *testing.B) {
 		return len(toks)
 	})
 }
+
+// BenchmarkTokenizeSegmentIf filters the readings as a matcher does, with
+// a filter that rejects every stem (the common case).
+func BenchmarkTokenizeSegmentIf(b *testing.B) {
+	var segs []Segmentation
+	none := func(string) bool { return false }
+	runBench(b, func(text string) int {
+		toks := Tokenize(text)
+		for _, t := range toks {
+			segs = defaultTokenizer.AppendSegmentsIf(segs[:0], text, t, none)
+		}
+		return len(toks)
+	})
+}

@@ -36,6 +36,7 @@ var (
 )
 
 const (
+	maxCuts   = 11 // the end of the word, and one cut per enclitic
 	article   = "ال"
 	lam       = "ل"
 	minLetter = 2 // no stem is shorter
@@ -67,17 +68,24 @@ func (t *Tokenizer) Segment(text string, tok Token) []Segmentation {
 // AppendSegments appends the segmentations of tok to dst, as Segment
 // returns them, and returns the extended slice.
 func (t *Tokenizer) AppendSegments(dst []Segmentation, text string, tok Token) []Segmentation {
+	return t.AppendSegmentsIf(dst, text, tok, nil)
+}
+
+// AppendSegmentsIf is AppendSegments keeping only the readings, after the
+// whole word, whose stem keep accepts; a nil keep accepts all. Matchers use
+// it to skip the cost of locating stems they do not know.
+func (t *Tokenizer) AppendSegmentsIf(dst []Segmentation, text string, tok Token, keep func(stem string) bool) []Segmentation {
 	w := tok.Norm
 	first := len(dst)
 	dst = append(dst, Segmentation{Stem: w, Offsets: tok.Offsets})
-	if tok.Kind != Word || utf8.RuneCountInString(w) < minLetter+1 {
+	if tok.Kind != Word || utf8.RuneCountInString(w) < minLetter+1 || !mayHaveClitic(w) {
 		return dst
 	}
 	orig := tok.Text(text)
 	// add appends the reading that keeps w[from:to] (or stem, when the
 	// article was restored) if it is long enough.
 	add := func(procl, stem string, from, to int) {
-		if utf8.RuneCountInString(w[from:to]) < minLetter || from == 0 && to == len(w) {
+		if utf8.RuneCountInString(w[from:to]) < minLetter || from == 0 && to == len(w) || keep != nil && !keep(stem) {
 			return
 		}
 		start, end, ok := t.norm.origSpan(orig, from, to)
@@ -92,7 +100,8 @@ func (t *Tokenizer) AppendSegments(dst []Segmentation, text string, tok Token) [
 		seg.RuneEnd = seg.RuneStart + utf8.RuneCountInString(orig[start:end])
 		dst = append(dst, seg)
 	}
-	for _, to := range t.encliticCuts(orig, w) {
+	cuts, ncuts := encliticCuts(orig, w)
+	for _, to := range cuts[:ncuts] {
 		for _, conj := range conjunctions {
 			if !strings.HasPrefix(w[:to], conj) {
 				continue
@@ -122,20 +131,40 @@ func (t *Tokenizer) AppendSegments(dst []Segmentation, text string, tok Token) [
 	return dst
 }
 
+// mayHaveClitic reports whether w starts with a proclitic letter or ends
+// with the last letter of an enclitic.
+func mayHaveClitic(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	switch first {
+	case 'و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا':
+		return true
+	}
+	switch last {
+	case 'ه', 'ا', 'م', 'ن', 'ك', 'ي':
+		return true
+	}
+	return false
+}
+
 // encliticCuts returns where the stem may end in w: at its end, and before
 // each enclitic pronoun that w ends with.
-func (t *Tokenizer) encliticCuts(orig, w string) []int {
-	cuts := []int{len(w)}
+func encliticCuts(orig, w string) ([maxCuts]int, int) {
+	var cuts [maxCuts]int
+	cuts[0] = len(w)
+	n := 1
+	letters := utf8.RuneCountInString(w)
 	for _, e := range enclitics {
-		if !strings.HasSuffix(w, e) || utf8.RuneCountInString(w)-utf8.RuneCountInString(e) < minLetter {
+		if !strings.HasSuffix(w, e) || letters-utf8.RuneCountInString(e) < minLetter {
 			continue
 		}
 		if e == "ه" && endsWithTehMarbuta(orig) {
 			continue // a teh marbuta, not the pronoun
 		}
-		cuts = append(cuts, len(w)-len(e))
+		cuts[n] = len(w) - len(e)
+		n++
 	}
-	return cuts
+	return cuts, n
 }
 
 // endsWithTehMarbuta reports whether the last letter of word is a teh
