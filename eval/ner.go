@@ -1,0 +1,235 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Sentence is a sentence of a CoNLL file: its tokens and their BIO tags.
+type Sentence struct {
+	Tokens []string
+	Tags   []string
+}
+
+// maxLine bounds one line of a CoNLL file.
+const maxLine = 1 << 20
+
+// ReadCoNLL reads a CoNLL file with one "token TAG" per line (separated by
+// a space or a tab; the tag is the last field) and a blank line between
+// sentences. name is used in errors, which give the line.
+func ReadCoNLL(name string, r io.Reader) ([]Sentence, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var out []Sentence
+	var cur Sentence
+	flush := func() {
+		if len(cur.Tokens) > 0 {
+			out = append(out, cur)
+			cur = Sentence{}
+		}
+	}
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" {
+			flush()
+			continue
+		}
+		i := strings.LastIndexAny(text, " \t")
+		if i <= 0 || i == len(text)-1 {
+			return nil, fmt.Errorf("%s:%d: want \"token TAG\", got %q", name, line, text)
+		}
+		tag := text[i+1:]
+		if tag != "O" && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-") {
+			return nil, fmt.Errorf("%s:%d: tag %q is not O, B-X or I-X", name, line, tag)
+		}
+		cur.Tokens = append(cur.Tokens, strings.TrimSpace(text[:i]))
+		cur.Tags = append(cur.Tags, tag)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	flush()
+	return out, nil
+}
+
+// Chunk is an entity over tokens [Start, End) of a sentence.
+type Chunk struct {
+	Type       string
+	Start, End int
+}
+
+// Chunks returns the entities of a BIO tag sequence, as seqeval reads
+// IOB2 in its default mode: an entity starts at B-X, or at I-X after
+// anything but B-X or I-X, and goes on over I-X.
+func Chunks(tags []string) []Chunk {
+	var out []Chunk
+	cur := -1
+	for i, tag := range tags {
+		typ, inside := "", false
+		if len(tag) > 2 {
+			typ, inside = tag[2:], tag[0] == 'I'
+		}
+		if cur >= 0 && (typ == "" || !inside || out[cur].Type != typ) {
+			out[cur].End = i
+			cur = -1
+		}
+		if typ != "" && cur < 0 {
+			out = append(out, Chunk{Type: typ, Start: i})
+			cur = len(out) - 1
+		}
+	}
+	if cur >= 0 {
+		out[cur].End = len(tags)
+	}
+	return out
+}
+
+// Counts are the true positives, false positives and false negatives of
+// one kind of entity.
+type Counts struct{ TP, FP, FN int }
+
+// Precision returns TP / (TP + FP), or 0.
+func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+
+// Recall returns TP / (TP + FN), or 0.
+func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+
+// F1 returns the harmonic mean of precision and recall, or 0.
+func (c Counts) F1() float64 { return ratio(2*c.TP, 2*c.TP+c.FP+c.FN) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// NERReport is the score of a recognizer on a CoNLL file: exact entity
+// matches (type, first and last token), per type and micro-averaged.
+type NERReport struct {
+	Sentences, Tokens int
+	Types             []string // the scored types, sorted
+	ByType            map[string]Counts
+	Micro             Counts
+}
+
+// Span is a predicted entity in a text, in bytes.
+type Span struct {
+	Start, End int
+	Type       string
+}
+
+// Recognize predicts the entities of a text. The text is the tokens of
+// some sentences joined by spaces, one sentence per line.
+type Recognize func(text string) ([]Span, error)
+
+// DocSentences is how many sentences are joined into one text for
+// Recognize, so that the recognizer sees some context. CoNLL files rarely
+// mark documents; consecutive sentences mostly come from one article.
+const DocSentences = 25
+
+// NER scores recognize on sentences. Only the gold entities of the types
+// in types count (other gold types, such as MISC, are ignored); gold type
+// names are mapped through alias first (PER → PERS). A predicted span
+// covers the tokens it overlaps.
+func NER(sents []Sentence, recognize Recognize, types []string, alias map[string]string) (NERReport, error) {
+	rep := NERReport{Sentences: len(sents), Types: slices.Sorted(slices.Values(types)), ByType: map[string]Counts{}}
+	scored := map[string]bool{}
+	for _, t := range types {
+		scored[t] = true
+	}
+	for from := 0; from < len(sents); from += DocSentences {
+		block := sents[from:min(from+DocSentences, len(sents))]
+		var b strings.Builder
+		type tokSpan struct{ sent, tok, start, end int }
+		var spans []tokSpan
+		for si, s := range block {
+			if si > 0 {
+				b.WriteByte('\n')
+			}
+			for ti, t := range s.Tokens {
+				if ti > 0 {
+					b.WriteByte(' ')
+				}
+				spans = append(spans, tokSpan{si, ti, b.Len(), b.Len() + len(t)})
+				b.WriteString(t)
+			}
+			rep.Tokens += len(s.Tokens)
+		}
+		pred, err := recognize(b.String())
+		if err != nil {
+			return rep, fmt.Errorf("sentences %d to %d: %w", from+1, from+len(block), err)
+		}
+		predicted := make([]map[Chunk]bool, len(block))
+		for i := range predicted {
+			predicted[i] = map[Chunk]bool{}
+		}
+		for _, p := range pred {
+			first, last := -1, -1
+			for k, ts := range spans {
+				if ts.start < p.End && p.Start < ts.end {
+					if first < 0 {
+						first = k
+					}
+					last = k
+				}
+			}
+			if first < 0 || spans[first].sent != spans[last].sent || !scored[p.Type] {
+				continue // unscored, or crosses sentences: cannot be right
+			}
+			predicted[spans[first].sent][Chunk{Type: p.Type, Start: spans[first].tok, End: spans[last].tok + 1}] = true
+		}
+		for si, s := range block {
+			gold := map[Chunk]bool{}
+			for _, c := range Chunks(s.Tags) {
+				if a, ok := alias[c.Type]; ok {
+					c.Type = a
+				}
+				if scored[c.Type] {
+					gold[c] = true
+				}
+			}
+			for c := range predicted[si] {
+				n := rep.ByType[c.Type]
+				if gold[c] {
+					n.TP++
+				} else {
+					n.FP++
+				}
+				rep.ByType[c.Type] = n
+			}
+			for c := range gold {
+				if !predicted[si][c] {
+					n := rep.ByType[c.Type]
+					n.FN++
+					rep.ByType[c.Type] = n
+				}
+			}
+		}
+	}
+	for _, c := range rep.ByType {
+		rep.Micro.TP += c.TP
+		rep.Micro.FP += c.FP
+		rep.Micro.FN += c.FN
+	}
+	return rep, nil
+}
+
+// WriteText writes the report as a table.
+func (r NERReport) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d sentences, %d tokens; exact entity match\n", r.Sentences, r.Tokens)
+	fmt.Fprintf(&b, "%-6s %9s %9s %9s %7s %7s %7s\n", "type", "precision", "recall", "f1", "tp", "fp", "fn")
+	row := func(name string, c Counts) {
+		fmt.Fprintf(&b, "%-6s %9.4f %9.4f %9.4f %7d %7d %7d\n", name, c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN)
+	}
+	for _, t := range r.Types {
+		row(t, r.ByType[t])
+	}
+	row("micro", r.Micro)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
