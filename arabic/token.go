@@ -95,10 +95,16 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 	first := len(dst)
 	// The forms are appended to buf, and ends[i] marks where the form of
 	// token first+i ends, until buf is turned into one string.
-	buf := make([]byte, 0, len(text)+len(text)/8)
-	// Arabic news runs at about 9 bytes a token, space included.
+	// Arabic news runs at about 9 bytes a token, space included. Short
+	// texts (names, keys) use buffers on the stack.
 	guess := len(text)/8 + 1
-	ends := make([]int, 0, guess)
+	var smallBuf [256]byte
+	var smallEnds [32]int
+	buf, ends := smallBuf[:0], smallEnds[:0]
+	if len(text) > len(smallBuf)*7/8 {
+		buf = make([]byte, 0, len(text)+len(text)/8)
+		ends = make([]int, 0, guess)
+	}
 	dst = slices.Grow(dst, guess)
 	s := scanner{text: text}
 	for {
