@@ -1,0 +1,81 @@
+package pipeline
+
+// Document is one article on its way through the stages, and the result of
+// its analysis.
+//
+// A source creates the Document with ID and Source and one of Path, Raw or
+// Text. The Read stage fills Raw from Path, Decode fills Text from Raw, and
+// the analysis stages fill Lang, Stats and the result lists. Every offset in
+// the results refers to Text, which no stage changes once it is decoded.
+//
+// A Document belongs to one stage at a time: the runner hands it from stage
+// to stage and to the emit callback, and never to two goroutines at once.
+type Document struct {
+	ID       string // file name without extension, or the JSON Lines record's id
+	Source   string // where it came from: file path, "-" for stdin, "<path>:<line>" for a JSON Lines record
+	Path     string // file to read in the Read stage; empty when Raw or Text came with the document
+	Raw      []byte // undecoded bytes; Decode fills Text from it and then sets Raw to nil
+	Encoding string // encoding name to decode Raw with ("" = detect); Decode sets the one it used
+	Text     string // decoded UTF-8 text; every offset in the results refers to it
+	Lang     string // language code such as "ar"; set by analysis
+	Stats    Stats
+	Mentions []Mention
+	Entities []Entity
+	Topics   []Topic
+	Keywords []Keyword
+	Err      error // set when the article failed; the runner skips later stages for it
+	Analysis any   // private to the stages (for example the token analysis); never encoded
+}
+
+// Stats counts the units of Document.Text.
+type Stats struct {
+	Chars     int `json:"chars"`     // code points
+	Tokens    int `json:"tokens"`    // tokens, as the analysis counts them
+	Sentences int `json:"sentences"` // sentences, as the analysis counts them
+}
+
+// Mention is one span of Document.Text that names an entity.
+//
+// Start and End count code points (what Python's str indexing counts), and
+// ByteStart and ByteEnd count bytes (what Go's string indexing counts); both
+// pairs delimit the same span, End and ByteEnd exclusive, so
+// Text == doc.Text[ByteStart:ByteEnd].
+type Mention struct {
+	Text      string  `json:"text"`     // the original text under [Start,End)
+	Start     int     `json:"start"`    // code points into Document.Text, inclusive
+	End       int     `json:"end"`      // code points into Document.Text, exclusive
+	ByteStart int     `json:"-"`        // bytes into Document.Text, inclusive
+	ByteEnd   int     `json:"-"`        // bytes into Document.Text, exclusive
+	Type      string  `json:"type"`     // PERSON, COUNTRY, LOCATION or ORG
+	Entity    string  `json:"entity"`   // entity id, for example "country:KW"
+	Form      string  `json:"form"`     // "name", or "adjective" for a demonym
+	Sentence  int     `json:"sentence"` // index of the sentence, from 0
+	Source    string  `json:"source"`   // what found it: "gazetteer", "rule" or "model"
+	Score     float64 `json:"score"`    // confidence in [0,1]
+}
+
+// Entity is one entity named in a document, with the count of its mentions.
+type Entity struct {
+	ID     string         `json:"id"`              // stable id, for example "country:KW"
+	Type   string         `json:"type"`            // PERSON, COUNTRY, LOCATION or ORG
+	Name   string         `json:"name"`            // canonical name in English
+	NameAr string         `json:"name_ar"`         // canonical name in Arabic
+	Count  int            `json:"count"`           // number of mentions in the document
+	First  int            `json:"first"`           // code point offset of the first mention
+	Attrs  map[string]any `json:"attrs,omitempty"` // attributes from the gazetteer (role, iso, ...)
+}
+
+// Topic is a topic label scored for a document, with the words that gave it.
+type Topic struct {
+	ID       string   `json:"id"`
+	Label    string   `json:"label"`
+	LabelAr  string   `json:"label_ar"`
+	Score    float64  `json:"score"`
+	Evidence []string `json:"evidence"`
+}
+
+// Keyword is a word or phrase that characterizes a document.
+type Keyword struct {
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}

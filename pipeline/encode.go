@@ -1,0 +1,131 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Encoder writes documents as output records.
+type Encoder interface {
+	// Encode writes the record of one document.
+	Encode(doc *Document) error
+	// Close ends the output (it does not close the writer). Encode must
+	// not be called after Close.
+	Close() error
+}
+
+// EncodeOptions tunes the records.
+type EncodeOptions struct {
+	// Text adds the document's text to each record, as "text" after "lang".
+	Text bool
+}
+
+// ErrClosed is returned by Encode on an Encoder that was closed.
+var ErrClosed = errors.New("pipeline: encoder is closed")
+
+// NewJSONLines returns an Encoder that writes one JSON object per line to
+// w, one w.Write per record.
+//
+// The fields come in this order: id, source, lang, text (only with
+// opt.Text), stats, mentions, entities, topics, keywords, and error (only
+// for a document with Err set, and then the lists are empty). Lists are
+// written as [] when empty, never null; scores are rounded to 4 decimals;
+// HTML characters and non-ASCII text are written as they are, not escaped.
+func NewJSONLines(w io.Writer, opt EncodeOptions) Encoder {
+	return &jsonLines{w: w, opt: opt}
+}
+
+type jsonLines struct {
+	w      io.Writer
+	opt    EncodeOptions
+	buf    bytes.Buffer
+	closed bool
+}
+
+func (e *jsonLines) Encode(doc *Document) error {
+	if e.closed {
+		return ErrClosed
+	}
+	e.buf.Reset()
+	if err := writeRecord(&e.buf, doc, e.opt, ""); err != nil {
+		return err
+	}
+	_, err := e.w.Write(e.buf.Bytes())
+	return err
+}
+
+func (e *jsonLines) Close() error {
+	e.closed = true
+	return nil
+}
+
+// NewJSONArray returns an Encoder that writes one indented JSON array of
+// the same records as NewJSONLines, an element per Encode. Close writes the
+// closing "]"; with no record at all, the output is "[]".
+func NewJSONArray(w io.Writer, opt EncodeOptions) Encoder {
+	return &jsonArray{w: w, opt: opt}
+}
+
+type jsonArray struct {
+	w      io.Writer
+	opt    EncodeOptions
+	buf    bytes.Buffer
+	n      int
+	closed bool
+}
+
+func (e *jsonArray) Encode(doc *Document) error {
+	if e.closed {
+		return ErrClosed
+	}
+	e.buf.Reset()
+	if e.n == 0 {
+		e.buf.WriteString("[\n  ")
+	} else {
+		e.buf.WriteString(",\n  ")
+	}
+	if err := writeRecord(&e.buf, doc, e.opt, "  "); err != nil {
+		return err
+	}
+	e.buf.Truncate(e.buf.Len() - 1) // the newline after the record
+	if _, err := e.w.Write(e.buf.Bytes()); err != nil {
+		return err
+	}
+	e.n++
+	return nil
+}
+
+func (e *jsonArray) Close() error {
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	end := "\n]\n"
+	if e.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(e.w, end)
+	return err
+}
+
+// writeRecord appends the record of doc and a newline to buf; with a
+// non-empty indent it is indented by that much per level, the first line
+// not included.
+func writeRecord(buf *bytes.Buffer, doc *Document, opt EncodeOptions, indent string) error {
+	if doc == nil {
+		return errors.New("pipeline: encode a nil document")
+	}
+	rec := newRecord(doc, opt)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent(indent, indent)
+	}
+	if err := enc.Encode(rec); err != nil {
+		return fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
+	}
+	return nil
+}
