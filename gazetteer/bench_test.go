@@ -1,0 +1,85 @@
+package gazetteer
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+)
+
+// syntheticGazetteer returns n entries whose Arabic names are two to four
+// words drawn from a vocabulary of 40³ made-up words, each with an alias
+// that adds the article, as a large real gazetteer would have.
+func syntheticGazetteer(n int) *Gazetteer {
+	letters := []rune("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى")
+	rng := rand.New(rand.NewPCG(7, 7))
+	word := func() string {
+		r := make([]rune, 3+rng.IntN(4))
+		for i := range r {
+			r[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(r)
+	}
+	g := &Gazetteer{Entries: make([]Entry, n)}
+	for i := range g.Entries {
+		name := make([]string, 2+rng.IntN(3))
+		for k := range name {
+			name[k] = word()
+		}
+		g.Entries[i] = Entry{
+			ID: fmt.Sprintf("org:e%d", i), Type: Org, Name: fmt.Sprintf("Entity %d", i),
+			NameAr: strings.Join(name, " "), Aliases: []string{"ال" + strings.Join(name, " ")},
+		}
+	}
+	return g
+}
+
+func BenchmarkCompile(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000} {
+		g := syntheticGazetteer(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			var m *Matcher
+			for b.Loop() {
+				m = Compile(g)
+			}
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
+			runtime.KeepAlive(m)
+		})
+	}
+}
+
+// BenchmarkFindAll measures analysis plus matching over the ANT sample,
+// skipped when the corpus is absent.
+func BenchmarkFindAll(b *testing.B) {
+	var texts []string
+	size := 0
+	filepath.WalkDir("../../shared/data/ant_corpus_v2.1_sample", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			if data, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(data))
+				size += len(data)
+			}
+		}
+		return nil
+	})
+	if len(texts) == 0 {
+		b.Skip("ANT sample absent")
+	}
+	m := Compile(syntheticGazetteer(5000))
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			m.FindAll(arabic.Analyze(t))
+		}
+	}
+}

@@ -1,0 +1,238 @@
+package gazetteer
+
+import (
+	"github.com/alam-nlp/alam/arabic"
+)
+
+// Match is a name of the gazetteer found in a text.
+type Match struct {
+	// Offsets locate the name in the original text, proclitics excluded.
+	arabic.Offsets
+	// FirstToken and EndToken delimit the tokens the name spans:
+	// tokens[FirstToken:EndToken]. The first may hold proclitics that the
+	// Offsets leave out.
+	FirstToken, EndToken int
+	// Proclitics are the normalized letters stripped before the name.
+	Proclitics string
+	// Candidates are the entries the name may denote, at least one. More
+	// than one means the name is ambiguous; Evidence helps to decide.
+	Candidates []Candidate
+}
+
+// Candidate is an entry that a matched name may denote.
+type Candidate struct {
+	Entry *Entry
+	Index int // the entry's index in the matcher
+	Form  Form
+}
+
+// FindAll returns, for each token where a name starts, the longest name
+// that starts there, in text order. Matches do not cross sentences; they
+// may overlap when a shorter name starts inside a longer one (the caller
+// resolves overlaps). A name's first token may carry proclitics; its
+// other tokens must match whole. When the text under a name is vocalized
+// and contradicts the vocalization of an entry's name (عُمان against
+// عَمّان), that entry is not a candidate.
+func (m *Matcher) FindAll(a *arabic.Analysis) []Match {
+	var out []Match
+	var segs []arabic.Segmentation
+	isFirst := func(stem string) bool { return m.child(0, stem) != 0 }
+	for _, s := range a.Sentences {
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			tok := a.Tokens[i]
+			segs = m.tok.AppendSegmentsIf(segs[:0], a.Text, tok, isFirst)
+			best, bestEnd, bestNode := -1, 0, uint32(0)
+			for k, seg := range segs {
+				if seg.Enclitic != "" {
+					continue // names do not take pronoun suffixes
+				}
+				node := m.child(0, seg.Stem)
+				for j := i + 1; node != 0; j++ {
+					if m.heads[node] >= 0 && j > bestEnd {
+						best, bestEnd, bestNode = k, j, node
+					}
+					if j >= s.EndToken {
+						break
+					}
+					node = m.child(node, a.Tokens[j].Norm)
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			seg := segs[best]
+			match := Match{
+				Offsets: arabic.Offsets{
+					Start: seg.Start, End: a.Tokens[bestEnd-1].End,
+					RuneStart: seg.RuneStart, RuneEnd: a.Tokens[bestEnd-1].RuneEnd,
+				},
+				FirstToken: i,
+				EndToken:   bestEnd,
+				Proclitics: seg.Proclitics,
+			}
+			match.Candidates = m.candidates(bestNode, a.Text[match.Start:match.End])
+			if len(match.Candidates) > 0 {
+				out = append(out, match)
+			}
+		}
+	}
+	return out
+}
+
+// candidates returns the entries of node whose vocalization the original
+// text agrees with, in gazetteer order.
+func (m *Matcher) candidates(node uint32, orig string) []Candidate {
+	var out []Candidate
+	for k := m.heads[node]; k >= 0; k = m.values[k].next {
+		v := m.values[k]
+		if v.marks != 0 && !marksAgree(m.marks[v.marks], orig) {
+			continue
+		}
+		out = append(out, Candidate{Entry: &m.entries[v.entry], Index: int(v.entry), Form: v.form})
+	}
+	// Values are linked newest first; give them in gazetteer order.
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// marksAgree reports whether the tashkeel of a text agrees with that of a
+// vocalized name: a shadda (a doubled consonant) in the text is on the same
+// letter of the name, and wherever both put a vowel mark on the same letter
+// it is the same mark. Texts often leave a shadda out, so a shadda of the
+// name need not be in the text. When the letters do not line up (a
+// ligature, another spelling) there is nothing to compare, and they agree.
+func marksAgree(name, text string) bool {
+	mn, mt := letterMarks(name), letterMarks(text)
+	if len(mn) != len(mt) {
+		return true
+	}
+	for i := range mn {
+		if mt[i].shadda && !mn[i].shadda {
+			return false
+		}
+		if mn[i].vowel != 0 && mt[i].vowel != 0 && mn[i].vowel != mt[i].vowel {
+			return false
+		}
+	}
+	return true
+}
+
+// marks are the tashkeel on one letter.
+type marks struct {
+	shadda bool
+	vowel  rune // fatha, damma, kasra, sukun or a tanwin; 0 for none
+}
+
+const shadda = '\u0651'
+
+// letterMarks returns the tashkeel written on each letter of s.
+func letterMarks(s string) []marks {
+	var out []marks
+	for _, r := range s {
+		switch {
+		case r == shadda:
+			if len(out) > 0 {
+				out[len(out)-1].shadda = true
+			}
+		case r >= '\u064B' && r <= '\u0652':
+			if len(out) > 0 {
+				out[len(out)-1].vowel = r
+			}
+		case r == '\u0640' || r >= '\u200C' && r <= '\u200F':
+			// tatweel and controls carry nothing
+		default:
+			out = append(out, marks{})
+		}
+	}
+	return out
+}
+
+// Lookup returns the entries that name matches as a whole, after
+// normalization and, for a one-word name, after removing proclitics
+// (بالكويت finds country:KW).
+func (m *Matcher) Lookup(name string) []Candidate {
+	a := m.tok.Analyze(name)
+	if len(a.Tokens) == 0 {
+		return nil
+	}
+	segs := m.tok.AppendSegments(nil, name, a.Tokens[0])
+	for _, seg := range segs {
+		if seg.Enclitic != "" {
+			continue
+		}
+		node := m.child(0, seg.Stem)
+		for j := 1; node != 0 && j < len(a.Tokens); j++ {
+			node = m.child(node, a.Tokens[j].Norm)
+		}
+		if node != 0 && m.heads[node] >= 0 {
+			return m.candidates(node, name[seg.Start:])
+		}
+	}
+	return nil
+}
+
+// Entries returns the matcher's entries; Candidate.Index indexes it.
+func (m *Matcher) Entries() []Entry { return m.entries }
+
+// Evidence finds the context words of entries in one analyzed text. Make
+// one per text with NewEvidence; it is not safe for concurrent use.
+type Evidence struct {
+	m     *Matcher
+	a     *arabic.Analysis
+	stems []string // light stems of the tokens, computed on first use
+}
+
+// NewEvidence returns an Evidence for the text a.
+func (m *Matcher) NewEvidence(a *arabic.Analysis) *Evidence {
+	return &Evidence{m: m, a: a}
+}
+
+// Count counts the context words of entry i around match: favour counts
+// the entry's favour phrases found anywhere in the text, against those of
+// its against phrases found in the match's sentence. Phrases are compared
+// by light stems, so clitics and inflection do not matter; the match's own
+// tokens are not counted.
+func (e *Evidence) Count(i int, match Match) (favour, against int) {
+	c := e.m.context[i]
+	if len(c.favour) == 0 && len(c.against) == 0 {
+		return 0, 0
+	}
+	if e.stems == nil {
+		e.stems = make([]string, len(e.a.Tokens))
+		for k, t := range e.a.Tokens {
+			e.stems[k] = arabic.Stem(t.Norm)
+		}
+	}
+	sent := e.a.Sentences[e.a.SentenceOf(match.FirstToken)]
+	for _, p := range c.favour {
+		favour += countPhrase(e.stems, p, 0, len(e.stems), match)
+	}
+	for _, p := range c.against {
+		against += countPhrase(e.stems, p, sent.FirstToken, sent.EndToken, match)
+	}
+	return favour, against
+}
+
+// countPhrase counts the occurrences of phrase in stems[from:to] outside
+// the match itself.
+func countPhrase(stems, phrase []string, from, to int, match Match) int {
+	n := 0
+	for i := from; i+len(phrase) <= to; i++ {
+		if i < match.EndToken && i+len(phrase) > match.FirstToken {
+			continue
+		}
+		ok := true
+		for k, p := range phrase {
+			if stems[i+k] != p {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,257 @@
+package gazetteer
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+)
+
+// testMatcher compiles a small gazetteer for the matcher tests.
+func testMatcher(t testing.TB) *Matcher {
+	t.Helper()
+	return Compile(&Gazetteer{Entries: []Entry{
+		{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت", Aliases: []string{"دولة الكويت"}, Demonyms: []string{"كويتي"}},
+		{ID: "country:US", Type: Country, Name: "United States", NameAr: "الولايات المتحدة",
+			Aliases: []string{"الولايات المتحدة الأمريكية", "أمريكا", "أميركا"}, Demonyms: []string{"أمريكي", "أميركي"}},
+		{ID: "country:SA", Type: Country, Name: "Saudi Arabia", NameAr: "السعودية", Demonyms: []string{"سعودي"}},
+		{ID: "country:AE", Type: Country, Name: "United Arab Emirates", NameAr: "الإمارات العربية المتحدة",
+			Aliases: []string{"الإمارات", "دولة الإمارات العربية المتحدة", "UAE"}, Demonyms: []string{"إماراتي"}},
+		{ID: "country:OM", Type: Country, Name: "Oman", NameAr: "عُمان", Aliases: []string{"سلطنة عمان"}},
+		{ID: "city:amman", Type: Location, Name: "Amman", NameAr: "عَمّان"},
+		{ID: "country:QA", Type: Country, Name: "Qatar", NameAr: "قطر", Context: Context{Against: []string{"نصف", "دائرة"}}},
+		{ID: "org:isis", Type: Org, Name: "ISIS", NameAr: "داعش", Aliases: []string{"تنظيم الدولة الإسلامية"}},
+		{ID: "org:anti-isis-coalition", Type: Org, Name: "International coalition against ISIS", NameAr: "التحالف الدولي"},
+		{ID: "person:john-allen", Type: Person, Name: "John Allen", NameAr: "جون آلن"},
+		{ID: "person:khaled-al-jarallah", Type: Person, Name: "Khaled Al-Jarallah", NameAr: "خالد سليمان الجار الله"},
+		{ID: "city:abu-dhabi", Type: Location, Name: "Abu Dhabi", NameAr: "أبوظبي"},
+		{ID: "city:tripoli-ly", Type: Location, Name: "Tripoli", NameAr: "طرابلس", Context: Context{Favour: []string{"ليبيا", "الليبية"}}},
+		{ID: "city:tripoli-lb", Type: Location, Name: "Tripoli", NameAr: "طرابلس", Context: Context{Favour: []string{"لبنان", "اللبنانية"}}},
+	}})
+}
+
+// found is a match as the tests write it: the original text under it, and
+// the ids and forms of its candidates.
+func found(text string, m Match) string {
+	var ids []string
+	for _, c := range m.Candidates {
+		id := c.Entry.ID
+		if c.Form == FormAdjective {
+			id += "/adj"
+		}
+		ids = append(ids, id)
+	}
+	return text[m.Start:m.End] + "=" + strings.Join(ids, ",")
+}
+
+func TestFindAll(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"conjunction and article", "والإمارات", []string{"الإمارات=country:AE"}},
+		{"lam-lam contraction keeps the second lam", "للتحالف الدولي", []string{"لتحالف الدولي=org:anti-isis-coalition"}},
+		{"conjunction and lam-lam", "وللولايات المتحدة", []string{"لولايات المتحدة=country:US"}},
+		{"particle", "بالكويت ولداعش", []string{"الكويت=country:KW", "داعش=org:isis"}},
+		{"longest wins at a start", "دولة الإمارات العربية المتحدة", []string{
+			"دولة الإمارات العربية المتحدة=country:AE", "الإمارات العربية المتحدة=country:AE"}},
+		{"longer alias of the same entity, inner adjective too", "الولايات المتحدة الأمريكية", []string{
+			"الولايات المتحدة الأمريكية=country:US", "الأمريكية=country:US/adj"}},
+		{"folded spelling", "امريكا واميركا", []string{"امريكا=country:US", "اميركا=country:US"}},
+		{"madda folded", "جون ألن", []string{"جون ألن=person:john-allen"}},
+		{"demonym with article", "الأميركي", []string{"الأميركي=country:US/adj"}},
+		{"demonym inflected", "الكويتية والسعوديون وإماراتيات", []string{
+			"الكويتية=country:KW/adj", "السعوديون=country:SA/adj", "إماراتيات=country:AE/adj"}},
+		{"name beats demonym", "السعودية", []string{"السعودية=country:SA"}},
+		{"compound split", "أبو ظبي", []string{"أبو ظبي=city:abu-dhabi"}},
+		{"compound joined", "خالد سليمان الجارالله", []string{"خالد سليمان الجارالله=person:khaled-al-jarallah"}},
+		{"english alias, any case", "uae", []string{"uae=country:AE"}},
+		{"vocalized: damma is Oman", "عُمان", []string{"عُمان=country:OM"}},
+		{"vocalized: shadda is Amman", "عمّان", []string{"عمّان=city:amman"}},
+		{"unvocalized is ambiguous", "عمان", []string{"عمان=country:OM,city:amman"}},
+		{"fatha agrees with Amman only", "عَمان", []string{"عَمان=city:amman"}},
+		{"shared name", "طرابلس", []string{"طرابلس=city:tripoli-ly,city:tripoli-lb"}},
+		{"no match across sentences", "الولايات.\nالمتحدة", nil},
+		{"partial name", "الولايات", nil},
+		{"enclitic not stripped", "الكويتي", []string{"الكويتي=country:KW/adj"}},
+		{"tatweel and tashkeel", "الكُويـــت", []string{"الكُويـــت=country:KW"}},
+		{"nothing", "ذهب الرجل إلى السوق", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := arabic.Analyze(tt.text)
+			var got []string
+			for _, match := range m.FindAll(a) {
+				got = append(got, found(tt.text, match))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("FindAll(%s)\n got %q\nwant %q", hex(tt.text), got, tt.want)
+			}
+		})
+	}
+}
+
+func hex(s string) string { return fmt.Sprintf("%q (% x)", s, s) }
+
+func TestEvidence(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		name             string
+		text             string
+		entry            string
+		favour, against int
+	}{
+		{"against in the sentence", "يبلغ نصف قطر الدائرة مترا", "country:QA", 0, 2},
+		{"against in another sentence does not count", "نصف الكأس.\nزار قطر", "country:QA", 0, 0},
+		{"favour anywhere in the text", "وصل إلى طرابلس.\nوقالت الحكومة الليبية", "city:tripoli-ly", 1, 0},
+		{"favour of the other city", "وصل إلى طرابلس.\nوقالت الحكومة الليبية", "city:tripoli-lb", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := arabic.Analyze(tt.text)
+			ev := m.NewEvidence(a)
+			for _, match := range m.FindAll(a) {
+				for _, c := range match.Candidates {
+					if c.Entry.ID != tt.entry {
+						continue
+					}
+					if f, ag := ev.Count(c.Index, match); f != tt.favour || ag != tt.against {
+						t.Errorf("Count = favour %d against %d, want %d %d", f, ag, tt.favour, tt.against)
+					}
+					return
+				}
+			}
+			t.Fatalf("%s not matched in %q", tt.entry, tt.text)
+		})
+	}
+}
+
+func TestLookup(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"الكويت", []string{"country:KW"}},
+		{"بالكويت", []string{"country:KW"}},
+		{"والولايات المتحدة", []string{"country:US"}},
+		{"الأمريكية", []string{"country:US"}},
+		{"عمان", []string{"country:OM", "city:amman"}},
+		{"الكويت اليوم", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range m.Lookup(tt.name) {
+			got = append(got, c.Entry.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Lookup(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestFindAllAgainstBruteForce compares FindAll with a direct search on
+// random gazetteers and texts.
+func TestFindAllAgainstBruteForce(t *testing.T) {
+	// Words that start with clitic letters and the article, so that the
+	// clitic readings matter.
+	words := []string{"الكويت", "بلد", "كتاب", "وطن", "لبنان", "فرح", "سلام", "الملك", "عبد", "الله", "بيت", "ابو", "ظبي", "نهر"}
+	clitics := []string{"", "", "", "و", "ب", "ل", "ف", "وب", "ال", "لل", "وال"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		var entries []Entry
+		for k := range 1 + rng.IntN(8) {
+			var name []string
+			for range 1 + rng.IntN(3) {
+				name = append(name, words[rng.IntN(len(words))])
+			}
+			entries = append(entries, Entry{ID: fmt.Sprintf("org:e%d", k), Type: Org, Name: fmt.Sprintf("E%d", k), NameAr: strings.Join(name, " ")})
+		}
+		m := Compile(&Gazetteer{Entries: entries})
+		var text []string
+		for range 1 + rng.IntN(12) {
+			text = append(text, clitics[rng.IntN(len(clitics))]+words[rng.IntN(len(words))])
+		}
+		s := strings.Join(text, " ")
+		a := arabic.Analyze(s)
+		var got, want []string
+		for _, match := range m.FindAll(a) {
+			got = append(got, fmt.Sprintf("%d-%d:%s", match.Start, match.End, found(s, match)))
+		}
+		for _, match := range bruteForce(m, a) {
+			want = append(want, fmt.Sprintf("%d-%d:%s", match.Start, match.End, found(s, match)))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: text %q, gazetteer %v\n got %q\nwant %q", round, s, entries, got, want)
+		}
+	}
+}
+
+// bruteForce finds, for each token, the longest variant of any name that
+// starts there, trying every clitic reading of the token without an
+// enclitic, the least stripped first, by comparing token lists directly.
+func bruteForce(m *Matcher, a *arabic.Analysis) []Match {
+	type pattern struct {
+		toks  []string
+		entry int
+		form  Form
+	}
+	var patterns []pattern
+	for i := range m.entries {
+		e := &m.entries[i]
+		for k := -2; k < len(e.Aliases); k++ {
+			for _, v := range nameVariants(m.normTokens(e.name(k))) {
+				patterns = append(patterns, pattern{v, i, FormName})
+			}
+		}
+	}
+	var out []Match
+	for i, tok := range a.Tokens {
+		var best *Match
+		for _, seg := range arabic.Segment(a.Text, tok) {
+			if seg.Enclitic != "" {
+				continue
+			}
+			for _, p := range patterns {
+				end := i + len(p.toks)
+				if end > len(a.Tokens) || p.toks[0] != seg.Stem || a.SentenceOf(end-1) != a.SentenceOf(i) {
+					continue
+				}
+				ok := true
+				for k := 1; k < len(p.toks); k++ {
+					ok = ok && a.Tokens[i+k].Norm == p.toks[k]
+				}
+				if !ok {
+					continue
+				}
+				switch {
+				case best == nil || end > best.EndToken:
+					best = &Match{Offsets: arabic.Offsets{Start: seg.Start, End: a.Tokens[end-1].End}, FirstToken: i, EndToken: end}
+					best.Candidates = []Candidate{{Entry: &m.entries[p.entry], Index: p.entry, Form: p.form}}
+				case end == best.EndToken && best.Start == seg.Start && !hasEntry(best.Candidates, p.entry):
+					best.Candidates = append(best.Candidates, Candidate{Entry: &m.entries[p.entry], Index: p.entry, Form: p.form})
+				}
+			}
+		}
+		if best != nil {
+			slices.SortFunc(best.Candidates, func(x, y Candidate) int { return x.Index - y.Index })
+			out = append(out, *best)
+		}
+	}
+	return out
+}
+
+func hasEntry(cs []Candidate, entry int) bool {
+	for _, c := range cs {
+		if c.Index == entry {
+			return true
+		}
+	}
+	return false
+}
