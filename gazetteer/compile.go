@@ -213,7 +213,7 @@ func (m *Matcher) child(node uint32, t string) uint32 {
 
 // Compound words that news writes both joined and split.
 var (
-	compoundHeads = []string{"عبد", "ابو"}           // عبد الله / عبدالله, أبو ظبي / أبوظبي
+	compoundHeads = []string{"عبد", "ابو"}              // عبد الله / عبدالله, أبو ظبي / أبوظبي
 	compoundTails = []string{"الله", "الدين", "الرحمن"} // الجار الله / الجارالله
 )
 

@@ -101,9 +101,9 @@ func hex(s string) string { return fmt.Sprintf("%q (% x)", s, s) }
 func TestEvidence(t *testing.T) {
 	m := testMatcher(t)
 	tests := []struct {
-		name             string
-		text             string
-		entry            string
+		name            string
+		text            string
+		entry           string
 		favour, against int
 	}{
 		{"against in the sentence", "يبلغ نصف قطر الدائرة مترا", "country:QA", 0, 2},
