@@ -51,6 +51,8 @@ func Decode(encoding string) Stage {
 // With encoding "" (or "auto") it detects the encoding:
 //   - a byte order mark selects UTF-8, UTF-16LE or UTF-16BE, and is dropped;
 //   - valid UTF-8 is returned unchanged;
+//   - UTF-8 with invalid bytes (more bytes in valid multi-byte sequences
+//     than invalid ones) is an error at the first invalid byte;
 //   - other bytes are decoded as windows-1256 and as ISO-8859-6, and the
 //     code page whose result is Arabic text wins (see below).
 //
@@ -142,6 +144,12 @@ func detect(b []byte) (string, string, error) {
 	if utf8.Valid(b) {
 		return string(b), UTF8, nil
 	}
+	if mostlyUTF8(b) {
+		// UTF-8 with a few bad bytes, not a code page: decoding it as one
+		// would turn all of it into mojibake.
+		off := invalidOffset(b)
+		return "", "", &ByteError{Offset: off, Byte: b[off], Encoding: UTF8}
+	}
 	best, bestScore := (*codePage)(nil), 0
 	for _, cp := range []*codePage{cp1256, iso88596} {
 		if score, ok := cp.score(b); ok && (best == nil || score > bestScore) {
@@ -183,6 +191,24 @@ func decodeUTF8(b []byte) (string, string, error) {
 		return "", "", &ByteError{Offset: off, Byte: b[off], Encoding: UTF8}
 	}
 	return string(b[skip:]), UTF8, nil
+}
+
+// mostlyUTF8 reports whether more bytes of b belong to valid multi-byte
+// UTF-8 sequences than to invalid ones. Arabic in a code page rarely forms
+// a valid sequence (a letter followed by the comma 0xA1 may).
+func mostlyUTF8(b []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			invalid++
+		case size > 1:
+			valid += size
+		}
+		i += size
+	}
+	return valid > invalid
 }
 
 // invalidOffset is the offset of the first byte of b that does not start a

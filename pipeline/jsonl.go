@@ -85,8 +85,8 @@ func JSONLines(name string, r io.Reader, opt JSONLOptions) iter.Seq[*Document] {
 // io.EOF after the last line.
 func readLine(br *bufio.Reader, buf []byte, maxBytes int64) (line []byte, over int64, err error) {
 	var size int64
+	var chunk []byte
 	for {
-		var chunk []byte
 		chunk, err = br.ReadSlice('\n')
 		size += int64(len(chunk))
 		if int64(len(buf)) <= maxBytes+2 { // room for "\r\n"
@@ -97,6 +97,7 @@ func readLine(br *bufio.Reader, buf []byte, maxBytes int64) (line []byte, over i
 		}
 	}
 	if int64(len(buf)) > maxBytes+2 {
+		size -= int64(len(chunk) - len(bytes.TrimRight(chunk, "\r\n")))
 		return buf[:0], size, err
 	}
 	buf = bytes.TrimSuffix(buf, []byte("\n"))

@@ -28,8 +28,10 @@ const DefaultExt = ".txt"
 // A file named in paths is taken whatever its extension; inside a
 // directory, only files whose extension is in opt.Ext are, and files and
 // directories whose names begin with "." are skipped. Symbolic links to
-// directories are followed, but each real directory is walked once, so
-// links that form a loop end the walk instead of repeating it.
+// directories are followed, but each real directory is walked once (the
+// first time the walk reaches it, through a link or not), so links that form
+// a loop end the walk instead of repeating it, and a directory reached by
+// two paths yields its files once.
 //
 // The documents carry ID (the base name without its extension), Source and
 // Path (the path as found); no file is read here: the Read stage reads them.
@@ -137,16 +139,24 @@ func (w *walker) dir(p string) bool {
 			return nil
 		}
 		if d.IsDir() {
+			// Reached before through a link, or about to be.
 			rel, err := filepath.Rel(top, path)
-			if err == nil {
-				w.visited[filepath.Join(real, rel)] = true
+			if err != nil {
+				return nil
 			}
+			sub := filepath.Join(real, rel)
+			if w.visited[sub] {
+				return filepath.SkipDir
+			}
+			w.visited[sub] = true
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := os.Stat(path)
 			if err != nil {
-				ok = w.fail(path, err)
+				if w.wanted(name) { // a broken link to what would be a document
+					ok = w.fail(path, err)
+				}
 			} else if info.IsDir() {
 				ok = w.dir(path)
 			} else if info.Mode().IsRegular() && w.wanted(name) {

@@ -1,0 +1,82 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, size int) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(strings.Repeat("x", size)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	small := write("small.txt", 10)
+	big := write("big.txt", 3000)
+	tests := []struct {
+		name    string
+		doc     Document
+		max     int64
+		wantLen int
+		wantErr string
+		errIs   error
+	}{
+		{name: "reads the file", doc: Document{Path: small}, max: 100, wantLen: 10},
+		{name: "at the limit", doc: Document{Path: small}, max: 10, wantLen: 10},
+		{name: "over the limit", doc: Document{Path: big}, max: 1024, wantErr: "file is 2.9 KiB, over the 1 KiB limit", errIs: ErrTooLarge},
+		{name: "default limit", doc: Document{Path: big}, max: 0, wantLen: 3000},
+		{name: "missing file", doc: Document{Path: filepath.Join(dir, "missing.txt")}, wantErr: "open: no such file or directory", errIs: fs.ErrNotExist},
+		{name: "a directory", doc: Document{Path: dir}, wantErr: "is a directory"},
+		{name: "no path", doc: Document{Raw: []byte("kept")}, wantLen: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := tt.doc
+			err := Read(tt.max).Process(context.Background(), &doc)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr && !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				if tt.errIs != nil && !errors.Is(err, tt.errIs) {
+					t.Errorf("errors.Is(%v, %v) = false", err, tt.errIs)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("err = %v", err)
+			}
+			if len(doc.Raw) != tt.wantLen {
+				t.Errorf("read %d bytes, want %d", len(doc.Raw), tt.wantLen)
+			}
+		})
+	}
+}
+
+func TestFormatSize(t *testing.T) {
+	tests := []struct {
+		n    int64
+		want string
+	}{
+		{0, "0 bytes"},
+		{1, "1 byte"},
+		{1023, "1023 bytes"},
+		{1024, "1 KiB"},
+		{1536, "1.5 KiB"},
+		{16 << 20, "16 MiB"},
+		{54945382, "52.4 MiB"},
+		{5 << 30, "5 GiB"},
+	}
+	for _, tt := range tests {
+		if got := FormatSize(tt.n); got != tt.want {
+			t.Errorf("FormatSize(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
