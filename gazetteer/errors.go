@@ -225,16 +225,16 @@ func textProblem(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "empty string"
 	}
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return fmt.Sprintf("line break or control character %U in %q", r, s)
+		}
+	}
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
 		return fmt.Sprintf("leading space in %q", s)
 	}
 	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
 		return fmt.Sprintf("trailing space in %q", s)
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return fmt.Sprintf("line break or control character %U in %q", r, s)
-		}
 	}
 	return ""
 }

@@ -313,6 +313,24 @@ func yamlAllowed(r rune) bool {
 // yamlLine matches the parser's "yaml: line N: message" errors.
 var yamlLine = regexp.MustCompile(`(?s)^yaml: line ([0-9]+): (.*)$`)
 
+// parserProblems are the messages of the YAML parser proper (as opposed
+// to its scanner). For these, go.yaml.in/yaml/v3 reports the 0-based line
+// of the problem (its scanner errors and nodes count from 1), and no line
+// at all on the first line.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 // syntaxError reports a YAML parser error. The parser gives a line but no
 // column; the position then has column 1.
 func (l *loader) syntaxError(err error, data []byte) {
@@ -320,18 +338,30 @@ func (l *loader) syntaxError(err error, data []byte) {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, convErr := strconv.Atoi(m[1])
 		if convErr == nil {
+			if parserProblems[m[2]] {
+				line++
+			}
 			l.probs.add(Position{File: l.name, Line: line, Col: 1}, "YAML syntax error: "+m[2], err)
 			return
 		}
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	pos := Position{File: l.name}
-	// "unknown anchor 'x' referenced" comes without a line: find the alias.
-	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
-		if i := strings.Index(name, "' referenced"); i >= 0 {
+	// Without a line, a parser or scanner problem is on the first line;
+	// the decoder's own errors have no position.
+	pos := Position{File: l.name, Line: 1, Col: 1}
+	switch {
+	case strings.HasPrefix(msg, "unknown anchor '"):
+		// "unknown anchor 'x' referenced": find the alias.
+		name := strings.TrimPrefix(msg, "unknown anchor '")
+		if i := strings.LastIndex(name, "' referenced"); i >= 0 {
 			pos = findAlias(l.name, data, name[:i])
-			msg += " (YAML anchors and aliases are not supported)"
+		} else {
+			pos = Position{File: l.name}
 		}
+		msg += " (YAML anchors and aliases are not supported)"
+	case strings.HasPrefix(msg, "attempted to go past the end of stream"),
+		strings.HasPrefix(msg, "internal parser error"):
+		pos = Position{File: l.name}
 	}
 	l.probs.add(pos, "YAML syntax error: "+msg, err)
 }
