@@ -236,3 +236,43 @@ func countPhrase(stems, phrase []string, from, to int, match Match) int {
 	}
 	return n
 }
+
+// Ambiguity is a name that several entries share.
+type Ambiguity struct {
+	Name string   // the name as first written in the gazetteer
+	IDs  []string // the ids of the entries that have it, in gazetteer order
+}
+
+// Ambiguous returns the names that several entries share, with their
+// entries, in the order the names first appear in the gazetteer. Names are
+// compared after normalization, as the matcher compares them.
+func (m *Matcher) Ambiguous() []Ambiguity {
+	var out []Ambiguity
+	seen := map[uint32]bool{}
+	for i := range m.entries {
+		e := &m.entries[i]
+		for k := -2; k < len(e.Aliases); k++ {
+			name := e.name(k)
+			node := uint32(0)
+			for _, t := range m.normTokens(name) {
+				if node = m.child(node, t); node == 0 {
+					break
+				}
+			}
+			if node == 0 || seen[node] {
+				continue
+			}
+			seen[node] = true
+			var ids []string
+			for _, c := range m.candidates(node, "") {
+				if len(ids) == 0 || ids[len(ids)-1] != c.Entry.ID {
+					ids = append(ids, c.Entry.ID)
+				}
+			}
+			if len(ids) > 1 {
+				out = append(out, Ambiguity{Name: name, IDs: ids})
+			}
+		}
+	}
+	return out
+}

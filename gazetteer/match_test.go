@@ -255,3 +255,15 @@ func hasEntry(cs []Candidate, entry int) bool {
 	}
 	return false
 }
+
+func TestAmbiguous(t *testing.T) {
+	m := testMatcher(t)
+	var got []string
+	for _, a := range m.Ambiguous() {
+		got = append(got, a.Name+"="+strings.Join(a.IDs, ","))
+	}
+	want := []string{"عُمان=country:OM,city:amman", "طرابلس=city:tripoli-ly,city:tripoli-lb", "Tripoli=city:tripoli-ly,city:tripoli-lb"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Ambiguous() = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
+)
+
+// extractFlags are the flags of alam extract.
+type extractFlags struct {
+	jobs       int
+	unordered  bool
+	ext        []string
+	input      string
+	idField    string
+	textField  string
+	encoding   string
+	output     string
+	format     string
+	withText   bool
+	gazetteers []string
+	noDefault  bool
+	noRules    bool
+	maxBytes   int64
+	verbose    bool
+	progress   string
+}
+
+func newExtractCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var f extractFlags
+	c := &cobra.Command{
+		Use:   "extract [flags] [path ...]",
+		Short: "annotate articles: mentions, entities, topics and keywords as JSON Lines",
+		Long: `Extract reads articles from files, directories (recursively) or standard input
+(no path, or -) and writes one JSON record per article, in input order.
+
+Exit status: 0 when every article succeeded, 1 when any failed (its record
+has an "error"), 2 for a usage error.`,
+		RunE: func(c *cobra.Command, args []string) error {
+			return runExtract(c.Context(), f, args, stdin, stdout, stderr)
+		},
+	}
+	fl := c.Flags()
+	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "number of articles processed at once")
+	fl.BoolVar(&f.unordered, "unordered", false, "write records as they are done instead of in input order")
+	fl.StringSliceVar(&f.ext, "ext", []string{pipeline.DefaultExt}, "extensions of the files taken from directories")
+	fl.StringVar(&f.input, "input", "text", "input format: text (one article per file or stdin) or jsonl (one record per line)")
+	fl.StringVar(&f.idField, "id-field", "id", "with --input jsonl: the field holding the article's id")
+	fl.StringVar(&f.textField, "text-field", "text", "with --input jsonl: the field holding the article's text")
+	fl.StringVar(&f.encoding, "encoding", "", "input encoding: utf-8, utf-16, windows-1256, iso-8859-6 (default: detect)")
+	fl.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
+	fl.StringVar(&f.format, "format", "jsonl", "output format: jsonl (one object per line) or json (one indented array)")
+	fl.BoolVar(&f.withText, "text", false, "include each article's text in its record")
+	fl.StringArrayVarP(&f.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
+	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded default")
+	fl.BoolVar(&f.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
+	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest article read, in bytes")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print a one-line summary on standard error")
+	fl.StringVar(&f.progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), always, never")
+	return c
+}
+
+func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	switch {
+	case f.input != "text" && f.input != "jsonl":
+		return usagef("--input %q: want text or jsonl", f.input)
+	case f.format != "jsonl" && f.format != "json":
+		return usagef("--format %q: want jsonl or json", f.format)
+	case f.progress != "auto" && f.progress != "always" && f.progress != "never":
+		return usagef("--progress %q: want auto, always or never", f.progress)
+	case f.jobs < 1:
+		return usagef("--jobs %d: want at least 1", f.jobs)
+	}
+	g, err := loadGazetteers(f.gazetteers, f.noDefault)
+	if err != nil {
+		return &usageError{err}
+	}
+	x, err := extract.New(extract.Config{Gazetteer: g, NoRules: f.noRules})
+	if err != nil {
+		return &usageError{err}
+	}
+
+	src, total := sources(ctx, f, args, stdin)
+	out := stdout
+	if f.output != "" {
+		file, err := os.Create(f.output)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		out = file
+	}
+	opt := pipeline.EncodeOptions{Text: f.withText}
+	enc := pipeline.NewJSONLines(out, opt)
+	if f.format == "json" {
+		enc = pipeline.NewJSONArray(out, opt)
+	}
+
+	cfg := pipeline.Config{Workers: f.jobs, Unordered: f.unordered}
+	bar := newProgress(f.progress, stderr, total)
+	if bar != nil {
+		cfg.Progress = func(s pipeline.Summary) {
+			bar.Describe(describe(s))
+			bar.Set(s.Documents)
+		}
+	}
+	stage := pipeline.Chain(pipeline.Read(f.maxBytes), pipeline.Decode(f.encoding), x.Stage())
+	sum, runErr := pipeline.Run(ctx, cfg, src, stage, func(doc *pipeline.Document) error {
+		if doc.Err != nil {
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintf(stderr, "alam: %v\n", doc.Err)
+		}
+		return enc.Encode(doc)
+	})
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	if err := enc.Close(); err != nil && runErr == nil {
+		runErr = err
+	}
+	if f.verbose {
+		fmt.Fprintf(stderr, "alam: %s\n", describe(sum))
+	}
+	switch {
+	case errors.Is(runErr, context.Canceled):
+		return fmt.Errorf("interrupted after %d articles", sum.Documents)
+	case runErr != nil:
+		return runErr
+	case sum.Failed > 0:
+		return errFailed
+	}
+	return nil
+}
+
+// sources returns the documents to read, and their number when it is
+// known without reading them (-1 otherwise).
+func sources(ctx context.Context, f extractFlags, args []string, stdin io.Reader) (src func(yield func(*pipeline.Document) bool), total int) {
+	if len(args) == 0 || len(args) == 1 && args[0] == "-" {
+		if f.input == "jsonl" {
+			return pipeline.JSONLines("stdin", stdin, pipeline.JSONLOptions{IDField: f.idField, TextField: f.textField, MaxBytes: f.maxBytes}), -1
+		}
+		return pipeline.ReaderMax("-", stdin, f.maxBytes), 1
+	}
+	if f.input == "jsonl" {
+		return jsonlFiles(ctx, f, args), -1
+	}
+	files := pipeline.Files(ctx, args, pipeline.FileOptions{Ext: f.ext})
+	return files, -1
+}
+
+// jsonlFiles reads every named file as a JSON Lines stream.
+func jsonlFiles(ctx context.Context, f extractFlags, paths []string) func(yield func(*pipeline.Document) bool) {
+	return func(yield func(*pipeline.Document) bool) {
+		for _, p := range paths {
+			if ctx.Err() != nil {
+				return
+			}
+			file, err := os.Open(p)
+			if err != nil {
+				if !yield(&pipeline.Document{ID: p, Source: p, Err: err}) {
+					return
+				}
+				continue
+			}
+			for doc := range pipeline.JSONLines(p, file, pipeline.JSONLOptions{IDField: f.idField, TextField: f.textField, MaxBytes: f.maxBytes}) {
+				if !yield(doc) {
+					file.Close()
+					return
+				}
+			}
+			file.Close()
+		}
+	}
+}
+
+// loadGazetteers merges the user's files over the default (unless
+// noDefault).
+func loadGazetteers(files []string, noDefault bool) (*gazetteer.Gazetteer, error) {
+	var gs []*gazetteer.Gazetteer
+	if !noDefault {
+		g, err := gazetteer.Default()
+		if err != nil {
+			return nil, err
+		}
+		gs = append(gs, g)
+	}
+	for _, f := range files {
+		g, err := gazetteer.LoadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		gs = append(gs, g)
+	}
+	if len(gs) == 0 {
+		return nil, errors.New("--no-default-gazetteer needs at least one --gazetteer file")
+	}
+	return gazetteer.Merge(gs...), nil
+}
+
+// newProgress returns a progress bar on w, or nil when there should be
+// none. total is the number of articles, or -1 when unknown.
+func newProgress(mode string, w io.Writer, total int) *progressbar.ProgressBar {
+	if mode == "never" || mode == "auto" && !isTerminal(w) {
+		return nil
+	}
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionFullWidth(),
+	)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// describe sums up a run: articles, errors, throughput.
+func describe(s pipeline.Summary) string {
+	mb := float64(s.Bytes) / 1e6
+	secs := s.Elapsed.Seconds()
+	rate, perSec := 0.0, 0.0
+	if secs > 0 {
+		rate, perSec = mb/secs, float64(s.Documents)/secs
+	}
+	return fmt.Sprintf("%d articles, %d failed, %.1f MB in %.1fs (%.1f MB/s, %.0f articles/s)",
+		s.Documents, s.Failed, mb, secs, rate, perSec)
+}

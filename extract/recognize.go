@@ -1,0 +1,405 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/gazetteer"
+)
+
+// Where a mention comes from, as in the output's "source".
+const (
+	SourceGazetteer = "gazetteer"
+	SourceRule      = "rule"
+)
+
+// Scores of the mentions by how they were found, and the limits of the
+// rules.
+const (
+	scoreGazetteer = 1.0 // an unambiguous gazetteer name
+	scoreResolved  = 0.8 // an ambiguous gazetteer name decided by context
+	scoreTitle     = 0.7 // a name after a title, an organization or a place after its head
+	scoreGiven     = 0.5 // a name that starts with a known given name
+	scoreShortForm = 0.9 // a short form of a name met earlier, times the name's score
+
+	maxNameWords  = 4 // words of a person's name, connectors aside
+	maxComplement = 4 // words after an organization's head
+	maxFillers    = 8 // words skipped between a title and a name
+	minNameRunes  = 2 // no name word is shorter
+
+	noEntity = -1 // a mention's entity when it is not in the gazetteer
+	noMatch  = -1 // a token covered by no gazetteer match
+	typeNone = "" // no type
+)
+
+// mention is a candidate mention while an article's mentions are worked
+// out.
+type mention struct {
+	arabic.Offsets
+	first, end int // tokens[first:end]
+	typ        gazetteer.Type
+	form       gazetteer.Form
+	source     string
+	score      float64
+	// For gazetteer names: the candidates and the one chosen (an index into
+	// the matcher's entries), or noEntity.
+	cands  []gazetteer.Candidate
+	entity int
+	// For rule names: the normalized name, which makes the entity id.
+	key string
+}
+
+func (m *mention) runes() int { return m.RuneEnd - m.RuneStart }
+
+// doc is the state of recognition for one article.
+type doc struct {
+	r       *Recognizer
+	a       *arabic.Analysis
+	covered []int // per token: the longest gazetteer match covering it, or noMatch
+	matches []gazetteer.Match
+	segs    []arabic.Segmentation
+	// orgCovered marks the tokens of organizations found by the rules.
+	orgCovered []bool
+}
+
+// stems returns the clitic readings of token k whose stem is in the rules'
+// first words, the whole token first. Readings that remove an enclitic or
+// the article are left out: a title, a head or a given name keeps both
+// (التحالف is not the head تحالف).
+func (d *doc) stems(k int) []arabic.Segmentation {
+	segs := d.r.tok.AppendSegmentsIf(d.segs[:0], d.a.Text, d.a.Tokens[k], d.r.rules.first.has)
+	d.segs = segs
+	out := segs[:0]
+	for _, s := range segs {
+		if s.Enclitic == "" && !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (s set) has(w string) bool { return s[w] }
+
+// isWord reports whether token k is an Arabic word.
+func (d *doc) isWord(k int) bool { return d.a.Tokens[k].Kind == arabic.Word }
+
+// gazType returns the type of the gazetteer match covering token k, or "".
+func (d *doc) gazType(k int) gazetteer.Type {
+	if i := d.covered[k]; i != noMatch && len(d.matches[i].Candidates) > 0 {
+		return d.matches[i].Candidates[0].Entry.Type
+	}
+	return typeNone
+}
+
+// definite reports whether the normalized word w carries the article,
+// after an optional conjunction and particle: الخارجية، والشؤون،
+// للدبلوماسية، بالكويت.
+func definite(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	if strings.HasPrefix(w, "ال") {
+		return true
+	}
+	for _, p := range []string{"ب", "ل", "ك", "ف"} {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			return strings.HasPrefix(rest, "ال") || p == "ل" && strings.HasPrefix(rest, "ل")
+		}
+	}
+	return false
+}
+
+// wordClass says whether a word can be part of a person's name.
+type wordClass uint8
+
+const (
+	notName   wordClass = iota // a common word, a title, a place …
+	knownName                  // a given name, or a word of a gazetteer person's name
+	connector                  // بن، أبو، آل …: inside a name only
+	maybeName                  // unknown: a foreign or rare name, or a word no list knows
+)
+
+// classify returns the class of token k as a word of a person's name.
+func (d *doc) classify(k int) wordClass {
+	t := d.a.Tokens[k]
+	rr := d.r.rules
+	w := t.Norm
+	switch {
+	case t.Kind != arabic.Word || utf8.RuneCountInString(w) < minNameRunes:
+		return notName
+	case rr.connectors[w]:
+		return connector
+	case rr.given[w] || rr.givenAmbiguous[w] || d.r.personWords[w]:
+		return knownName
+	}
+	if typ := d.gazType(k); typ != typeNone && typ != gazetteer.Person {
+		return notName
+	}
+	if d.orgCovered != nil && d.orgCovered[k] {
+		return notName
+	}
+	if rr.isCommon(w) || futureVerb(w) {
+		return notName
+	}
+	// A proclitic reading that is a common word: بحفظ، والتجارة.
+	for _, seg := range d.r.tok.AppendSegmentsIf(d.segs[:0], d.a.Text, t, rr.isCommon) {
+		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) {
+			return notName
+		}
+	}
+	return maybeName
+}
+
+// isCommon reports whether w is a word that is not a name: a stop word, a
+// common word, a title, a head, a filler or a stop of the rules.
+func (rr *rules) isCommon(w string) bool {
+	return rr.common[w] || rr.stops[w] || rr.fillers[w] || rr.titles[w] != nil || rr.orgHeads[w] ||
+		rr.placeHeads[w] != nil || arabic.IsStopWord(w) && !rr.given[w] && !rr.givenAmbiguous[w]
+}
+
+// futureVerb reports whether w looks like a verb with the future prefix
+// س: ستزور، سيقول، سنعمل.
+func futureVerb(w string) bool {
+	return utf8.RuneCountInString(w) >= 4 &&
+		(strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "سن"))
+}
+
+// personName returns the end of the person's name that starts at token k,
+// or k when none does: two to four name words, with connectors between
+// them. After a title the first word may be unknown to the lists (a
+// foreign name); otherwise it must be a known given name.
+func (d *doc) personName(k, end int, afterTitle bool) int {
+	if k >= end || definite(d.a.Tokens[k].Norm) {
+		return k
+	}
+	switch d.classify(k) {
+	case knownName:
+	case maybeName:
+		if !afterTitle {
+			return k
+		}
+	default:
+		return k
+	}
+	words, last := 1, k+1
+	for j := k + 1; j < end && words < maxNameWords; j++ {
+		c := d.classify(j)
+		if c == connector {
+			continue
+		}
+		if c == notName {
+			break
+		}
+		words++
+		last = j + 1
+	}
+	if words < 2 {
+		return k
+	}
+	return last
+}
+
+// titlePersons finds people named after a title or role.
+func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
+	rr := d.r.rules
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		n := 0
+		for _, seg := range d.stems(k) {
+			if n = rr.titles.match(seg.Stem, d.a, k, s.EndToken); n > 0 {
+				break
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		j := k + n
+		// د. محمد: the period of an abbreviated title.
+		if j < s.EndToken && d.a.Tokens[j].Norm == "." && d.a.Tokens[j].Start == d.a.Tokens[j-1].End {
+			j++
+		}
+		// Skip what qualifies the title: السابق، الأميركي، للشؤون الخارجية، في دولة الإمارات …
+		for f := 0; j < s.EndToken && f < maxFillers; f++ {
+			t := d.a.Tokens[j]
+			typ := d.gazType(j)
+			orgRule := d.orgCovered != nil && d.orgCovered[j]
+			if rr.fillers[t.Norm] || orgRule || definite(t.Norm) && typ != gazetteer.Person || typ != typeNone && typ != gazetteer.Person {
+				j++
+				continue
+			}
+			break
+		}
+		if j >= s.EndToken || d.gazType(j) == gazetteer.Person {
+			continue // the gazetteer knows the person
+		}
+		if e := d.personName(j, s.EndToken, true); e > j {
+			out = append(out, d.ruleMention(j, e, gazetteer.Person, scoreTitle))
+			k = e - 1
+		}
+	}
+	return out
+}
+
+// givenPersons finds names that start with a known given name and have no
+// title before them.
+func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
+	rr := d.r.rules
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if !d.isWord(k) || d.covered[k] != noMatch {
+			continue
+		}
+		start := -1
+		for _, seg := range d.stems(k) {
+			if rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و") {
+				start = k
+				break
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		if e := d.personName(k, s.EndToken, false); e > k {
+			m := d.ruleMention(k, e, gazetteer.Person, scoreGiven)
+			// A proclitic و before the given name stays outside.
+			if segs := d.stems(k); len(segs) > 1 && !rr.given[segs[0].Stem] {
+				for _, seg := range segs[1:] {
+					if rr.given[seg.Stem] {
+						m.Start, m.RuneStart = seg.Start, seg.RuneStart
+						break
+					}
+				}
+			}
+			m.key = d.key(m.Start, m.End)
+			out = append(out, m)
+			k = e - 1
+		}
+	}
+	return out
+}
+
+// orgs finds organizations named by a head and its complement: وزارة
+// الخارجية الكويتية، مجلس الأمن الدولي، حزب الله.
+func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
+	rr := d.r.rules
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		var head *arabic.Segmentation
+		segs := d.stems(k)
+		for i, seg := range segs {
+			if rr.orgHeads[seg.Stem] {
+				head = &segs[i]
+				break
+			}
+		}
+		if head == nil {
+			continue
+		}
+		start, runeStart := head.Start, head.RuneStart
+		j := k + 1
+		for n := 0; j < s.EndToken && n < maxComplement && d.complement(j, n); n++ {
+			j++
+		}
+		if j == k+1 {
+			continue
+		}
+		m := d.ruleMention(k, j, gazetteer.Org, scoreTitle)
+		m.Start, m.RuneStart = start, runeStart
+		m.key = d.key(m.Start, m.End)
+		out = append(out, m)
+		k = j - 1
+	}
+	return out
+}
+
+// complement reports whether token j can be word n (from 0) of the
+// complement of an organization's head: a word with the article (after و
+// only as the second word: وزارة الاقتصاد والتجارة), a gazetteer name
+// without a proclitic, or a Latin word.
+func (d *doc) complement(j, n int) bool {
+	t := d.a.Tokens[j]
+	rr := d.r.rules
+	if t.Kind == arabic.Latin {
+		return true
+	}
+	if t.Kind != arabic.Word || rr.stops[t.Norm] || rr.fillers[t.Norm] || rr.titles[t.Norm] != nil || arabic.IsStopWord(t.Norm) {
+		return false
+	}
+	if typ := d.gazType(j); typ != typeNone && typ != gazetteer.Person {
+		m := d.matches[d.covered[j]]
+		return m.Proclitics == "" || m.Proclitics == "ل" && n > 0
+	}
+	switch {
+	case strings.HasPrefix(t.Norm, "ال"):
+		return true
+	case strings.HasPrefix(t.Norm, "وال"):
+		return n == 1
+	case strings.HasPrefix(t.Norm, "لل"):
+		return n > 0 // وزارة الدولة للشؤون الخارجية
+	}
+	return false
+}
+
+// places finds places named after a head: مدينة الموصل → الموصل.
+func (d *doc) places(s arabic.Sentence, out []mention) []mention {
+	rr := d.r.rules
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		n := 0
+		for _, seg := range d.stems(k) {
+			if n = rr.placeHeads.match(seg.Stem, d.a, k, s.EndToken); n > 0 {
+				break
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		j := k + n
+		// العاصمة الأردنية عمان: skip a demonym or two.
+		for f := 0; f < 2 && j < s.EndToken && d.isAdjective(j); f++ {
+			j++
+		}
+		if j >= s.EndToken || !d.isWord(j) {
+			continue
+		}
+		t := d.a.Tokens[j]
+		if rr.stops[t.Norm] || rr.fillers[t.Norm] || arabic.IsStopWord(t.Norm) || utf8.RuneCountInString(t.Norm) < minNameRunes {
+			continue
+		}
+		e := j + 1
+		if rr.placePrefixes[t.Norm] && e < s.EndToken && d.isWord(e) && definite(d.a.Tokens[e].Norm) {
+			e++
+		}
+		out = append(out, d.ruleMention(j, e, gazetteer.Location, scoreTitle))
+		k = e - 1
+	}
+	return out
+}
+
+// isAdjective reports whether a gazetteer demonym covers token k.
+func (d *doc) isAdjective(k int) bool {
+	i := d.covered[k]
+	return i != noMatch && len(d.matches[i].Candidates) > 0 && d.matches[i].Candidates[0].Form == gazetteer.FormAdjective
+}
+
+// ruleMention returns a mention found by a rule over tokens [first, end).
+func (d *doc) ruleMention(first, end int, typ gazetteer.Type, score float64) mention {
+	a, b := d.a.Tokens[first], d.a.Tokens[end-1]
+	m := mention{
+		Offsets: arabic.Offsets{Start: a.Start, End: b.End, RuneStart: a.RuneStart, RuneEnd: b.RuneEnd},
+		first:   first, end: end,
+		typ: typ, form: gazetteer.FormName, source: SourceRule, score: score, entity: noEntity,
+	}
+	m.key = d.key(m.Start, m.End)
+	return m
+}
+
+// key returns the normalized text of a.Text[start:end], the key of a rule
+// entity.
+func (d *doc) key(start, end int) string {
+	return strings.Join(normWords(d.r.tok, d.a.Text[start:end]), " ")
+}

@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/alam-nlp/alam/arabic"
+)
+
+// data holds the rules' word lists, written for alam (see the files'
+// headers): triggers.yaml, given_names.txt and common_words.txt.
+//
+//go:embed data
+var data embed.FS
+
+// triggers are the word lists of the rules, as written in
+// data/triggers.yaml.
+type triggers struct {
+	Version        int      `yaml:"version"`
+	PersonTitles   []string `yaml:"person_titles"`
+	PersonFillers  []string `yaml:"person_fillers"`
+	NameStops      []string `yaml:"name_stops"`
+	NameConnectors []string `yaml:"name_connectors"`
+	OrgHeads       []string `yaml:"org_heads"`
+	PlaceHeads     []string `yaml:"place_heads"`
+	PlacePrefixes  []string `yaml:"place_prefixes"`
+	ShortFormStops []string `yaml:"short_form_stops"`
+}
+
+// rules holds the compiled word lists. Every word is normalized.
+type rules struct {
+	titles         phrases
+	placeHeads     phrases
+	fillers        set
+	stops          set
+	connectors     set
+	orgHeads       set
+	placePrefixes  set
+	shortFormStops set
+	given          set // given names that start a name on their own
+	givenAmbiguous set // given names that are also common words
+	common         set // common words that are not names
+	// first holds the first word of every title, head and given name, so
+	// that clitic readings are only located for words that may matter.
+	first set
+}
+
+type set map[string]bool
+
+// phrases maps the first word of each phrase to the phrases, as word
+// lists, longest first.
+type phrases map[string][][]string
+
+func loadRules(tok *arabic.Tokenizer) (*rules, error) {
+	triggersYAML, err := data.ReadFile("data/triggers.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	givenNames, err := data.ReadFile("data/given_names.txt")
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	// The common words are optional.
+	commonWords, _ := data.ReadFile("data/common_words.txt")
+	var t triggers
+	dec := yaml.NewDecoder(bytes.NewReader(triggersYAML))
+	dec.KnownFields(true)
+	if err := dec.Decode(&t); err != nil {
+		return nil, fmt.Errorf("extract: data/triggers.yaml: %w", err)
+	}
+	if t.Version != 1 {
+		return nil, fmt.Errorf("extract: data/triggers.yaml: version %d, want 1", t.Version)
+	}
+	r := &rules{
+		titles:         makePhrases(tok, t.PersonTitles),
+		placeHeads:     makePhrases(tok, t.PlaceHeads),
+		fillers:        makeSet(tok, t.PersonFillers),
+		stops:          makeSet(tok, t.NameStops),
+		connectors:     makeSet(tok, t.NameConnectors),
+		orgHeads:       makeSet(tok, t.OrgHeads),
+		placePrefixes:  makeSet(tok, t.PlacePrefixes),
+		shortFormStops: makeSet(tok, t.ShortFormStops),
+		given:          set{},
+		givenAmbiguous: set{},
+		common:         set{},
+		first:          set{},
+	}
+	ambiguous := false
+	for line := range strings.Lines(string(givenNames)) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "# ambiguous":
+			ambiguous = true
+		case line == "" || strings.HasPrefix(line, "#"):
+		default:
+			toks := normWords(tok, line)
+			if len(toks) != 1 {
+				continue // compound names: their first word is listed too
+			}
+			if ambiguous {
+				r.givenAmbiguous[toks[0]] = true
+			} else {
+				r.given[toks[0]] = true
+			}
+		}
+	}
+	for line := range strings.Lines(string(commonWords)) {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			for _, w := range normWords(tok, line) {
+				r.common[w] = true
+			}
+		}
+	}
+	for _, m := range []map[string][][]string{r.titles, r.placeHeads} {
+		for w := range m {
+			r.first[w] = true
+		}
+	}
+	for _, s := range []set{r.orgHeads, r.given} {
+		for w := range s {
+			r.first[w] = true
+		}
+	}
+	return r, nil
+}
+
+// normWords returns the normalized words of s.
+func normWords(tok *arabic.Tokenizer, s string) []string {
+	var out []string
+	for _, t := range tok.Tokens(s) {
+		if t.Norm != "" && t.Kind != arabic.Punct {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+func makeSet(tok *arabic.Tokenizer, words []string) set {
+	s := set{}
+	for _, w := range words {
+		if ws := normWords(tok, w); len(ws) == 1 {
+			s[ws[0]] = true
+		}
+	}
+	return s
+}
+
+func makePhrases(tok *arabic.Tokenizer, list []string) phrases {
+	p := phrases{}
+	for _, s := range list {
+		ws := normWords(tok, s)
+		if len(ws) == 0 {
+			continue
+		}
+		p[ws[0]] = append(p[ws[0]], ws)
+	}
+	for _, list := range p {
+		for i := 1; i < len(list); i++ {
+			for j := i; j > 0 && len(list[j]) > len(list[j-1]); j-- {
+				list[j], list[j-1] = list[j-1], list[j]
+			}
+		}
+	}
+	return p
+}
+
+// match returns the number of tokens of the longest phrase that starts
+// with the stem first and goes on with the tokens of a from k+1, or 0.
+func (p phrases) match(first string, a *arabic.Analysis, k, end int) int {
+	for _, ph := range p[first] {
+		if k+len(ph) > end {
+			continue
+		}
+		ok := true
+		for i := 1; i < len(ph); i++ {
+			ok = ok && a.Tokens[k+i].Norm == ph[i]
+		}
+		if ok {
+			return len(ph)
+		}
+	}
+	return 0
+}
