@@ -62,7 +62,7 @@ func JSONLines(name string, r io.Reader, opt JSONLOptions) iter.Seq[*Document] {
 				if !yield(doc) {
 					return
 				}
-			} else if len(bytes.TrimSpace(line)) > 0 {
+			} else if len(bytes.Trim(line, jsonSpace)) > 0 {
 				if !yield(parseRecord(src, line, idField, textField)) {
 					return
 				}
@@ -178,3 +178,6 @@ func jsonKind(raw json.RawMessage) string {
 		return "number"
 	}
 }
+
+// jsonSpace is the white space of JSON; a line of nothing else is blank.
+const jsonSpace = " \t\r\n"

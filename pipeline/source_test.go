@@ -200,6 +200,7 @@ func TestFilesStops(t *testing.T) {
 	})
 	t.Run("context cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
 		n := 0
 		for range Files(ctx, []string{filepath.Join(root, "dir")}, FileOptions{}) {
 			n++

@@ -1,0 +1,138 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/alam-nlp/alam/pipeline"
+)
+
+func ExampleRun() {
+	src := pipeline.JSONLines("news.jsonl", strings.NewReader(
+		`{"id":"a","text":"قمة في الرياض"}`+"\n"+
+			`{"id":"b","text":""}`+"\n"+
+			`{"id":"c","text":"وزير الخارجية"}`+"\n"), pipeline.JSONLOptions{})
+	words := pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
+		if doc.Text == "" {
+			return fmt.Errorf("empty text")
+		}
+		doc.Stats.Tokens = len(strings.Fields(doc.Text))
+		return nil
+	})
+	sum, err := pipeline.Run(context.Background(), pipeline.Config{Workers: 4}, src, words, func(doc *pipeline.Document) error {
+		if doc.Err != nil {
+			fmt.Printf("%s: failed: %v\n", doc.ID, doc.Err)
+			return nil
+		}
+		fmt.Printf("%s: %d words\n", doc.ID, doc.Stats.Tokens)
+		return nil
+	})
+	fmt.Println(sum.Documents, "documents,", sum.Failed, "failed, error:", err)
+	// Output:
+	// a: 3 words
+	// b: failed: news.jsonl:2: empty text
+	// c: 2 words
+	// 3 documents, 1 failed, error: <nil>
+}
+
+func ExampleChain() {
+	upper := pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
+		doc.Text = strings.ToUpper(doc.Text)
+		return nil
+	})
+	count := pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
+		doc.Stats.Chars = len([]rune(doc.Text))
+		return nil
+	})
+	doc := &pipeline.Document{Raw: []byte("alam: علم")}
+	err := pipeline.Chain(pipeline.Decode(""), upper, count).Process(context.Background(), doc)
+	fmt.Println(doc.Text, doc.Stats.Chars, doc.Encoding, err)
+	// Output: ALAM: علم 9 utf-8 <nil>
+}
+
+func ExampleFiles() {
+	dir, err := os.MkdirTemp("", "alam-example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	for name, text := range map[string]string{
+		"2024/01.txt":  "الخبر الأول",
+		"2024/02.TXT":  "الخبر الثاني",
+		"2024/02.json": "{}",
+		".cache/x.txt": "مخفي",
+		"readme.md":    "اقرأني",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	src := pipeline.Files(context.Background(), []string{dir, filepath.Join(dir, "readme.md"), filepath.Join(dir, "missing")}, pipeline.FileOptions{})
+	stages := pipeline.Chain(pipeline.Read(pipeline.DefaultMaxBytes), pipeline.Decode(""))
+	pipeline.Run(context.Background(), pipeline.Config{}, src, stages, func(doc *pipeline.Document) error {
+		rel, _ := filepath.Rel(dir, doc.Source)
+		if doc.Err != nil {
+			fmt.Printf("%s (%s): failed\n", doc.ID, filepath.ToSlash(rel))
+			return nil
+		}
+		fmt.Printf("%s (%s): %s\n", doc.ID, filepath.ToSlash(rel), doc.Text)
+		return nil
+	})
+	// Output:
+	// 01 (2024/01.txt): الخبر الأول
+	// 02 (2024/02.TXT): الخبر الثاني
+	// readme (readme.md): اقرأني
+	// missing (missing): failed
+}
+
+func ExampleJSONLines() {
+	input := `{"id": 17, "text": "بيروت"}` + "\r\n" +
+		`{"text": "دمشق"}` + "\r\n" +
+		`{"id": "x"}` + "\r\n"
+	for doc := range pipeline.JSONLines("feed.jsonl", strings.NewReader(input), pipeline.JSONLOptions{}) {
+		if doc.Err != nil {
+			fmt.Println(doc.ID, "error:", doc.Err)
+			continue
+		}
+		fmt.Println(doc.ID, doc.Source, doc.Text)
+	}
+	// Output:
+	// 17 feed.jsonl:1 بيروت
+	// feed.jsonl:2 feed.jsonl:2 دمشق
+	// x error: feed.jsonl:3: no field "text"
+}
+
+func ExampleDecodeBytes() {
+	raw, _ := charmap.Windows1256.NewEncoder().Bytes([]byte("مرحبا"))
+	fmt.Printf("% X\n", raw)
+	text, used, err := pipeline.DecodeBytes(raw, "")
+	fmt.Println(text, used, err)
+
+	_, _, err = pipeline.DecodeBytes([]byte("PNG\x00\x01"), "")
+	fmt.Println(err)
+	// Output:
+	// E3 D1 CD C8 C7
+	// مرحبا windows-1256 <nil>
+	// binary file
+}
+
+func ExampleNewJSONLines() {
+	enc := pipeline.NewJSONLines(os.Stdout, pipeline.EncodeOptions{})
+	enc.Encode(&pipeline.Document{
+		ID: "a1", Source: "a1.txt", Lang: "ar",
+		Stats: pipeline.Stats{Chars: 13, Tokens: 2, Sentences: 1},
+		Mentions: []pipeline.Mention{{Text: "الكويت", Start: 7, End: 13, Type: "COUNTRY",
+			Entity: "country:KW", Form: "name", Source: "gazetteer", Score: 0.98765}},
+	})
+	enc.Encode(&pipeline.Document{ID: "a2", Source: "a2.txt", Err: &pipeline.Error{Source: "a2.txt", Err: pipeline.ErrBinary}})
+	enc.Close()
+	// Output:
+	// {"id":"a1","source":"a1.txt","lang":"ar","stats":{"chars":13,"tokens":2,"sentences":1},"mentions":[{"text":"الكويت","start":7,"end":13,"type":"COUNTRY","entity":"country:KW","form":"name","sentence":0,"source":"gazetteer","score":0.9877}],"entities":[],"topics":[],"keywords":[]}
+	// {"id":"a2","source":"a2.txt","lang":"","stats":{"chars":0,"tokens":0,"sentences":0},"mentions":[],"entities":[],"topics":[],"keywords":[],"error":"a2.txt: binary file"}
+}
