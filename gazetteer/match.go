@@ -189,11 +189,14 @@ func (m *Matcher) NewEvidence(a *arabic.Analysis) *Evidence {
 	return &Evidence{m: m, a: a}
 }
 
-// Count counts the context words of entry i around match: favour counts
-// the entry's favour phrases found anywhere in the text, against those of
-// its against phrases found in the match's sentence. Phrases are compared
-// by light stems, so clitics and inflection do not matter; the match's own
-// tokens are not counted.
+// Count counts the context words of entry i around match. favour counts
+// the entry's favour phrases found anywhere in the text. against counts its
+// against phrases within AgainstWindow tokens of the match, in its
+// sentence, and only when the match is one word: a longer name (سلطنة
+// عمان) is not the common word the against phrases rule out (قطر as
+// "diameter" in نصف قطر الدائرة). Phrases are compared by light stems, so
+// clitics and inflection do not matter; the match's own tokens are not
+// counted.
 func (e *Evidence) Count(i int, match Match) (favour, against int) {
 	c := e.m.context[i]
 	if len(c.favour) == 0 && len(c.against) == 0 {
@@ -205,15 +208,23 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 			e.stems[k] = arabic.Stem(t.Norm)
 		}
 	}
-	sent := e.a.Sentences[e.a.SentenceOf(match.FirstToken)]
 	for _, p := range c.favour {
 		favour += countPhrase(e.stems, p, 0, len(e.stems), match)
 	}
-	for _, p := range c.against {
-		against += countPhrase(e.stems, p, sent.FirstToken, sent.EndToken, match)
+	if match.EndToken-match.FirstToken == 1 && len(c.against) > 0 {
+		sent := e.a.Sentences[e.a.SentenceOf(match.FirstToken)]
+		from := max(sent.FirstToken, match.FirstToken-AgainstWindow)
+		to := min(sent.EndToken, match.EndToken+AgainstWindow)
+		for _, p := range c.against {
+			against += countPhrase(e.stems, p, from, to, match)
+		}
 	}
 	return favour, against
 }
+
+// AgainstWindow is how many tokens on each side of a one-word name are
+// searched for the words that rule an entry out.
+const AgainstWindow = 3
 
 // countPhrase counts the occurrences of phrase in stems[from:to] outside
 // the match itself.

@@ -108,6 +108,7 @@ func TestEvidence(t *testing.T) {
 	}{
 		{"against in the sentence", "يبلغ نصف قطر الدائرة مترا", "country:QA", 0, 2},
 		{"against in another sentence does not count", "نصف الكأس.\nزار قطر", "country:QA", 0, 0},
+		{"against too far away does not count", "نصف الطلاب في المدارس زاروا قطر", "country:QA", 0, 0},
 		{"favour anywhere in the text", "وصل إلى طرابلس.\nوقالت الحكومة الليبية", "city:tripoli-ly", 1, 0},
 		{"favour of the other city", "وصل إلى طرابلس.\nوقالت الحكومة الليبية", "city:tripoli-lb", 0, 0},
 	}
