@@ -128,7 +128,19 @@ func (d *doc) classify(k int) wordClass {
 		return notName
 	case rr.connectors[w]:
 		return connector
-	case rr.given[w] || rr.givenAmbiguous[w] || d.r.personWords[w]:
+	case w == "علي":
+		// The name Ali, and the preposition على once ى is folded: a name
+		// only when written with ي.
+		if strings.HasSuffix(t.Text(d.a.Text), "ى") {
+			return notName
+		}
+		return knownName
+	case arabic.IsStopWord(w):
+		return notName
+	case rr.given[w] || rr.givenAmbiguous[w] || d.r.personWords[w] || isCompoundTail(w):
+		// The tails of compound names (الجار الله، نور الدين) are name
+		// words after another; a name never starts with them, as they
+		// carry the article.
 		return knownName
 	}
 	if typ := d.gazType(k); typ != typeNone && typ != gazetteer.Person {
@@ -153,7 +165,7 @@ func (d *doc) classify(k int) wordClass {
 // common word, a title, a head, a filler or a stop of the rules.
 func (rr *rules) isCommon(w string) bool {
 	return rr.common[w] || rr.stops[w] || rr.fillers[w] || rr.titles[w] != nil || rr.orgHeads[w] ||
-		rr.placeHeads[w] != nil || arabic.IsStopWord(w) && !rr.given[w] && !rr.givenAmbiguous[w]
+		rr.placeHeads[w] != nil || arabic.IsStopWord(w)
 }
 
 // futureVerb reports whether w looks like a verb with the future prefix
@@ -174,21 +186,28 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 	switch d.classify(k) {
 	case knownName:
 	case maybeName:
-		if !afterTitle {
+		// An unknown word starts a name only right after a title, and
+		// not with the conjunction و (والي، ووزير are not names).
+		if !afterTitle || strings.HasPrefix(d.a.Tokens[k].Norm, "و") {
 			return k
 		}
 	default:
 		return k
 	}
 	words, last := 1, k+1
+	afterConnector := false
 	for j := k + 1; j < end && words < maxNameWords; j++ {
 		c := d.classify(j)
 		if c == connector {
+			afterConnector = true
 			continue
 		}
-		if c == notName {
+		// After بن or آل comes a name, even one that is also a word
+		// (آل ثاني، بن سلمان).
+		if c == notName && !(afterConnector && d.a.Tokens[j].Kind == arabic.Word && !arabic.IsStopWord(d.a.Tokens[j].Norm)) {
 			break
 		}
+		afterConnector = false
 		words++
 		last = j + 1
 	}
