@@ -19,10 +19,11 @@ import (
 )
 
 // MaxFileSize is the largest gazetteer file Load accepts, in bytes. The
-// YAML parser needs up to about 100 bytes of memory per input byte on
-// hostile input (a long flow list of one-letter items) and about 10 on
-// ordinary gazetteer files, so the cap keeps one load below a gigabyte.
-// Split larger gazetteers into several files and load them with LoadFS.
+// YAML parser's node tree takes up to about 100 bytes of memory per input
+// byte on hostile input (a long flow list of one-letter items), much less
+// on ordinary gazetteer files, so the cap keeps one load well under a
+// gigabyte. Split larger gazetteers into several files and load them with
+// LoadFS.
 const MaxFileSize = 8 << 20
 
 // Load reads one gazetteer file from r and validates it; name is the file

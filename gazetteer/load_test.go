@@ -974,6 +974,8 @@ func TestLoadFSNoFiles(t *testing.T) {
 
 // FuzzLoad checks that Load never panics, returns either entries or an
 // error, and that what it loads survives WriteYAML and Load unchanged.
+// Run it with -fuzzminimizetime=2s or so: the seeds are whole files, and
+// minimizing each new input could otherwise take up to a minute.
 func FuzzLoad(f *testing.F) {
 	for _, name := range []string{"tiny.yaml", "tiny_override.yaml"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
