@@ -99,15 +99,15 @@ func BenchmarkStem(b *testing.B) {
 	})
 }
 
-// BenchmarkTokenizeSegmentIf filters the readings as a matcher does, with
+// BenchmarkTokenizeSegmentWith filters the readings as a matcher does, with
 // a filter that rejects every stem (the common case).
-func BenchmarkTokenizeSegmentIf(b *testing.B) {
+func BenchmarkTokenizeSegmentWith(b *testing.B) {
 	var segs []Segmentation
 	none := func(string) bool { return false }
 	runBench(b, func(text string) int {
 		toks := Tokenize(text)
 		for _, t := range toks {
-			segs = defaultTokenizer.AppendSegmentsIf(segs[:0], text, t, none)
+			segs = defaultTokenizer.AppendSegmentsWith(segs[:0], text, t, SegmentOptions{Keep: none, NoEnclitics: true})
 		}
 		return len(toks)
 	})

@@ -68,39 +68,34 @@ func (t *Tokenizer) Segment(text string, tok Token) []Segmentation {
 // AppendSegments appends the segmentations of tok to dst, as Segment
 // returns them, and returns the extended slice.
 func (t *Tokenizer) AppendSegments(dst []Segmentation, text string, tok Token) []Segmentation {
-	return t.AppendSegmentsIf(dst, text, tok, nil)
+	return t.AppendSegmentsWith(dst, text, tok, SegmentOptions{})
 }
 
-// AppendSegmentsIf is AppendSegments keeping only the readings, after the
-// whole word, whose stem keep accepts; a nil keep accepts all. Matchers use
-// it to skip the cost of locating stems they do not know.
-func (t *Tokenizer) AppendSegmentsIf(dst []Segmentation, text string, tok Token, keep func(stem string) bool) []Segmentation {
+// SegmentOptions narrow the readings of AppendSegmentsWith. The zero value
+// keeps them all. Matchers use them to skip the cost of locating stems
+// they do not want.
+type SegmentOptions struct {
+	// Keep, if not nil, keeps only the readings, after the whole word,
+	// whose stem it accepts.
+	Keep func(stem string) bool
+	// NoEnclitics leaves out the readings that remove an enclitic.
+	NoEnclitics bool
+}
+
+// AppendSegmentsWith is AppendSegments keeping only the readings that opt
+// allows. The whole word always comes first.
+func (t *Tokenizer) AppendSegmentsWith(dst []Segmentation, text string, tok Token, opt SegmentOptions) []Segmentation {
 	w := tok.Norm
 	first := len(dst)
 	dst = append(dst, Segmentation{Stem: w, Offsets: tok.Offsets})
-	if tok.Kind != Word || utf8.RuneCountInString(w) < minLetter+1 || !mayHaveClitic(w) {
+	if tok.Kind != Word || utf8.RuneCountInString(w) < minLetter+1 || !mayHaveClitic(w, !opt.NoEnclitics) {
 		return dst
 	}
-	orig := tok.Text(text)
-	// add appends the reading that keeps w[from:to] (or stem, when the
-	// article was restored) if it is long enough.
-	add := func(procl, stem string, from, to int) {
-		if utf8.RuneCountInString(w[from:to]) < minLetter || from == 0 && to == len(w) || keep != nil && !keep(stem) {
-			return
-		}
-		start, end, ok := t.norm.origSpan(orig, from, to)
-		if !ok {
-			return
-		}
-		seg := Segmentation{Proclitics: procl, Stem: stem, Enclitic: w[to:], Offsets: Offsets{
-			Start:     tok.Start + start,
-			End:       tok.Start + end,
-			RuneStart: tok.RuneStart + utf8.RuneCountInString(orig[:start]),
-		}}
-		seg.RuneEnd = seg.RuneStart + utf8.RuneCountInString(orig[start:end])
-		dst = append(dst, seg)
+	s := segmenter{t: t, tok: tok, orig: tok.Text(text), w: w, keep: opt.Keep, dst: dst}
+	cuts, ncuts := [maxCuts]int{len(w)}, 1
+	if !opt.NoEnclitics {
+		cuts, ncuts = encliticCuts(s.orig, w)
 	}
-	cuts, ncuts := encliticCuts(orig, w)
 	for _, to := range cuts[:ncuts] {
 		for _, conj := range conjunctions {
 			if !strings.HasPrefix(w[:to], conj) {
@@ -115,31 +110,62 @@ func (t *Tokenizer) AppendSegmentsIf(dst []Segmentation, text string, tok Token,
 				if part == "س" && !startsWithAny(rest, "ي", "ت", "ن", "ا") {
 					continue
 				}
-				add(w[:from], rest, from, to)
+				s.add(w[:from], rest, from, to)
 				switch {
 				case part == lam && strings.HasPrefix(rest, lam):
 					// لل: the particle ل and the article without its alef.
-					add(w[:from], "ا"+rest, from, to)
-					add(w[:from+len(lam)], rest[len(lam):], from+len(lam), to)
+					s.add(w[:from], "ا"+rest, from, to)
+					s.add(w[:from+len(lam)], rest[len(lam):], from+len(lam), to)
 				case strings.HasPrefix(rest, article):
-					add(w[:from+len(article)], rest[len(article):], from+len(article), to)
+					s.add(w[:from+len(article)], rest[len(article):], from+len(article), to)
 				}
 			}
 		}
 	}
-	sortByStripped(dst[first:])
-	return dst
+	sortByStripped(s.dst[first:])
+	return s.dst
 }
 
-// mayHaveClitic reports whether w starts with a proclitic letter or ends
-// with the last letter of an enclitic.
-func mayHaveClitic(w string) bool {
+// segmenter collects the readings of one word.
+type segmenter struct {
+	t       *Tokenizer
+	tok     Token
+	orig, w string // the word's original text and normalized form
+	keep    func(string) bool
+	dst     []Segmentation
+}
+
+// add appends the reading that keeps w[from:to] (or stem, when the article
+// was restored) if it is long enough and wanted.
+func (s *segmenter) add(procl, stem string, from, to int) {
+	if utf8.RuneCountInString(s.w[from:to]) < minLetter || from == 0 && to == len(s.w) || s.keep != nil && !s.keep(stem) {
+		return
+	}
+	start, end, ok := s.t.norm.origSpan(s.orig, from, to)
+	if !ok {
+		return
+	}
+	seg := Segmentation{Proclitics: procl, Stem: stem, Enclitic: s.w[to:], Offsets: Offsets{
+		Start:     s.tok.Start + start,
+		End:       s.tok.Start + end,
+		RuneStart: s.tok.RuneStart + utf8.RuneCountInString(s.orig[:start]),
+	}}
+	seg.RuneEnd = seg.RuneStart + utf8.RuneCountInString(s.orig[start:end])
+	s.dst = append(s.dst, seg)
+}
+
+// mayHaveClitic reports whether w starts with a proclitic letter or, when
+// enclitics count, ends with the last letter of an enclitic.
+func mayHaveClitic(w string, enclitics bool) bool {
 	first, _ := utf8.DecodeRuneInString(w)
-	last, _ := utf8.DecodeLastRuneInString(w)
 	switch first {
 	case 'و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا':
 		return true
 	}
+	if !enclitics {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(w)
 	switch last {
 	case 'ه', 'ا', 'م', 'ن', 'ك', 'ي':
 		return true

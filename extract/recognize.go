@@ -61,6 +61,12 @@ type doc struct {
 	segs    []arabic.Segmentation
 	// orgCovered marks the tokens of organizations found by the rules.
 	orgCovered []bool
+	// stemPool holds the results of stems(k), at stemRange[k]; classes
+	// holds classify(k)+1 once known (0: not yet). Both are filled on
+	// demand.
+	stemPool  []arabic.Segmentation
+	stemRange [][2]int32
+	classes   []wordClass
 }
 
 // stems returns the clitic readings of token k whose stem is in the rules'
@@ -68,15 +74,26 @@ type doc struct {
 // the article are left out: a title, a head or a given name keeps both
 // (التحالف is not the head تحالف).
 func (d *doc) stems(k int) []arabic.Segmentation {
-	segs := d.r.tok.AppendSegmentsIf(d.segs[:0], d.a.Text, d.a.Tokens[k], d.r.rules.first.has)
+	if d.stemRange == nil {
+		d.stemRange = make([][2]int32, len(d.a.Tokens))
+		d.stemPool = make([]arabic.Segmentation, 0, len(d.a.Tokens)+len(d.a.Tokens)/2)
+	}
+	if r := d.stemRange[k]; r[1] > 0 {
+		return d.stemPool[r[0]-1 : r[1]-1]
+	}
+	segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], arabic.SegmentOptions{Keep: d.r.rules.first.has, NoEnclitics: true})
 	d.segs = segs
-	out := segs[:0]
+	from := len(d.stemPool)
 	for _, s := range segs {
-		if s.Enclitic == "" && !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
-			out = append(out, s)
+		if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
+			d.stemPool = append(d.stemPool, s)
 		}
 	}
-	return out
+	// Ranges are stored plus one, so that the zero value means not yet.
+	// Slices handed out stay valid when the pool grows: append never
+	// changes what is already in it.
+	d.stemRange[k] = [2]int32{int32(from) + 1, int32(len(d.stemPool)) + 1}
+	return d.stemPool[from:len(d.stemPool)]
 }
 
 func (s set) has(w string) bool { return s[w] }
@@ -120,6 +137,20 @@ const (
 
 // classify returns the class of token k as a word of a person's name.
 func (d *doc) classify(k int) wordClass {
+	if d.classes == nil {
+		d.classes = make([]wordClass, len(d.a.Tokens))
+	}
+	if c := d.classes[k]; c > 0 {
+		return c - 1
+	}
+	c := d.classifyToken(k)
+	d.classes[k] = c + 1
+	return c
+}
+
+// classifyToken computes classify(k). It must run after the organization
+// rule, whose spans it reads.
+func (d *doc) classifyToken(k int) wordClass {
 	t := d.a.Tokens[k]
 	rr := d.r.rules
 	w := t.Norm
@@ -153,7 +184,7 @@ func (d *doc) classify(k int) wordClass {
 		return notName
 	}
 	// A proclitic reading that is a common word: بحفظ، والتجارة.
-	for _, seg := range d.r.tok.AppendSegmentsIf(d.segs[:0], d.a.Text, t, rr.isCommon) {
+	for _, seg := range d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, t, arabic.SegmentOptions{Keep: rr.isCommon, NoEnclitics: true}) {
 		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) {
 			return notName
 		}

@@ -251,7 +251,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 		if taken[k] || !d.isWord(k) {
 			continue
 		}
-		segs := d.r.tok.AppendSegmentsIf(d.segs[:0], d.a.Text, d.a.Tokens[k], firstWords.has)
+		segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], arabic.SegmentOptions{Keep: firstWords.has, NoEnclitics: true})
 		d.segs = segs
 		for _, seg := range segs {
 			if seg.Enclitic != "" || !firstWords[seg.Stem] {

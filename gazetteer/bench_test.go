@@ -57,8 +57,8 @@ func BenchmarkCompile(b *testing.B) {
 	}
 }
 
-// BenchmarkFindAll measures analysis plus matching over the ANT sample,
-// skipped when the corpus is absent.
+// BenchmarkFindAll measures analysis plus matching with the default
+// gazetteer over the ANT sample, skipped when the corpus is absent.
 func BenchmarkFindAll(b *testing.B) {
 	var texts []string
 	size := 0
@@ -74,12 +74,29 @@ func BenchmarkFindAll(b *testing.B) {
 	if len(texts) == 0 {
 		b.Skip("ANT sample absent")
 	}
-	m := Compile(syntheticGazetteer(5000))
+	g, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := Compile(g)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {
 			m.FindAll(arabic.Analyze(t))
 		}
+	}
+}
+
+// BenchmarkCompileDefault measures loading and compiling the embedded
+// default gazetteer.
+func BenchmarkCompileDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := Default()
+		if err != nil {
+			b.Fatal(err)
+		}
+		Compile(g)
 	}
 }

@@ -40,7 +40,7 @@ func (m *Matcher) FindAll(a *arabic.Analysis) []Match {
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			tok := a.Tokens[i]
-			segs = m.tok.AppendSegmentsIf(segs[:0], a.Text, tok, isFirst)
+			segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, arabic.SegmentOptions{Keep: isFirst, NoEnclitics: true})
 			best, bestEnd, bestNode := -1, 0, uint32(0)
 			for k, seg := range segs {
 				if seg.Enclitic != "" {

@@ -1,0 +1,67 @@
+package extract_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/pipeline"
+)
+
+// antSample is the ANT corpus sample; the benchmarks that read it are
+// skipped when it is absent (it is not shipped).
+const antSample = "../../shared/data/ant_corpus_v2.1_sample"
+
+func benchArticles(b *testing.B) map[string][]string {
+	ref, err := os.ReadFile(referenceText)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := map[string][]string{"reference": {string(ref)}}
+	filepath.WalkDir(antSample, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			if data, err := os.ReadFile(p); err == nil {
+				sets["ant"] = append(sets["ant"], string(data))
+			}
+		}
+		return nil
+	})
+	return sets
+}
+
+// BenchmarkExtract measures the whole extractor (analysis, entities,
+// topics, keywords) on one goroutine.
+func BenchmarkExtract(b *testing.B) {
+	x, err := extract.New(extract.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	stage := x.Stage()
+	sets := benchArticles(b)
+	for _, name := range []string{"reference", "ant"} {
+		articles := sets[name]
+		b.Run(name, func(b *testing.B) {
+			if len(articles) == 0 {
+				b.Skip("corpus absent: " + antSample)
+			}
+			size := 0
+			for _, a := range articles {
+				size += len(a)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, a := range articles {
+					doc := &pipeline.Document{Text: a}
+					if err := stage.Process(context.Background(), doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(articles)*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
