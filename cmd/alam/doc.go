@@ -1,0 +1,77 @@
+/*
+Alam finds the people, countries, places and organizations named in Arabic
+news, says what each article is about, and writes annotated JSON.
+
+Usage:
+
+	alam extract [flags] [path ...]
+	alam gazetteer check [--with-default] FILE...
+	alam gazetteer dump [-g FILE]... [--no-default-gazetteer]
+	alam gazetteer lookup [-g FILE]... NAME...
+	alam eval ner [-g FILE]... [--no-rules] FILE
+	alam version
+
+# extract
+
+Extract reads articles and writes one JSON record per article, in input
+order, to standard output. Paths may be files (taken whatever their
+extension) or directories, walked recursively for the --ext extensions
+(hidden files skipped, symbolic-link loops survived). With no path, or -,
+it reads one article from standard input; with --input jsonl, every line of
+the input is a JSON object holding an id and a text.
+
+Flags:
+
+	-j, --jobs N              articles processed at once (default: the number of CPUs)
+	    --unordered           write records as they are done, not in input order
+	    --ext .txt,.md        extensions taken from directories (default .txt)
+	    --input text|jsonl    one article per file, or one per JSON Lines record
+	    --id-field F          with jsonl: the id field (default id)
+	    --text-field F        with jsonl: the text field (default text)
+	    --encoding E          utf-8, utf-16, windows-1256 or iso-8859-6 (default: detect)
+	-o, --output FILE         write to FILE instead of standard output
+	    --format jsonl|json   one object per line, or one indented array
+	    --text                include each article's text in its record
+	-g, --gazetteer FILE      YAML gazetteer merged over the default (repeatable)
+	    --no-default-gazetteer
+	                          use only the --gazetteer files
+	    --no-rules            find only gazetteer names
+	    --max-bytes N         largest article read (default 16 MiB)
+	-v, --verbose             print a one-line summary on standard error
+	    --progress MODE       auto (when standard error is a terminal), always, never
+
+A record holds id, source, lang, stats, mentions, entities, topics and
+keywords; an article that failed has error instead, with empty lists, and
+the run goes on. Mention offsets count Unicode code points of the decoded
+text, end exclusive, so that text[start:end] == mention["text"] in Python.
+
+# gazetteer
+
+Check loads gazetteer files and reports every problem as file:line:col:
+message, then the entries per type and the names several entries share.
+Dump writes the merged gazetteer as YAML that loads again. Lookup prints the
+entries a name matches after normalization and clitic stripping.
+
+# eval
+
+Ner scores the recognizer on a CoNLL file of "token TAG" lines (BIO tags),
+exact entity match per type and micro-averaged, as seqeval does.
+
+# Exit status
+
+	0  every article succeeded
+	1  an article failed (its record says why), a gazetteer check found
+	   problems, a lookup found nothing, or the output could not be written
+	2  a usage error: bad flags or arguments, or a gazetteer file that
+	   cannot be used
+
+Examples:
+
+	alam extract testdata/ > out.jsonl
+	alam extract -j 8 --ext .txt,.text corpus/ -o annotated.jsonl -v
+	jq -c '{id, people: [.entities[] | select(.type=="PERSON") | .name_ar]}' out.jsonl
+	alam extract --input jsonl --text-field body < articles.jsonl
+	alam gazetteer lookup بالكويت
+	alam eval ner ../shared/data/anercorp/test.txt
+*/
+package main
