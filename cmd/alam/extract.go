@@ -92,7 +92,7 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 		return &usageError{err}
 	}
 
-	src, total := sources(ctx, f, args, stdin)
+	src, total := sources(ctx, f, args, stdin, showProgress(f.progress, stderr))
 	out := stdout
 	if f.output != "" {
 		file, err := os.Create(f.output)
@@ -149,7 +149,7 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 
 // sources returns the documents to read, and their number when it is
 // known without reading them (-1 otherwise).
-func sources(ctx context.Context, f extractFlags, args []string, stdin io.Reader) (src func(yield func(*pipeline.Document) bool), total int) {
+func sources(ctx context.Context, f extractFlags, args []string, stdin io.Reader, counted bool) (src func(yield func(*pipeline.Document) bool), total int) {
 	if len(args) == 0 || len(args) == 1 && args[0] == "-" {
 		if f.input == "jsonl" {
 			return pipeline.JSONLines("stdin", stdin, pipeline.JSONLOptions{IDField: f.idField, TextField: f.textField, MaxBytes: f.maxBytes}), -1
@@ -160,7 +160,15 @@ func sources(ctx context.Context, f extractFlags, args []string, stdin io.Reader
 		return jsonlFiles(ctx, f, args), -1
 	}
 	files := pipeline.Files(ctx, args, pipeline.FileOptions{Ext: f.ext})
-	return files, -1
+	if !counted {
+		return files, -1
+	}
+	// The bar shows the time left: count the files first (the walk reads
+	// directories only).
+	for range files {
+		total++
+	}
+	return files, total
 }
 
 // jsonlFiles reads every named file as a JSON Lines stream.
@@ -212,10 +220,15 @@ func loadGazetteers(files []string, noDefault bool) (*gazetteer.Gazetteer, error
 	return gazetteer.Merge(gs...), nil
 }
 
+// showProgress reports whether a progress bar goes to w in mode.
+func showProgress(mode string, w io.Writer) bool {
+	return mode == "always" || mode == "auto" && isTerminal(w)
+}
+
 // newProgress returns a progress bar on w, or nil when there should be
 // none. total is the number of articles, or -1 when unknown.
 func newProgress(mode string, w io.Writer, total int) *progressbar.ProgressBar {
-	if mode == "never" || mode == "auto" && !isTerminal(w) {
+	if !showProgress(mode, w) {
 		return nil
 	}
 	return progressbar.NewOptions(total,
