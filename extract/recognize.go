@@ -286,9 +286,25 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 		if e := d.personName(j, s.EndToken, true); e > j {
 			out = append(out, d.ruleMention(j, e, gazetteer.Person, scoreTitle))
 			k = e - 1
+		} else if d.singleName(j) {
+			// الرئيس مبارك، الملك حمد: one known name word.
+			out = append(out, d.ruleMention(j, j+1, gazetteer.Person, scoreTitle))
+			k = j
 		}
 	}
 	return out
+}
+
+// singleName reports whether token k alone can be a person's name after a
+// title: a word of a gazetteer person's name or an unambiguous given name,
+// without the article or a proclitic, and not followed by more name words
+// (personName takes those).
+func (d *doc) singleName(k int) bool {
+	t := d.a.Tokens[k]
+	if d.classify(k) != knownName || definite(t.Norm) || isCompoundTail(t.Norm) {
+		return false
+	}
+	return d.r.personWords[t.Norm] || d.r.rules.given[t.Norm]
 }
 
 // givenPersons finds names that start with a known given name and have no
