@@ -1,0 +1,22 @@
+// Package topics says what an Arabic news article is about, in two ways.
+//
+// A Taxonomy scores topics from lexicons: each topic lists Arabic terms,
+// gazetteer entity ids and entity kinds with weights, and an article gets
+// the topics whose terms and entities make up enough of its words, with the
+// words as evidence. DefaultTaxonomy holds the 17 top-level IPTC Media
+// Topics. Scores are comparable across articles.
+//
+// A Model is a multinomial naive Bayes classifier trained on labelled
+// articles (Train, TrainDir), saved in a versioned binary file (Save,
+// LoadModel). It predicts one label of its training set with posterior
+// probabilities.
+//
+// Both read an *arabic.Analysis, so an article is tokenized once:
+//
+//	a := arabic.Analyze(text)
+//	tax, _ := topics.DefaultTaxonomy()
+//	found := tax.Score(a, mentions)     // []Topic with evidence
+//	preds := model.Predict(a)           // []Prediction, best first
+//
+// Taxonomies and Models are immutable and safe for concurrent use.
+package topics
