@@ -166,7 +166,7 @@ func (d *doc) classifyToken(k int) wordClass {
 			return notName
 		}
 		return knownName
-	case arabic.IsStopWord(w):
+	case arabic.IsStopWord(w), rr.notNameWords[w]:
 		return notName
 	case rr.given[w] || rr.givenAmbiguous[w] || d.r.personWords[w] || isCompoundTail(w):
 		// The tails of compound names (الجار الله، نور الدين) are name
@@ -368,8 +368,8 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		for n := 0; j < s.EndToken && n < maxComplement && d.complement(j, n); n++ {
 			j++
 		}
-		if j == k+1 {
-			continue
+		if j == k+1 || d.isOneOrg(k+1, j) {
+			continue // no complement; or تنظيم داعش، حركة حماس: the name is the gazetteer's
 		}
 		m := d.ruleMention(k, j, gazetteer.Org, scoreTitle)
 		m.Start, m.RuneStart = start, runeStart
@@ -378,6 +378,17 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		k = j - 1
 	}
 	return out
+}
+
+// isOneOrg reports whether tokens [from, to) are exactly one gazetteer
+// name of an organization.
+func (d *doc) isOneOrg(from, to int) bool {
+	i := d.covered[from]
+	if i == noMatch {
+		return false
+	}
+	m := d.matches[i]
+	return m.FirstToken == from && m.EndToken == to && m.Proclitics == "" && d.gazType(from) == gazetteer.Org
 }
 
 // complement reports whether token j can be word n (from 0) of the

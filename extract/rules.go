@@ -29,6 +29,7 @@ type triggers struct {
 	PlaceHeads     []string `yaml:"place_heads"`
 	PlacePrefixes  []string `yaml:"place_prefixes"`
 	ShortFormStops []string `yaml:"short_form_stops"`
+	NotNameWords   []string `yaml:"not_name_words"`
 }
 
 // rules holds the compiled word lists. Every word is normalized.
@@ -41,6 +42,7 @@ type rules struct {
 	orgHeads       set
 	placePrefixes  set
 	shortFormStops set
+	notNameWords   set // given or family names that are mostly ordinary words
 	given          set // given names that start a name on their own
 	givenAmbiguous set // given names that are also common words
 	common         set // common words that are not names
@@ -84,6 +86,7 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		orgHeads:       makeSet(tok, t.OrgHeads),
 		placePrefixes:  makeSet(tok, t.PlacePrefixes),
 		shortFormStops: makeSet(tok, t.ShortFormStops),
+		notNameWords:   makeSet(tok, t.NotNameWords),
 		given:          set{},
 		givenAmbiguous: set{},
 		common:         set{},
