@@ -1,0 +1,68 @@
+package topics_test
+
+import (
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/topics"
+)
+
+func ExampleLoadTaxonomy() {
+	const file = `version: 1
+topics:
+  - id: medtop:16000000
+    label: conflict, war and peace
+    label_ar: النزاعات والحروب والسلام
+    terms: {حرب: 2.0, "وقف إطلاق النار": 3.0}
+    entities: {org:isis: 3.0}
+  - id: medtop:15000000
+    label: sport
+    terms: {مباراة: 3.0}
+`
+	tax, err := topics.LoadTaxonomy("example.yaml", strings.NewReader(file))
+	if err != nil {
+		log.Fatal(err)
+	}
+	a := arabic.Analyze("أعلن الطرفان وقف إطلاق النار بعد أسابيع من الحرب مع تنظيم داعش.")
+	ents := []topics.EntityRef{{ID: "org:isis", Kind: "armed-group", Type: "ORG", Name: "داعش"}}
+	for _, t := range tax.Score(a, ents) {
+		fmt.Printf("%s %.2f %s\n", t.ID, t.Score, strings.Join(t.Evidence, "، "))
+	}
+	// Output:
+	// medtop:16000000 0.59 وقف إطلاق النار، داعش، الحرب
+}
+
+func ExampleLoadTaxonomy_errors() {
+	const file = `version: 1
+topics:
+  - id: medtop:15000000
+    label: sport
+    terms: {مباراة: 3.0, المباراة: 2.0, هدف: "1"}
+`
+	_, err := topics.LoadTaxonomy("bad.yaml", strings.NewReader(file))
+	fmt.Println(err)
+	// Output:
+	// bad.yaml:5:26: topics[0].terms: term "المباراة" has the same stems (مبارا) as "مباراة" at bad.yaml:5:13
+	// bad.yaml:5:46: topics[0].terms.هدف: weight must be a number, got string
+}
+
+func ExampleTrain() {
+	docs := []topics.LabeledDoc{
+		{Label: "sport", Analysis: arabic.Analyze("فاز الفريق في المباراة وسجل اللاعب هدفين.")},
+		{Label: "sport", Analysis: arabic.Analyze("خسر المنتخب المباراة وغادر اللاعبون الملعب.")},
+		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
+		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
+	}
+	m, err := topics.Train(docs, topics.TrainOptions{MinCount: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range m.Predict(arabic.Analyze("تراجعت أسعار الأسهم")) {
+		fmt.Printf("%s %.3f\n", p.Label, p.Score)
+	}
+	// Output:
+	// economy 0.975
+	// sport 0.025
+}

@@ -1,0 +1,270 @@
+package topics
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+)
+
+// corpusDocs reads testdata/corpus as TrainDir does.
+func corpusDocs(t testing.TB) []LabeledDoc {
+	t.Helper()
+	var docs []LabeledDoc
+	err := walkLabelled("testdata/corpus", func(label, _, text string) error {
+		docs = append(docs, LabeledDoc{Label: label, Analysis: arabic.Analyze(text)})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func trainCorpus(t testing.TB) *Model {
+	t.Helper()
+	m, err := Train(corpusDocs(t), TrainOptions{MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func save(t testing.TB, m *Model) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := m.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestPredict(t *testing.T) {
+	m := trainCorpus(t)
+	if got, want := m.Labels(), []string{"economy", "sport", "war"}; !slices.Equal(got, want) {
+		t.Fatalf("labels %q, want %q", got, want)
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"sport", "سجل اللاعب هدفا في المباراة", "sport"},
+		{"economy", "تراجعت أسعار الأسهم في البورصة", "economy"},
+		{"war", "تجدد القصف والمعارك رغم وقف إطلاق النار", "war"},
+		{"bigram", "أعلن الجيش وقف إطلاق النار", "war"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := m.Predict(arabic.Analyze(tt.text))
+			if len(got) != 3 || got[0].Label != tt.want {
+				t.Fatalf("Predict = %v, want %s first", got, tt.want)
+			}
+			sum := 0.0
+			for i, p := range got {
+				sum += p.Score
+				if i > 0 && p.Score > got[i-1].Score {
+					t.Errorf("not sorted: %v", got)
+				}
+			}
+			if math.Abs(sum-1) > 1e-9 {
+				t.Errorf("scores sum to %v, want 1", sum)
+			}
+		})
+	}
+}
+
+func TestPredictNoFeatures(t *testing.T) {
+	m := trainCorpus(t)
+	// war has 4 documents of 10, economy and sport 3 each: the priors.
+	want := []Prediction{{"war", 0.4}, {"economy", 0.3}, {"sport", 0.3}}
+	for _, a := range []*arabic.Analysis{nil, arabic.Analyze(""), arabic.Analyze("في من إلى ، 2014")} {
+		got := m.Predict(a)
+		if len(got) != len(want) {
+			t.Fatalf("Predict = %v, want %v", got, want)
+		}
+		for i := range want {
+			if got[i].Label != want[i].Label || math.Abs(got[i].Score-want[i].Score) > 1e-6 {
+				t.Errorf("Predict = %v, want %v", got, want)
+				break
+			}
+		}
+	}
+}
+
+func TestTrainDeterministic(t *testing.T) {
+	docs := corpusDocs(t)
+	first := save(t, trainCorpus(t))
+	rev := slices.Clone(docs)
+	slices.Reverse(rev)
+	m, err := Train(rev, TrainOptions{MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(save(t, m), first) {
+		t.Error("training on the documents in another order gave another file")
+	}
+	fromDir, err := TrainDir("testdata/corpus", TrainOptions{MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(save(t, fromDir), first) {
+		t.Error("TrainDir gave another file than Train")
+	}
+}
+
+func TestSaveLoad(t *testing.T) {
+	for _, opt := range []TrainOptions{{MinCount: 1}, {}, {NoBigrams: true, Alpha: 0.01}} {
+		m, err := Train(corpusDocs(t), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := save(t, m)
+		if !bytes.HasPrefix(data, []byte("alam-topic-model\n\x01")) {
+			t.Fatalf("file starts with %q", data[:min(len(data), 20)])
+		}
+		back, err := LoadModel(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again := save(t, back); !bytes.Equal(again, data) {
+			t.Errorf("%+v: re-saved model differs (%d bytes, want %d)", opt, len(again), len(data))
+		}
+		for _, text := range []string{"سجل اللاعب هدفا", "قصف الجيش", "أسعار النفط", ""} {
+			a := arabic.Analyze(text)
+			if got, want := back.Predict(a), m.Predict(a); !slices.Equal(got, want) {
+				t.Errorf("%+v: %q: loaded model predicts %v, want %v", opt, text, got, want)
+			}
+		}
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	a := arabic.Analyze("نص")
+	tests := []struct {
+		name string
+		docs []LabeledDoc
+		opt  TrainOptions
+		want string
+	}{
+		{"no documents", nil, TrainOptions{}, "topics: no training documents"},
+		{"no label", []LabeledDoc{{Analysis: a}}, TrainOptions{}, "topics: training document 0 has no label or no analysis"},
+		{"no analysis", []LabeledDoc{{Label: "x"}}, TrainOptions{}, "topics: training document 0 has no label or no analysis"},
+		{"negative alpha", []LabeledDoc{{"x", a}}, TrainOptions{Alpha: -1}, "topics: smoothing alpha -1 out of [1e-09, 1e+09]"},
+		{"NaN alpha", []LabeledDoc{{"x", a}}, TrainOptions{Alpha: math.NaN()}, "topics: smoothing alpha NaN out of [1e-09, 1e+09]"},
+		{"negative MinCount", []LabeledDoc{{"x", a}}, TrainOptions{MinCount: -2}, "topics: negative MinCount -2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := Train(tt.docs, tt.opt)
+			if err == nil || err.Error() != tt.want || m != nil {
+				t.Errorf("Train = %v, %v; want error %q", m, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTrainDirErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := TrainDir(filepath.Join(dir, "missing"), TrainOptions{}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing dir: error %v, want ErrNotExist", err)
+	}
+	if _, err := TrainDir(dir, TrainOptions{}); err == nil || err.Error() != "topics: no training documents" {
+		t.Errorf("empty dir: error %v", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "x", "bad.txt")
+	if err := os.WriteFile(bad, []byte("\xff\xfe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := TrainDir(dir, TrainOptions{}); err == nil || !strings.Contains(err.Error(), bad+": not valid UTF-8") {
+		t.Errorf("bad UTF-8: error %v", err)
+	}
+}
+
+func TestLoadModelRejects(t *testing.T) {
+	good := save(t, trainCorpus(t))
+	// withCRC replaces the checksum of a changed body.
+	withCRC := func(body []byte) []byte { return appendCRC(slices.Clone(body)) }
+	body := good[:len(good)-4]
+	tests := []struct {
+		name string
+		data []byte
+		is   error
+		msg  string
+	}{
+		{"empty", nil, ErrNotModel, "topics: not an alam topic model"},
+		{"text", []byte("hello, world\n"), ErrNotModel, "topics: not an alam topic model"},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00"), ErrNotModel, "topics: not an alam topic model"},
+		{"half a magic", []byte("alam-topic"), ErrTruncated, "topics: truncated model: 10 bytes"},
+		{"magic only", []byte(modelMagic), ErrTruncated, "topics: truncated model"},
+		{"version 2", append([]byte(modelMagic), 2, 0), ErrModelVersion, "topics: unsupported model version: model version 2, this alam reads 1"},
+		{"version 0", append([]byte(modelMagic), 0), ErrModelVersion, "topics: unsupported model version: model version 0, this alam reads 1"},
+		{"no checksum", body, ErrTruncated, "topics: truncated model"},
+		{"cut in the features", good[:len(good)/2], ErrTruncated, ""},
+		{"bad checksum", append(slices.Clone(body), 0, 0, 0, 0), ErrCorrupt, ""},
+		{"trailing bytes", append(slices.Clone(good), 0), ErrCorrupt, ""},
+		{"flipped byte", flip(good, len(good)-10), ErrCorrupt, ""},
+		{"long varint", append([]byte(modelMagic), 0x81, 0x00), ErrCorrupt, "topics: corrupt model: varint 1 is not in its shortest form (at byte 17)"},
+		{"unknown flag", withCRC(setByte(body, len(modelMagic)+1, 2)), ErrCorrupt, "topics: corrupt model: unknown flags 0x2 (at byte 19)"},
+		{"huge label count", withCRC(hugeLabels(body)), ErrCorrupt, "topics: corrupt model: 4611686018427387903 labels, over the limit of 65536 (at byte 37)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := LoadModel(bytes.NewReader(tt.data))
+			if m != nil || !errors.Is(err, tt.is) {
+				t.Fatalf("LoadModel = %v, %v; want error %v", m, err, tt.is)
+			}
+			if tt.msg != "" && err.Error() != tt.msg {
+				t.Errorf("error %q, want %q", err, tt.msg)
+			}
+		})
+	}
+	t.Run("every prefix", func(t *testing.T) {
+		for n := 0; n < len(good); n++ {
+			if m, err := LoadModel(bytes.NewReader(good[:n])); m != nil || err == nil {
+				t.Fatalf("prefix of %d bytes loaded", n)
+			}
+		}
+	})
+	t.Run("nil reader", func(t *testing.T) {
+		if _, err := LoadModel(nil); err == nil {
+			t.Error("no error")
+		}
+	})
+	t.Run("read error", func(t *testing.T) {
+		if _, err := LoadModel(errReader{}); !errors.Is(err, errBroken) {
+			t.Errorf("error %v, want it to wrap errBroken", err)
+		}
+	})
+}
+
+func flip(b []byte, i int) []byte { return setByte(b, i, b[i]^0x40) }
+
+func setByte(b []byte, i int, v byte) []byte {
+	c := slices.Clone(b)
+	c[i] = v
+	return c
+}
+
+// hugeLabels replaces the label count of body (after magic, version,
+// flags, MinCount and alpha) with a huge varint.
+func hugeLabels(body []byte) []byte {
+	at := len(modelMagic) + 3 + 8
+	out := slices.Clone(body[:at])
+	out = append(out, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f)
+	return append(out, body[at+1:]...)
+}
+
+// appendCRC appends the checksum of body.
+func appendCRC(body []byte) []byte {
+	return binary.LittleEndian.AppendUint32(body, crc32.ChecksumIEEE(body))
+}

@@ -1,0 +1,307 @@
+package topics
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"unicode/utf8"
+)
+
+// The model file format, version 1. All integers are unsigned varints
+// (encoding/binary), strings are a varint length and UTF-8 bytes:
+//
+//	magic     "alam-topic-model\n"
+//	version   1
+//	flags     bit 0: no bigrams
+//	mincount  the MinCount the model was trained with
+//	alpha     8 bytes, IEEE 754 binary64, little endian
+//	labels    count, then per label: name, training documents
+//	features  count, then per feature, in strictly increasing byte order:
+//	          the feature, the number of labels that saw it, and per such
+//	          label, by increasing index: the label index and the count
+//	checksum  4 bytes: CRC-32 (IEEE) of everything before, little endian
+//
+// The same model always gives the same bytes.
+const (
+	modelMagic   = "alam-topic-model\n"
+	modelVersion = 1
+)
+
+// MaxModelSize is the largest model file LoadModel reads, in bytes.
+const MaxModelSize = 512 << 20
+
+// Limits on the parts of a model file, checked before anything is
+// allocated.
+const (
+	maxLabels     = 1 << 16
+	maxLabelLen   = 1 << 10
+	maxFeatureLen = 1 << 12
+)
+
+// Errors of LoadModel. A failure is one of these, wrapped with the detail,
+// or an error of the reader.
+var (
+	ErrNotModel      = errors.New("topics: not an alam topic model")
+	ErrModelVersion  = errors.New("topics: unsupported model version")
+	ErrTruncated     = errors.New("topics: truncated model")
+	ErrCorrupt       = errors.New("topics: corrupt model")
+	ErrModelTooLarge = errors.New("topics: model file too large")
+)
+
+// Save writes the model to w in the format LoadModel reads.
+func (m *Model) Save(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	crc := crc32.NewIEEE()
+	out := io.MultiWriter(bw, crc)
+	var buf []byte
+	flush := func() error {
+		_, err := out.Write(buf)
+		buf = buf[:0]
+		return err
+	}
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	buf = append(buf, modelMagic...)
+	buf = binary.AppendUvarint(buf, modelVersion)
+	var flags uint64
+	if m.opt.NoBigrams {
+		flags |= 1
+	}
+	buf = binary.AppendUvarint(buf, flags)
+	buf = binary.AppendUvarint(buf, uint64(m.opt.MinCount))
+	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(m.opt.Alpha))
+	buf = binary.AppendUvarint(buf, uint64(len(m.labels)))
+	for i, l := range m.labels {
+		str(l)
+		buf = binary.AppendUvarint(buf, uint64(m.docs[i]))
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(m.vocab)))
+	for i, f := range m.vocab {
+		str(f)
+		cs := m.counts[m.off[i]:m.off[i+1]]
+		buf = binary.AppendUvarint(buf, uint64(len(cs)))
+		for _, c := range cs {
+			buf = binary.AppendUvarint(buf, uint64(c.label))
+			buf = binary.AppendUvarint(buf, uint64(c.n))
+		}
+		if len(buf) > 1<<16 {
+			if err := flush(); err != nil {
+				return fmt.Errorf("topics: saving model: %w", err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("topics: saving model: %w", err)
+	}
+	buf = binary.LittleEndian.AppendUint32(buf, crc.Sum32())
+	if _, err := bw.Write(buf); err != nil {
+		return fmt.Errorf("topics: saving model: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("topics: saving model: %w", err)
+	}
+	return nil
+}
+
+// LoadModel reads a model that Save wrote. It reads at most
+// MaxModelSize+1 bytes of r, and rejects anything but a complete, intact
+// version 1 model file: with ErrNotModel if the file does not start with
+// the magic header, ErrModelVersion for another version ("model version 2,
+// this alam reads 1"), ErrTruncated if it ends early, ErrCorrupt if its
+// checksum or content is wrong (every number must be in its shortest
+// varint form, so that a file LoadModel accepts is the file Save writes
+// for the model), and ErrModelTooLarge. Every size in the
+// file is checked against the bytes left before anything is allocated.
+func LoadModel(r io.Reader) (*Model, error) {
+	if r == nil {
+		return nil, errors.New("topics: LoadModel: nil reader")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxModelSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("topics: reading model: %w", err)
+	}
+	if len(data) > MaxModelSize {
+		return nil, fmt.Errorf("%w: over %d MiB", ErrModelTooLarge, MaxModelSize>>20)
+	}
+	if len(data) < len(modelMagic) || string(data[:len(modelMagic)]) != modelMagic {
+		if len(data) < len(modelMagic) && string(data) == modelMagic[:len(data)] && len(data) > 0 {
+			return nil, fmt.Errorf("%w: %d bytes", ErrTruncated, len(data))
+		}
+		return nil, ErrNotModel
+	}
+	d := decoder{data: data, pos: len(modelMagic)}
+	if v := d.uvarint(); d.err == nil && v != modelVersion {
+		return nil, fmt.Errorf("%w: model version %d, this alam reads %d", ErrModelVersion, v, modelVersion)
+	}
+	m := d.model()
+	if d.err == nil {
+		switch left := d.left(); {
+		case left < 4:
+			d.err = ErrTruncated
+		case left > 4:
+			d.fail("%d bytes after the features", left-4)
+		case crc32.ChecksumIEEE(data[:d.pos]) != binary.LittleEndian.Uint32(data[d.pos:]):
+			d.fail("checksum mismatch")
+		}
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	m.derive()
+	return m, nil
+}
+
+// decoder reads the parts of a model file, remembering the first error.
+type decoder struct {
+	data    []byte
+	pos     int
+	err     error
+	scratch [binary.MaxVarintLen64]byte
+}
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: %s (at byte %d)", ErrCorrupt, fmt.Sprintf(format, args...), d.pos)
+	}
+}
+
+func (d *decoder) left() int { return len(d.data) - d.pos }
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.data[d.pos:])
+	switch {
+	case n == 0:
+		d.err = ErrTruncated
+		return 0
+	case n < 0:
+		d.fail("varint overflows 64 bits")
+		return 0
+	case n != len(binary.AppendUvarint(d.scratch[:0], v)):
+		d.fail("varint %d is not in its shortest form", v)
+		return 0
+	}
+	d.pos += n
+	return v
+}
+
+// count reads a count of items that take at least min bytes each, and
+// checks it against the bytes left and against limit.
+func (d *decoder) count(what string, min, limit int) int {
+	v := d.uvarint()
+	if d.err != nil {
+		return 0
+	}
+	if v > uint64(limit) {
+		d.fail("%d %s, over the limit of %d", v, what, limit)
+		return 0
+	}
+	if v*uint64(min) > uint64(d.left()) {
+		d.err = fmt.Errorf("%w: %d %s do not fit in the %d bytes left", ErrTruncated, v, what, d.left())
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str(what string, limit int) string {
+	n := d.count(what+" bytes", 1, limit)
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.data[d.pos : d.pos+n])
+	d.pos += n
+	if n == 0 || !utf8.ValidString(s) {
+		d.fail("%s %q is empty or not UTF-8", what, s)
+	}
+	return s
+}
+
+// model decodes everything after the version.
+func (d *decoder) model() *Model {
+	m := &Model{}
+	flags := d.uvarint()
+	if flags&^1 != 0 {
+		d.fail("unknown flags %#x", flags)
+	}
+	m.opt.NoBigrams = flags&1 != 0
+	minCount := d.uvarint()
+	if minCount > math.MaxInt32 {
+		d.fail("MinCount %d", minCount)
+	}
+	m.opt.MinCount = int(minCount)
+	if d.err == nil && d.left() < 8 {
+		d.err = ErrTruncated
+	}
+	if d.err != nil {
+		return nil
+	}
+	m.opt.Alpha = math.Float64frombits(binary.LittleEndian.Uint64(d.data[d.pos:]))
+	d.pos += 8
+	if !validAlpha(m.opt.Alpha) {
+		d.fail("smoothing alpha %v out of [%g, %g]", m.opt.Alpha, MinAlpha, MaxAlpha)
+	}
+	nl := d.count("labels", 2, maxLabels)
+	if d.err == nil && nl == 0 {
+		d.fail("no labels")
+	}
+	m.labels = make([]string, 0, nl)
+	m.docs = make([]int, 0, nl)
+	for range nl {
+		l := d.str("label", maxLabelLen)
+		if n := len(m.labels); d.err == nil && n > 0 && l <= m.labels[n-1] {
+			d.fail("labels not sorted: %q after %q", l, m.labels[n-1])
+		}
+		docs := d.uvarint()
+		if docs > math.MaxInt32 {
+			d.fail("%d documents", docs)
+		}
+		if d.err != nil {
+			return nil
+		}
+		m.labels = append(m.labels, l)
+		m.docs = append(m.docs, int(docs))
+	}
+	nf := d.count("features", 3, math.MaxInt32)
+	if d.err != nil {
+		return nil
+	}
+	m.vocab = make([]string, 0, nf)
+	m.off = make([]int32, 0, nf+1)
+	for range nf {
+		f := d.str("feature", maxFeatureLen)
+		if n := len(m.vocab); d.err == nil && n > 0 && f <= m.vocab[n-1] {
+			d.fail("features not sorted: %q after %q", f, m.vocab[n-1])
+		}
+		nc := d.count("counts", 2, nl)
+		if d.err == nil && nc == 0 {
+			d.fail("feature %q has no counts", f)
+		}
+		if d.err != nil {
+			return nil
+		}
+		m.vocab = append(m.vocab, f)
+		m.off = append(m.off, int32(len(m.counts)))
+		prev := -1
+		for range nc {
+			l, n := d.uvarint(), d.uvarint()
+			if d.err == nil && (l >= uint64(nl) || int(l) <= prev || n == 0 || n > math.MaxUint32) {
+				d.fail("feature %q: bad count %d for label %d", f, n, l)
+			}
+			if d.err != nil {
+				return nil
+			}
+			prev = int(l)
+			m.counts = append(m.counts, labelCount{label: int32(l), n: uint32(n)})
+		}
+	}
+	m.off = append(m.off, int32(len(m.counts)))
+	return m
+}

@@ -1,0 +1,236 @@
+package topics
+
+import (
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+)
+
+// all keeps every topic with evidence.
+var all = ScoreOptions{Threshold: -1, MaxTopics: -1}
+
+func ids(ts []Topic) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.ID)
+	}
+	return out
+}
+
+func TestScoreSmall(t *testing.T) {
+	tax := loadFixture(t)
+	tests := []struct {
+		name     string
+		text     string
+		ents     []EntityRef
+		opt      ScoreOptions
+		ids      []string // topics in order
+		evidence [][]string
+	}{
+		{
+			name: "phrase, longest match, conjunction left out",
+			text: "اندلعت الحرب في المدينة. واستمر القصف طوال الليل، ثم أعلن الطرفان وقف إطلاق النار والحرب لم تنته.",
+			opt:  all,
+			ids:  []string{"test:war"},
+			// حرب twice (2 × (1 + ln 2)), وقف إطلاق النار once (3), قصف once (2);
+			// إطلاق is inside the longer phrase and does not count.
+			evidence: [][]string{{"الحرب", "وقف إطلاق النار", "القصف"}},
+		},
+		{
+			name:     "only a conjunction before the article",
+			text:     "والحرب طويلة.",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"الحرب"}},
+		},
+		{
+			name:     "a lone و is kept",
+			text:     "وحرب أخرى.",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"وحرب"}},
+		},
+		{
+			name:     "a preposition is kept when no bare form exists",
+			text:     "مرت البلاد بالحرب.",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"بالحرب"}},
+		},
+		{
+			name:     "a bare form later in the text is preferred",
+			text:     "مرت البلاد بالحرب ثم انتهت الحرب.",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"الحرب"}},
+		},
+		{
+			name:     "punctuation breaks a phrase",
+			text:     "وقف، إطلاق النار",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"إطلاق"}},
+		},
+		{
+			name:     "diacritics and tatweel",
+			text:     "الحَــرْب",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"الحَــرْب"}},
+		},
+		{
+			name: "two topics by score",
+			text: "انتهت المباراة بالهدف. كانت مباراة كرة القدم حامية رغم الحرب.",
+			opt:  all,
+			ids:  []string{"test:sport", "test:war"},
+			evidence: [][]string{
+				{"المباراة", "كرة القدم", "بالهدف"},
+				{"الحرب"},
+			},
+		},
+		{
+			name: "entity and kind hints",
+			text: "قال المتحدث إن الوضع هادئ.",
+			ents: []EntityRef{
+				{ID: "org:isis", Kind: "armed-group", Name: "داعش"},
+				{ID: "org:other", Kind: "armed-group"},
+				{ID: "org:isis", Kind: "armed-group", Name: "الدولة الإسلامية"},
+				{ID: "org:club", Kind: "club", Name: "الأهلي"},
+			},
+			opt: all,
+			ids: []string{"test:war", "test:sport"},
+			// org:isis: 3 × (1 + ln 2); its kind hint does not count again.
+			evidence: [][]string{{"داعش", "org:other"}, {"الأهلي"}},
+		},
+		{
+			name:     "default threshold leaves weak topics out",
+			text:     "انتهت المباراة بالهدف. كانت مباراة كرة القدم حامية رغم الحرب.",
+			ids:      []string{"test:sport"},
+			evidence: [][]string{{"المباراة", "كرة القدم", "بالهدف"}},
+		},
+		{
+			name:     "at most MaxTopics",
+			text:     "الحرب والملعب",
+			opt:      ScoreOptions{Threshold: -1, MaxTopics: 1},
+			ids:      []string{"test:war"}, // a tie: taxonomy order
+			evidence: [][]string{{"الحرب"}},
+		},
+		{
+			name: "a preposition without the article is not stripped (light10)",
+			text: "بحرب",
+			opt:  all,
+		},
+		{
+			name: "no evidence",
+			text: "قال المتحدث إن الوضع هادئ.",
+			opt:  all,
+		},
+		{
+			name: "empty article",
+			opt:  all,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tax.ScoreWith(arabic.Analyze(tt.text), tt.ents, tt.opt)
+			if !slices.Equal(ids(got), tt.ids) {
+				t.Fatalf("topics %q, want %q", ids(got), tt.ids)
+			}
+			for i, tp := range got {
+				if !slices.Equal(tp.Evidence, tt.evidence[i]) {
+					t.Errorf("%s: evidence %q, want %q\n% x\n% x", tp.ID, tp.Evidence, tt.evidence[i],
+						strings.Join(tp.Evidence, "|"), strings.Join(tt.evidence[i], "|"))
+				}
+				if tp.Score <= 0 || tp.Score >= 1 {
+					t.Errorf("%s: score %v out of (0, 1)", tp.ID, tp.Score)
+				}
+				if i > 0 && tp.Score > got[i-1].Score {
+					t.Errorf("%s: score %v above the previous topic's %v", tp.ID, tp.Score, got[i-1].Score)
+				}
+			}
+		})
+	}
+}
+
+func TestScoreValue(t *testing.T) {
+	tax := loadFixture(t)
+	score := func(text string, ents []EntityRef) float64 {
+		t.Helper()
+		got := tax.ScoreWith(arabic.Analyze(text), ents, all)
+		if len(got) == 0 || got[0].ID != "test:war" {
+			t.Fatalf("%q: topics %q, want test:war first", text, ids(got))
+		}
+		return got[0].Score
+	}
+	want := func(raw float64, words int) float64 {
+		return 1 - math.Exp(-raw/(float64(max(words, MinWords))/100)/ScaleK)
+	}
+	filler := strings.Repeat("كلمة ", 290)
+	tests := []struct {
+		name string
+		text string
+		ents []EntityRef
+		want float64
+	}{
+		{"one term", "حرب", nil, want(2, 1)},
+		{"short articles are not inflated", "الحرب " + strings.Repeat("كلمة ", 100), nil, want(2, 1)},
+		{"long articles are normalized", "الحرب " + filler, nil, want(2, 291)},
+		{"log term frequency", "حرب حرب حرب", nil, want(2*(1+math.Log(3)), 3)},
+		{"terms add up", "حرب ثم قصف", nil, want(4, 3)},
+		{"entity hint", "حرب", []EntityRef{{ID: "org:isis"}}, want(5, 1)},
+		{"kind hint", "حرب", []EntityRef{{ID: "org:x", Kind: "armed-group"}}, want(4, 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := score(tt.text, tt.ents); math.Abs(got-tt.want) > 1e-12 {
+				t.Errorf("score %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestScoreNil(t *testing.T) {
+	tax := loadFixture(t)
+	if got := tax.Score(nil, nil); got != nil {
+		t.Errorf("Score(nil, nil) = %v, want nil", got)
+	}
+	got := tax.ScoreWith(nil, []EntityRef{{ID: "org:isis", Name: "داعش"}}, all)
+	if !slices.Equal(ids(got), []string{"test:war"}) || !slices.Equal(got[0].Evidence, []string{"داعش"}) {
+		t.Errorf("Score(nil, org:isis) = %+v, want test:war with evidence داعش", got)
+	}
+}
+
+func TestScoreReference(t *testing.T) {
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := []EntityRef{{ID: "org:isis", Kind: "armed-group", Type: "ORG", Name: "داعش"}}
+	got := tax.Score(arabic.Analyze(string(text)), ents)
+	if want := []string{"medtop:16000000", "medtop:11000000"}; !slices.Equal(ids(got), want) {
+		t.Fatalf("topics %q, want %q (conflict, then politics)", ids(got), want)
+	}
+	for _, w := range []string{"داعش", "الحرب", "التحالف الدولي", "المقاتلين الأجانب"} {
+		if !slices.Contains(got[0].Evidence, w) {
+			t.Errorf("conflict evidence %q lacks %q", got[0].Evidence, w)
+		}
+	}
+	if !slices.Contains(got[1].Evidence, "مجلس الأمن") {
+		t.Errorf("politics evidence %q lacks مجلس الأمن", got[1].Evidence)
+	}
+	for _, tp := range got {
+		for _, e := range tp.Evidence {
+			if !strings.Contains(string(text), e) {
+				t.Errorf("%s: evidence %q is not in the text", tp.ID, e)
+			}
+		}
+	}
+}
