@@ -31,7 +31,7 @@ topics:
 		fmt.Printf("%s %.2f %s\n", t.ID, t.Score, strings.Join(t.Evidence, "، "))
 	}
 	// Output:
-	// medtop:16000000 0.59 وقف إطلاق النار، داعش، الحرب
+	// medtop:16000000 0.41 وقف إطلاق النار، داعش، الحرب
 }
 
 func ExampleLoadTaxonomy_errors() {

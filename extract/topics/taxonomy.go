@@ -22,20 +22,27 @@ import (
 // from being inflated by one or two words. The squash maps the density
 // onto [0, 1): a density of ScaleK gives 0.63, twice ScaleK 0.86.
 //
-// MinWords and ScaleK were chosen on the train split of the ANT Corpus
-// v2.1 sample (a held-out fifth of it for the threshold), never on its
-// test split; see DefaultThreshold.
+// They were chosen on the train split of the ANT Corpus v2.1 sample, never
+// on its test split, with the sections culture, economy, sport and
+// technology standing for their IPTC topics. How words are normalized
+// hardly mattered there (the area under the ROC curve of the density,
+// section topic against the others, was 0.962 to 0.963 for MinWords from
+// 1 to 200 and for dividing by the length or its square root), since news
+// articles are mostly 150 to 300 words long; the floor is there for briefs
+// and titles. ScaleK puts DefaultThreshold at a density of 3.57, in the
+// plateau of the F1 of "the section's topic is reported" between 3.5 and
+// 5.5 on four fifths of those articles, at its lower end so that an
+// article's second topic is kept more often.
 const (
 	MinWords = 150
-	ScaleK   = 6.0
+	ScaleK   = 10.0
 )
 
-// DefaultThreshold is the score below which a topic is not reported. At
-// this threshold, on the train split of the ANT sample (sections culture,
-// economy, sport and technology mapped to their IPTC topics), the
-// section's topic was among the reported ones for most articles, while few
-// articles got a topic with no support at all; see the package
-// documentation for the figures.
+// DefaultThreshold is the score below which a topic is not reported: a
+// density of 3.57 (see ScaleK): about one term of weight 3 and one of
+// weight 2.5 in an article of up to 150 words. On the held-out fifth of the ANT
+// train articles above (240 articles), the section's topic was reported
+// for 83% of them, with 1.2 topics reported per article.
 const DefaultThreshold = 0.3
 
 // DefaultMaxTopics is the number of topics reported at most.
