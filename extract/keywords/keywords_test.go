@@ -1,0 +1,211 @@
+package keywords
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+)
+
+func texts(ks []Keyword) []string {
+	var out []string
+	for _, k := range ks {
+		out = append(out, k.Text)
+	}
+	return out
+}
+
+// runeSlice returns text[start:end] in code points.
+func runeSlice(text string, start, end int) string {
+	r := []rune(text)
+	if start < 0 || end > len(r) || start > end {
+		return "<out of range>"
+	}
+	return string(r[start:end])
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		n     int
+		opt   Options
+		want  []string // the keywords in order; nil: see has
+		has   []string // keywords that must be there
+		hasnt []string // keywords that must not be there
+	}{
+		{
+			name:  "conjunction before the article left out",
+			text:  "زار الوفد الإمارات. والإمارات دولة. وفي الإمارات مدن.",
+			has:   []string{"الإمارات"},
+			hasnt: []string{"والإمارات"},
+		},
+		{
+			name:  "inflections grouped, most frequent form shown",
+			text:  "بدأت الحرب. والحرب قاسية. وانتهت الحرب. حرب أخرى.",
+			has:   []string{"الحرب"},
+			hasnt: []string{"حرب", "والحرب"},
+		},
+		{
+			name:  "a lone و that is part of the word stays",
+			text:  "وصل وزير الخارجية. قال وزير الخارجية إن الوزير سعيد.",
+			has:   []string{"وزير الخارجية"},
+			hasnt: []string{"زير الخارجية"},
+		},
+		{
+			name:  "a conjunction before a word the text also writes alone",
+			text:  "هاجم داعش المدينة. وداعش تنظيم متطرف. وداعش خطر.",
+			has:   []string{"داعش"},
+			hasnt: []string{"وداعش"},
+		},
+		{
+			name: "a phrase met twice",
+			text: "اجتمع مجلس الأمن اليوم. وقال مجلس الأمن في بيان إن الوضع خطير.",
+			has:  []string{"مجلس الأمن"},
+		},
+		{
+			name:  "a phrase met once is not a keyphrase",
+			text:  "اجتمع مجلس الأمن اليوم لبحث الوضع.",
+			hasnt: []string{"مجلس الأمن"},
+		},
+		{
+			name:  "punctuation breaks a phrase",
+			text:  "مجلس، الأمن. مجلس، الأمن.",
+			hasnt: []string{"مجلس، الأمن", "مجلس الأمن"},
+			has:   []string{"مجلس", "الأمن"},
+		},
+		{
+			name:  "numbers are not keywords",
+			text:  "سجل 2014 رقما. في 2014 سجل رقما.",
+			hasnt: []string{"2014"},
+		},
+		{
+			name:  "stop words and conjunctions before them",
+			text:  "وبعد ذلك قال إنه سيعود وبعد أن ينتهي.",
+			hasnt: []string{"وبعد", "بعد", "ذلك", "إنه", "أن"},
+		},
+		{
+			name: "at most n",
+			text: "الكويت والسعودية وقطر والبحرين وعمان والإمارات ومصر والأردن",
+			n:    3,
+			// One sentence, each word once: the words at its ends have
+			// one neighbour, the others two (less specific); ties go to
+			// the first.
+			want: []string{"الكويت", "الأردن", "السعودية"},
+		},
+		{
+			name:  "one word at most",
+			text:  "قال وزير الخارجية. وقال وزير الخارجية.",
+			opt:   Options{MaxWords: 1},
+			hasnt: []string{"وزير الخارجية"},
+			has:   []string{"وزير", "الخارجية"},
+		},
+		{
+			name: "no words",
+			text: "، 2014 . !",
+			want: nil,
+		},
+		{
+			name: "empty",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := arabic.Analyze(tt.text)
+			got := Extract(a, tt.n, tt.opt)
+			gt := texts(got)
+			if tt.want != nil || tt.has == nil && tt.hasnt == nil {
+				if !slices.Equal(gt, tt.want) {
+					t.Errorf("keywords %q, want %q\n% x\n% x", gt, tt.want, strings.Join(gt, "|"), strings.Join(tt.want, "|"))
+				}
+			}
+			for _, h := range tt.has {
+				if !slices.Contains(gt, h) {
+					t.Errorf("keywords %q lack %q (% x)", gt, h, h)
+				}
+			}
+			for _, h := range tt.hasnt {
+				if slices.Contains(gt, h) {
+					t.Errorf("keywords %q hold %q", gt, h)
+				}
+			}
+			checkKeywords(t, a, got)
+		})
+	}
+}
+
+// checkKeywords checks the properties every result has.
+func checkKeywords(t *testing.T, a *arabic.Analysis, got []Keyword) {
+	t.Helper()
+	seen := map[string]bool{}
+	for i, k := range got {
+		if s := runeSlice(a.Text, k.Start, k.End); s != k.Text {
+			t.Errorf("%q: [%d:%d] is %q (% x)", k.Text, k.Start, k.End, s, s)
+		}
+		if !(k.Score > 0 && k.Score <= 1) {
+			t.Errorf("%q: score %v", k.Text, k.Score)
+		}
+		if i > 0 && k.Score > got[i-1].Score {
+			t.Errorf("%q: score %v above the previous %v", k.Text, k.Score, got[i-1].Score)
+		}
+		toks := arabic.Tokenize(k.Text)
+		if len(toks) == 0 || len(toks) > DefaultMaxWords {
+			t.Errorf("%q: %d tokens", k.Text, len(toks))
+		}
+		for j, tok := range toks {
+			if !tok.Kind.IsWord() {
+				t.Errorf("%q: token %q is a %s", k.Text, tok.Text(k.Text), tok.Kind)
+			}
+			if (j == 0 || j == len(toks)-1) && arabic.IsStopWord(tok.Norm) {
+				t.Errorf("%q: stop word %q at an edge", k.Text, tok.Norm)
+			}
+		}
+		if seen[k.Text] {
+			t.Errorf("%q twice", k.Text)
+		}
+		seen[k.Text] = true
+	}
+}
+
+func TestExtractOffsets(t *testing.T) {
+	text := "قال الوزير: «والإمارات» شريك. والإمارات دولة، والإمارات عضو."
+	got := Extract(arabic.Analyze(text), 0, Options{})
+	for _, k := range got {
+		if k.Text == "الإمارات" {
+			if want := strings.Index(text, "الإمارات"); k.Start != len([]rune(text[:want])) {
+				t.Errorf("الإمارات at %d, want the first occurrence at %d", k.Start, len([]rune(text[:want])))
+			}
+			return
+		}
+	}
+	t.Errorf("keywords %q lack الإمارات", texts(got))
+}
+
+func TestExtractDeterministic(t *testing.T) {
+	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := arabic.Analyze(string(text))
+	first := Extract(a, 0, Options{})
+	if len(first) != DefaultN {
+		t.Fatalf("%d keywords, want %d", len(first), DefaultN)
+	}
+	for range 5 {
+		if again := Extract(arabic.Analyze(string(text)), 0, Options{}); !slices.Equal(again, first) {
+			t.Fatalf("second run gave %v, want %v", again, first)
+		}
+	}
+	for _, w := range []string{"داعش", "الحرب", "الكويت", "الإنترنت"} {
+		if !slices.Contains(texts(first), w) {
+			t.Errorf("reference keywords %q lack %q", texts(first), w)
+		}
+	}
+	checkKeywords(t, a, first)
+	if got := Extract(nil, 5, Options{}); got != nil {
+		t.Errorf("Extract(nil) = %v", got)
+	}
+}
