@@ -3,17 +3,29 @@ package extract
 import (
 	"fmt"
 
+	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
 // Config chooses what the extractor does. The zero Config uses the
-// embedded default gazetteer with the rules.
+// embedded default gazetteer with the rules, the embedded default
+// taxonomy, no classifier, and keywords.DefaultN keywords.
 type Config struct {
 	// Gazetteer is the gazetteer to match; nil means gazetteer.Default().
 	Gazetteer *gazetteer.Gazetteer
 	// NoRules finds only gazetteer names, without the rules.
 	NoRules bool
+	// Taxonomy scores the topics; nil means topics.DefaultTaxonomy().
+	Taxonomy *topics.Taxonomy
+	// NoTaxonomy reports no taxonomy topics.
+	NoTaxonomy bool
+	// TopicModel, if set, adds the labels of a trained classifier to the
+	// topics.
+	TopicModel *topics.Model
+	// Keywords is the number of keywords: 0 means keywords.DefaultN, a
+	// negative number none.
+	Keywords int
 }
 
 // Extractor holds what the stages share: the compiled gazetteer and the
@@ -22,6 +34,9 @@ type Config struct {
 type Extractor struct {
 	Matcher    *gazetteer.Matcher
 	Recognizer *Recognizer
+	Taxonomy   *topics.Taxonomy // nil when no taxonomy topics are wanted
+	TopicModel *topics.Model    // nil when there is none
+	keywords   int
 }
 
 // New compiles the resources of cfg.
@@ -38,11 +53,28 @@ func New(cfg Config) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{Matcher: m, Recognizer: r}, nil
+	x := &Extractor{Matcher: m, Recognizer: r, TopicModel: cfg.TopicModel, keywords: cfg.Keywords}
+	if !cfg.NoTaxonomy {
+		x.Taxonomy = cfg.Taxonomy
+		if x.Taxonomy == nil {
+			if x.Taxonomy, err = topics.DefaultTaxonomy(); err != nil {
+				return nil, fmt.Errorf("extract: default taxonomy: %w", err)
+			}
+		}
+	}
+	return x, nil
 }
 
 // Stage returns the stages that annotate a decoded document, in order:
-// Analyze, then Entities.
+// Analyze, Entities, Topics (when there is a taxonomy or a classifier) and
+// Keywords (unless none are wanted).
 func (x *Extractor) Stage() pipeline.Stage {
-	return pipeline.Chain(Analyze(), Entities(x.Recognizer))
+	stages := []pipeline.Stage{Analyze(), Entities(x.Recognizer)}
+	if x.Taxonomy != nil || x.TopicModel != nil {
+		stages = append(stages, Topics(x.Taxonomy, x.TopicModel))
+	}
+	if x.keywords >= 0 {
+		stages = append(stages, Keywords(x.keywords))
+	}
+	return pipeline.Chain(stages...)
 }
