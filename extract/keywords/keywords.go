@@ -12,7 +12,6 @@
 package keywords
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -113,15 +112,22 @@ type extractor struct {
 	stop  []bool   // per token: a stop word
 	sent  []int    // per token: its sentence
 	words map[string]*wordStat
+	seen  map[neighbour]bool
 	norms map[string]bool // the Norm of every word token
 }
 
 type wordStat struct {
-	tf          int
-	sentences   []int // sentence of each occurrence, in order
-	left, right map[string]int
-	nl, nr      int
-	score       float64
+	tf        int
+	sentences []int // sentence of each occurrence, in order
+	dl, dr    int   // distinct left and right neighbours
+	nl, nr    int   // left and right neighbours
+	score     float64
+}
+
+// neighbour is a word and a word next to it, on its left or right.
+type neighbour struct {
+	word, next string
+	right      bool
 }
 
 func newExtractor(a *arabic.Analysis) *extractor {
@@ -130,8 +136,9 @@ func newExtractor(a *arabic.Analysis) *extractor {
 		stems: make([]string, len(a.Tokens)),
 		stop:  make([]bool, len(a.Tokens)),
 		sent:  make([]int, len(a.Tokens)),
-		words: map[string]*wordStat{},
-		norms: map[string]bool{},
+		words: make(map[string]*wordStat, len(a.Tokens)/2),
+		seen:  make(map[neighbour]bool, len(a.Tokens)),
+		norms: make(map[string]bool, len(a.Tokens)/2),
 	}
 	for si, s := range a.Sentences {
 		for k := s.FirstToken; k < s.EndToken && k < len(a.Tokens); k++ {
@@ -186,18 +193,24 @@ func (x *extractor) wordStats() {
 		}
 		w := x.words[stem]
 		if w == nil {
-			w = &wordStat{left: map[string]int{}, right: map[string]int{}}
+			w = &wordStat{}
 			x.words[stem] = w
 		}
 		w.tf++
 		w.sentences = append(w.sentences, x.sent[k])
 		if k > 0 && x.adjacent(k-1) {
-			w.left[x.stems[k-1]]++
 			w.nl++
+			if n := (neighbour{stem, x.stems[k-1], false}); !x.seen[n] {
+				x.seen[n] = true
+				w.dl++
+			}
 		}
 		if x.adjacent(k) {
-			w.right[x.stems[k+1]]++
 			w.nr++
+			if n := (neighbour{stem, x.stems[k+1], true}); !x.seen[n] {
+				x.seen[n] = true
+				w.dr++
+			}
 		}
 	}
 	if len(x.words) == 0 {
@@ -216,10 +229,10 @@ func (x *extractor) wordStats() {
 	for _, w := range x.words {
 		dl, dr := 0.0, 0.0
 		if w.nl > 0 {
-			dl = float64(len(w.left)) / float64(w.nl)
+			dl = float64(w.dl) / float64(w.nl)
 		}
 		if w.nr > 0 {
-			dr = float64(len(w.right)) / float64(w.nr)
+			dr = float64(w.dr) / float64(w.nr)
 		}
 		rel := 1 + (dl+dr)*float64(w.tf)/float64(maxTF)
 		pos := math.Log(math.Log(3 + median(w.sentences)))
@@ -255,9 +268,9 @@ type group struct {
 	words int      // words, stop words included
 	stems []string // content stems
 	tf    int
-	first int // index of the first occurrence, for ties
-	forms []form
-	score float64 // YAKE's, lower is better
+	first int        // index of the first occurrence, for ties
+	occ   [][2]int32 // first and last token of each occurrence
+	score float64    // YAKE's, lower is better
 }
 
 // form is one written form of a group.
@@ -270,40 +283,39 @@ type form struct {
 
 // candidates collects the candidate phrases by their stems.
 func (x *extractor) candidates(maxWords int) []*group {
-	byKey := map[string]*group{}
-	var list []*group
-	toks := x.a.Tokens
-	for k := range toks {
+	byKey := make(map[string]*group, 2*len(x.a.Tokens))
+	list := make([]*group, 0, 2*len(x.a.Tokens))
+	var key []byte
+	for k := range x.a.Tokens {
 		if !x.usable(k) || x.stop[k] {
 			continue
 		}
+		key = key[:0]
 		for j := k; j < k+maxWords; j++ {
-			if j > k && !x.adjacent(j-1) {
-				break
+			if j > k {
+				if !x.adjacent(j - 1) {
+					break
+				}
+				key = append(key, ' ')
 			}
+			key = append(key, x.stems[j]...)
 			if x.stop[j] {
 				continue
 			}
-			key := strings.Join(x.stems[k:j+1], " ")
-			g := byKey[key]
+			g := byKey[string(key)]
 			if g == nil {
-				g = &group{key: key, words: j + 1 - k, first: len(list)}
-				for i := k; i <= j; i++ {
-					if !x.stop[i] {
-						g.stems = append(g.stems, x.stems[i])
-					}
-				}
-				byKey[key] = g
+				g = &group{key: string(key), words: j + 1 - k, first: len(list)}
+				byKey[g.key] = g
 				list = append(list, g)
 			}
 			g.tf++
-			x.addForm(g, k, j)
+			g.occ = append(g.occ, [2]int32{int32(k), int32(j)})
 		}
 	}
 	for _, g := range list {
 		prod, sum := 1.0, 0.0
-		for _, s := range g.stems {
-			ws := x.words[s].score
+		for _, k := range x.content(g) {
+			ws := x.words[x.stems[k]].score
 			prod *= ws
 			sum += ws
 		}
@@ -312,22 +324,48 @@ func (x *extractor) candidates(maxWords int) []*group {
 	return list
 }
 
-// addForm records the written form of an occurrence over tokens [k, j].
-func (x *extractor) addForm(g *group, k, j int) {
-	toks := x.a.Tokens
-	start, runeStart := toks[k].Start, toks[k].RuneStart
-	if s, rs, ok := x.withoutConjunction(k); ok {
-		start, runeStart = s, rs
-	}
-	text := x.a.Text[start:toks[j].End]
-	norm := arabic.Normalize(text)
-	for i := range g.forms {
-		if g.forms[i].norm == norm {
-			g.forms[i].count++
-			return
+// content returns the tokens of the content words of g's first
+// occurrence.
+func (x *extractor) content(g *group) []int {
+	var buf [8]int
+	out := buf[:0]
+	for k := int(g.occ[0][0]); k <= int(g.occ[0][1]); k++ {
+		if !x.stop[k] {
+			out = append(out, k)
 		}
 	}
-	g.forms = append(g.forms, form{norm: norm, start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
+	return out
+}
+
+// form returns the written form of g to show: the most frequent one, ties
+// to the first.
+func (x *extractor) form(g *group) form {
+	var forms []form
+	toks := x.a.Tokens
+next:
+	for _, o := range g.occ {
+		k, j := int(o[0]), int(o[1])
+		start, runeStart := toks[k].Start, toks[k].RuneStart
+		if s, rs, ok := x.withoutConjunction(k); ok {
+			start, runeStart = s, rs
+		}
+		text := x.a.Text[start:toks[j].End]
+		norm := arabic.Normalize(text)
+		for i := range forms {
+			if forms[i].norm == norm {
+				forms[i].count++
+				continue next
+			}
+		}
+		forms = append(forms, form{norm: norm, start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
+	}
+	best := forms[0]
+	for _, f := range forms[1:] {
+		if f.count > best.count {
+			best = f
+		}
+	}
+	return best
 }
 
 // withoutConjunction returns where token k starts without a leading
@@ -365,6 +403,18 @@ func (x *extractor) best(groups []*group, n int) []Keyword {
 		}
 		return 2
 	}
+	kept := groups[:0]
+	for _, g := range groups {
+		if tier(g) < 2 {
+			kept = append(kept, g)
+		}
+	}
+	groups = kept
+	for _, g := range groups {
+		for _, k := range x.content(g) {
+			g.stems = append(g.stems, x.stems[k])
+		}
+	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		if ti, tj := tier(groups[i]), tier(groups[j]); ti != tj {
 			return ti < tj
@@ -377,19 +427,11 @@ func (x *extractor) best(groups []*group, n int) []Keyword {
 	var out []Keyword
 	var chosen [][]string
 	for _, g := range groups {
-		if tier(g) == 2 {
-			break
-		}
 		if covered(g.stems, chosen) {
 			continue
 		}
 		chosen = append(chosen, g.stems)
-		f := slices.MaxFunc(g.forms, func(a, b form) int {
-			if c := cmp.Compare(a.count, b.count); c != 0 {
-				return c
-			}
-			return cmp.Compare(b.start, a.start) // earlier wins
-		})
+		f := x.form(g)
 		score := 1 / (1 + 10*g.score)
 		if len(out) > 0 {
 			score = min(score, out[len(out)-1].Score)
