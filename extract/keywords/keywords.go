@@ -9,6 +9,13 @@
 // words stand next to it (a word that goes with everything, like a
 // function word the stop list missed, is not a keyword). YAKE's casing
 // feature has no meaning in Arabic and is left out.
+//
+// On the 60 test documents of AKEC (the Arabic Keyphrase Extraction
+// Corpus, crowd-sourced gold lists of about 60 phrases per document), the
+// first ten keyphrases score P@10 0.397, F1@10 0.111 by exact match and
+// P@10 0.460, F1@10 0.131 on light stems, against 0.090 and 0.118 for a
+// TF-IDF ranking of the same candidates with document frequencies from
+// the 100 train documents (see package eval).
 package keywords
 
 import (

@@ -19,4 +19,13 @@
 //	preds := model.Predict(a)           // []Prediction, best first
 //
 // Taxonomies and Models are immutable and safe for concurrent use.
+//
+// On the test split of the ANT Corpus v2.1 sample, with its sections
+// culture, economy, sport and technology standing for their IPTC topics
+// (400 articles), the default taxonomy's best topic was the section's for
+// 80.0% of the articles (sport 97, economy 83, culture 81, technology 59:
+// 20 technology articles are about health); at the default threshold the
+// section's topic was among the reported ones for 80.5%, with 1.15 topics
+// per article. Mentions came from the extract package's recognizer with
+// the default gazetteer.
 package topics
