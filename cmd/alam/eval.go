@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 
@@ -9,6 +10,8 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/eval"
 	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/extract/keywords"
+	"github.com/alam-nlp/alam/extract/topics"
 )
 
 func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -18,7 +21,125 @@ func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
 		Args:  exactArgs(0),
 		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
 	}
-	c.AddCommand(newEvalNERCmd(stdout))
+	c.AddCommand(newEvalNERCmd(stdout), newEvalTopicsCmd(stdout), newEvalKeywordsCmd(stdout))
+	return c
+}
+
+func newEvalTopicsCmd(stdout io.Writer) *cobra.Command {
+	var taxonomy, model string
+	var labelMap map[string]string
+	c := &cobra.Command{
+		Use:   "topics DIR",
+		Short: "score topics on a labelled folder tree: accuracy, macro-F1, confusion matrix",
+		Long: `Topics reads DIR, one folder per gold label, and predicts each text file's
+label: the best label of the --topic-model if one is given, otherwise the best
+topic of the taxonomy. --map folder=label,... maps folder names onto the
+predicted labels (e.g. sport=medtop:15000000); with --map, folders without a
+mapping are skipped.`,
+		Args: exactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			predict, err := topicPredictor(taxonomy, model)
+			if err != nil {
+				return &usageError{err}
+			}
+			rep, err := eval.TopicsWith(args[0], predict, eval.TopicsOptions{LabelMap: labelMap})
+			if err != nil {
+				return err
+			}
+			return rep.WriteText(stdout)
+		},
+	}
+	c.Flags().StringVar(&taxonomy, "taxonomy", "", "taxonomy YAML file (default: the embedded one)")
+	c.Flags().StringVar(&model, "topic-model", "", "a model from alam topics train, instead of the taxonomy")
+	c.Flags().StringToStringVar(&labelMap, "map", nil, "folder=label pairs")
+	return c
+}
+
+// topicPredictor returns the best label of the model at modelPath, or if
+// there is none the best topic id of the taxonomy, for a text.
+func topicPredictor(taxonomyPath, modelPath string) (eval.Classify, error) {
+	m, err := loadModel(modelPath)
+	if err != nil {
+		return nil, err
+	}
+	if m != nil {
+		return func(text string) (string, error) {
+			if p := m.Predict(arabic.Analyze(text)); len(p) > 0 {
+				return p[0].Label, nil
+			}
+			return "", nil
+		}, nil
+	}
+	t, err := loadTaxonomy(taxonomyPath)
+	if err != nil {
+		return nil, err
+	}
+	return func(text string) (string, error) {
+		if tp := t.ScoreWith(arabic.Analyze(text), nil, topics.ScoreOptions{Threshold: -1, MaxTopics: 1}); len(tp) > 0 {
+			return tp[0].ID, nil
+		}
+		return "", nil
+	}, nil
+}
+
+func newEvalKeywordsCmd(stdout io.Writer) *cobra.Command {
+	var idsFile, baselineIDs string
+	var k, n int
+	c := &cobra.Command{
+		Use:   "keywords DOCS GOLD",
+		Short: "score keywords against gold keyphrases: P/R/F1 at k, exact and on light stems",
+		Long: `Keywords extracts the keywords of DOCS/<id>.txt for each id of --ids and
+compares the first k with the gold keyphrases of GOLD (lines "<id> : kp1,kp2,...",
+the AKEC layout), exactly and after normalization and light stemming. With
+--baseline-ids, a TF-IDF top-k baseline whose document frequencies come from
+those documents is scored the same way.`,
+		Args: exactArgs(2),
+		RunE: func(c *cobra.Command, args []string) error {
+			if idsFile == "" {
+				return usagef("eval keywords: --ids FILE is required")
+			}
+			ids, err := eval.ReadIDs(idsFile)
+			if err != nil {
+				return &usageError{err}
+			}
+			extractor := func(text string) ([]string, error) {
+				var out []string
+				for _, kw := range keywords.Extract(arabic.Analyze(text), n, keywords.Options{}) {
+					out = append(out, kw.Text)
+				}
+				return out, nil
+			}
+			rep, err := eval.Keywords(args[0], args[1], ids, extractor, k)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "alam keywords:")
+			if err := rep.WriteText(stdout); err != nil {
+				return err
+			}
+			if baselineIDs == "" {
+				return nil
+			}
+			bids, err := eval.ReadIDs(baselineIDs)
+			if err != nil {
+				return &usageError{err}
+			}
+			docs, err := eval.ReadDocs(args[0], bids)
+			if err != nil {
+				return err
+			}
+			rep, err = eval.Keywords(args[0], args[1], ids, eval.TFIDFBaseline(docs), k)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "TF-IDF baseline:")
+			return rep.WriteText(stdout)
+		},
+	}
+	c.Flags().StringVar(&idsFile, "ids", "", "file of the document ids to score, one per line")
+	c.Flags().StringVar(&baselineIDs, "baseline-ids", "", "ids of the documents the TF-IDF baseline counts document frequencies on")
+	c.Flags().IntVarP(&k, "k", "k", 10, "cut-off: the first k keywords count")
+	c.Flags().IntVarP(&n, "n", "n", 10, "keywords extracted per document")
 	return c
 }
 

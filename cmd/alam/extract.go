@@ -36,6 +36,10 @@ type extractFlags struct {
 	maxBytes   int64
 	verbose    bool
 	progress   string
+	taxonomy   string
+	noTaxonomy bool
+	topicModel string
+	keywords   int
 }
 
 func newExtractCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -69,6 +73,10 @@ has an "error"), 2 for a usage error.`,
 	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest article read, in bytes")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print a one-line summary on standard error")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), always, never")
+	fl.StringVar(&f.taxonomy, "taxonomy", "", "topic taxonomy YAML file (default: the embedded IPTC Media Topics)")
+	fl.BoolVar(&f.noTaxonomy, "no-taxonomy", false, "report no taxonomy topics")
+	fl.StringVar(&f.topicModel, "topic-model", "", "a model from alam topics train: its labels are added to the topics as model:<label>")
+	fl.IntVar(&f.keywords, "keywords", 10, "number of keywords per article (0 for none)")
 	return c
 }
 
@@ -87,7 +95,12 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	if err != nil {
 		return &usageError{err}
 	}
-	x, err := extract.New(extract.Config{Gazetteer: g, NoRules: f.noRules})
+	cfg, err := extractConfig(f)
+	if err != nil {
+		return &usageError{err}
+	}
+	cfg.Gazetteer = g
+	x, err := extract.New(cfg)
 	if err != nil {
 		return &usageError{err}
 	}
@@ -108,16 +121,16 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 		enc = pipeline.NewJSONArray(out, opt)
 	}
 
-	cfg := pipeline.Config{Workers: f.jobs, Unordered: f.unordered}
+	runCfg := pipeline.Config{Workers: f.jobs, Unordered: f.unordered}
 	bar := newProgress(f.progress, stderr, total)
 	if bar != nil {
-		cfg.Progress = func(s pipeline.Summary) {
+		runCfg.Progress = func(s pipeline.Summary) {
 			bar.Describe(describe(s))
 			bar.Set(s.Documents)
 		}
 	}
 	stage := pipeline.Chain(pipeline.Read(f.maxBytes), pipeline.Decode(f.encoding), x.Stage())
-	sum, runErr := pipeline.Run(ctx, cfg, src, stage, func(doc *pipeline.Document) error {
+	sum, runErr := pipeline.Run(ctx, runCfg, src, stage, func(doc *pipeline.Document) error {
 		if doc.Err != nil {
 			if bar != nil {
 				bar.Clear()
@@ -145,6 +158,23 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 		return errFailed
 	}
 	return nil
+}
+
+// extractConfig builds the extractor's configuration from the flags,
+// loading the taxonomy and the topic model they name.
+func extractConfig(f extractFlags) (extract.Config, error) {
+	cfg := extract.Config{NoRules: f.noRules, NoTaxonomy: f.noTaxonomy, Keywords: f.keywords}
+	if f.keywords == 0 {
+		cfg.Keywords = -1
+	}
+	var err error
+	if !f.noTaxonomy {
+		if cfg.Taxonomy, err = loadTaxonomy(f.taxonomy); err != nil {
+			return cfg, err
+		}
+	}
+	cfg.TopicModel, err = loadModel(f.topicModel)
+	return cfg, err
 }
 
 // sources returns the documents to read, and their number when it is

@@ -99,6 +99,7 @@ says what each article is about, and writes annotated JSON Lines.`,
 	root.AddCommand(
 		newExtractCmd(stdin, stdout, stderr),
 		newGazetteerCmd(stdout, stderr),
+		newTopicsCmd(stdout, stderr),
 		newEvalCmd(stdout, stderr),
 		newVersionCmd(stdout),
 	)
