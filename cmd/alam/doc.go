@@ -8,7 +8,10 @@ Usage:
 	alam gazetteer check [--with-default] FILE...
 	alam gazetteer dump [-g FILE]... [--no-default-gazetteer]
 	alam gazetteer lookup [-g FILE]... NAME...
+	alam topics train DIR -o MODEL
 	alam eval ner [-g FILE]... [--no-rules] FILE
+	alam eval topics [--topic-model MODEL | --taxonomy FILE] [--map folder=label,...] DIR
+	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
 	alam version
 
 # extract
@@ -37,6 +40,10 @@ Flags:
 	                          use only the --gazetteer files
 	    --no-rules            find only gazetteer names
 	    --max-bytes N         largest article read (default 16 MiB)
+	    --taxonomy FILE       topic taxonomy YAML (default: the embedded IPTC Media Topics)
+	    --no-taxonomy         report no taxonomy topics
+	    --topic-model MODEL   add the labels of a trained classifier as topics model:<label>
+	    --keywords N          keywords per article (default 10; 0 for none)
 	-v, --verbose             print a one-line summary on standard error
 	    --progress MODE       auto (when standard error is a terminal), always, never
 
@@ -52,10 +59,19 @@ message, then the entries per type and the names several entries share.
 Dump writes the merged gazetteer as YAML that loads again. Lookup prints the
 entries a name matches after normalization and clitic stripping.
 
+# topics
+
+Train reads one folder per label of text files and writes a naive Bayes
+model (a versioned file; the same data gives the same bytes) for
+extract --topic-model.
+
 # eval
 
 Ner scores the recognizer on a CoNLL file of "token TAG" lines (BIO tags),
-exact entity match per type and micro-averaged, as seqeval does.
+exact entity match per type and micro-averaged, as seqeval does. Topics
+scores the classifier or the taxonomy on a folder per gold label (accuracy,
+macro-F1, confusion matrix). Keywords scores the keywords against gold
+keyphrases (precision, recall and F1 at k, exact and on light stems).
 
 # Exit status
 
