@@ -1,10 +1,16 @@
 package arabic
 
-// Analysis is a text with its tokens and sentences.
+import "sync"
+
+// Analysis is a text with its tokens and sentences. Its methods are safe
+// for concurrent use; its fields must not be changed once it is shared.
 type Analysis struct {
 	Text      string
 	Tokens    []Token
 	Sentences []Sentence
+
+	stemsOnce sync.Once
+	stems     []string
 }
 
 // Analyze tokenizes text with the Default folds and splits it into
@@ -15,6 +21,24 @@ func Analyze(text string) *Analysis { return defaultTokenizer.Analyze(text) }
 func (t *Tokenizer) Analyze(text string) *Analysis {
 	toks := t.Tokens(text)
 	return &Analysis{Text: text, Tokens: toks, Sentences: Sentences(text, toks)}
+}
+
+// Stems returns the light stem (Stem) of every token's Norm, in token
+// order, computed on the first call and shared by later ones: the
+// gazetteer's context words, the topic lexicon and the keywords all
+// compare stems. The slice must not be changed.
+func (a *Analysis) Stems() []string {
+	a.stemsOnce.Do(func() {
+		a.stems = make([]string, len(a.Tokens))
+		for k, t := range a.Tokens {
+			if t.Kind == Word {
+				a.stems[k] = Stem(t.Norm)
+			} else {
+				a.stems[k] = t.Norm
+			}
+		}
+	})
+	return a.stems
 }
 
 // SentenceOf returns the index of the sentence that holds token k, or -1.

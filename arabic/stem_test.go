@@ -85,3 +85,20 @@ func TestIsStopWord(t *testing.T) {
 		t.Errorf("%d stop words after normalization; the list has 800 lines", n)
 	}
 }
+
+func TestAnalysisStems(t *testing.T) {
+	a := Analyze("والكتاب ISIS ٢٠١٤ المكتبات")
+	got := a.Stems()
+	want := []string{"كتاب", "isis", "2014", "مكتب"}
+	if len(got) != len(want) {
+		t.Fatalf("Stems() = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Stems()[%d] = %s, want %s", i, hex(got[i]), hex(want[i]))
+		}
+	}
+	if &a.Stems()[0] != &got[0] {
+		t.Error("Stems() computed twice")
+	}
+}

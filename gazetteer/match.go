@@ -203,10 +203,7 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 		return 0, 0
 	}
 	if e.stems == nil {
-		e.stems = make([]string, len(e.a.Tokens))
-		for k, t := range e.a.Tokens {
-			e.stems[k] = arabic.Stem(t.Norm)
-		}
+		e.stems = e.a.Stems()
 	}
 	for _, p := range c.favour {
 		favour += countPhrase(e.stems, p, 0, len(e.stems), match)
