@@ -182,6 +182,9 @@ type Evidence struct {
 	m     *Matcher
 	a     *arabic.Analysis
 	stems []string // light stems of the tokens, computed on first use
+	// where lists, for each stem, the tokens that have it, in order; built
+	// on first use so that a phrase is found without scanning the text.
+	where map[string][]int32
 }
 
 // NewEvidence returns an Evidence for the text a.
@@ -204,16 +207,20 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 	}
 	if e.stems == nil {
 		e.stems = e.a.Stems()
+		e.where = make(map[string][]int32, len(e.stems)/2)
+		for k, st := range e.stems {
+			e.where[st] = append(e.where[st], int32(k))
+		}
 	}
 	for _, p := range c.favour {
-		favour += countPhrase(e.stems, p, 0, len(e.stems), match)
+		favour += e.countPhrase(p, 0, len(e.stems), match)
 	}
 	if match.EndToken-match.FirstToken == 1 && len(c.against) > 0 {
 		sent := e.a.Sentences[e.a.SentenceOf(match.FirstToken)]
 		from := max(sent.FirstToken, match.FirstToken-AgainstWindow)
 		to := min(sent.EndToken, match.EndToken+AgainstWindow)
 		for _, p := range c.against {
-			against += countPhrase(e.stems, p, from, to, match)
+			against += e.countPhrase(p, from, to, match)
 		}
 	}
 	return favour, against
@@ -223,20 +230,18 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 // searched for the words that rule an entry out.
 const AgainstWindow = 3
 
-// countPhrase counts the occurrences of phrase in stems[from:to] outside
-// the match itself.
-func countPhrase(stems, phrase []string, from, to int, match Match) int {
+// countPhrase counts the occurrences of phrase that start in tokens
+// [from, to) and end by to, outside the match itself.
+func (e *Evidence) countPhrase(phrase []string, from, to int, match Match) int {
 	n := 0
-	for i := from; i+len(phrase) <= to; i++ {
-		if i < match.EndToken && i+len(phrase) > match.FirstToken {
+	for _, i32 := range e.where[phrase[0]] {
+		i := int(i32)
+		if i < from || i+len(phrase) > to || i < match.EndToken && i+len(phrase) > match.FirstToken {
 			continue
 		}
 		ok := true
-		for k, p := range phrase {
-			if stems[i+k] != p {
-				ok = false
-				break
-			}
+		for k := 1; k < len(phrase) && ok; k++ {
+			ok = e.stems[i+k] == phrase[k]
 		}
 		if ok {
 			n++
