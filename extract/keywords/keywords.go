@@ -19,10 +19,11 @@
 package keywords
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -96,6 +97,8 @@ type Keyword struct {
 // words met once; phrases of several words met once are left out. A
 // phrase whose content words all belong to a better phrase already chosen
 // is skipped, so that تنظيم داعش and داعش do not both take a place.
+//
+// Extract is safe for concurrent use; it does not change a.
 func Extract(a *arabic.Analysis, n int, opt Options) []Keyword {
 	if n <= 0 {
 		n = DefaultN
@@ -106,65 +109,153 @@ func Extract(a *arabic.Analysis, n int, opt Options) []Keyword {
 	if a == nil || len(a.Tokens) == 0 {
 		return nil
 	}
-	x := newExtractor(a)
+	x := extractors.Get().(*extractor)
+	defer x.release()
+	x.words(a)
 	x.wordStats()
-	groups := x.candidates(opt.MaxWords)
-	return x.best(groups, n)
+	x.candidates(opt.MaxWords)
+	return x.best(n)
 }
 
-// extractor holds the state of one Extract call.
+// extractors keeps extractors, and so their buffers, from one Extract
+// call to the next.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// maxKeptEntries is the size above which a map of an extractor is dropped
+// rather than cleared when it goes back to the pool: clearing costs the
+// map's capacity, which one very long article would keep large.
+const maxKeptEntries = 1 << 12
+
+// extractor holds the state of one Extract call. A word is known by a
+// small integer, the id of its light stem (ids are given in the order the
+// stems are first met), so that the statistics live in slices indexed by
+// id rather than in maps keyed by strings.
 type extractor struct {
-	a     *arabic.Analysis
-	stems []string // per token: its light stem, "" if not a usable word
-	stop  []bool   // per token: a stop word
-	sent  []int    // per token: its sentence
-	words map[string]*wordStat
-	seen  map[neighbour]bool
-	norms map[string]bool // the Norm of every word token
+	a *arabic.Analysis
+
+	// Per token.
+	stem []int32 // id of its light stem; -1 if it cannot be part of a phrase
+	stop []bool  // a stop word (see isStop)
+	sent []int32 // its sentence
+
+	// Interning.
+	norms   map[string]normInfo // the Norm of every word token
+	stemIDs map[string]int32    // light stem → id
+
+	// Per stem id.
+	stats []wordStat
+
+	// Per content word occurrence, grouped by stem id: the token.
+	byStem []int32
+	// Per stem id, seen as a distinct left and right neighbour of the word
+	// being counted (its id + 1; 0 for none).
+	seenLeft, seenRight []int32
+
+	// The candidates. A node stands for a sequence of stems: nodes below
+	// len(stats) are single stems (node = id), longer sequences are the
+	// children of their sequence without the last stem.
+	children  map[uint64]int32 // node<<32 | next stem id → node
+	nodeGroup []int32          // node → group, or -1
+	groups    []group          // in the order of their first occurrence
+	occ       []occurrence
+
+	// Scratch for best.
+	order      []int32 // groups, best first
+	contentBuf []int32 // content stem ids of a group
+	chosen     []int32 // content stem ids of the phrases chosen, one after another
+	ends       []int32 // end of each chosen phrase in chosen
+	forms      []form
+}
+
+// normInfo is what the extractor knows of a normalized word.
+type normInfo struct {
+	stem int32 // id of its light stem; -1 if shorter than two letters
+	stop bool
 }
 
 type wordStat struct {
-	tf        int
-	sentences []int // sentence of each occurrence, in order
-	dl, dr    int   // distinct left and right neighbours
-	nl, nr    int   // left and right neighbours
-	score     float64
+	tf     int32   // occurrences as a content word
+	off    int32   // where its occurrences start in byStem
+	dl, dr int32   // distinct left and right neighbours
+	nl, nr int32   // left and right neighbours
+	score  float64 // S(w)
 }
 
-// neighbour is a word and a word next to it, on its left or right.
-type neighbour struct {
-	word, next string
-	right      bool
+// release makes x ready for the pool: it forgets the article and drops
+// maps grown too large to clear cheaply.
+func (x *extractor) release() {
+	x.a = nil
+	if len(x.norms) > maxKeptEntries {
+		x.norms = nil
+	}
+	if len(x.stemIDs) > maxKeptEntries {
+		x.stemIDs = nil
+	}
+	if len(x.children) > maxKeptEntries {
+		x.children = nil
+	}
+	extractors.Put(x)
 }
 
-func newExtractor(a *arabic.Analysis) *extractor {
-	x := &extractor{
-		a:     a,
-		stems: make([]string, len(a.Tokens)),
-		stop:  make([]bool, len(a.Tokens)),
-		sent:  make([]int, len(a.Tokens)),
-		words: make(map[string]*wordStat, len(a.Tokens)/2),
-		seen:  make(map[neighbour]bool, len(a.Tokens)),
-		norms: make(map[string]bool, len(a.Tokens)/2),
+// resize returns s with length n, its elements set to v, reusing its
+// array when large enough.
+func resize[T any](s []T, n int, v T) []T {
+	if cap(s) < n {
+		s = make([]T, n)
+	}
+	s = s[:n]
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+// words fills the per-token slices for article a: the stem id, the stop
+// flag and the sentence of each token.
+func (x *extractor) words(a *arabic.Analysis) {
+	x.a = a
+	n := len(a.Tokens)
+	x.stem = resize(x.stem, n, -1)
+	x.stop = resize(x.stop, n, false)
+	x.sent = resize(x.sent, n, 0)
+	if x.norms == nil {
+		x.norms = make(map[string]normInfo, n/2)
+		x.stemIDs = make(map[string]int32, n/2)
+	} else {
+		clear(x.norms)
+		clear(x.stemIDs)
 	}
 	for si, s := range a.Sentences {
-		for k := s.FirstToken; k < s.EndToken && k < len(a.Tokens); k++ {
-			x.sent[k] = si
+		for k := s.FirstToken; k < s.EndToken && k < n; k++ {
+			x.sent[k] = int32(si)
 		}
 	}
+	stems := a.Stems()
 	for k, t := range a.Tokens {
-		if !t.Kind.IsWord() || utf8.RuneCountInString(t.Norm) < 2 {
+		if !t.Kind.IsWord() {
 			continue
 		}
-		x.norms[t.Norm] = true
-		x.stop[k] = isStop(t.Norm)
-		if t.Kind == arabic.Word {
-			x.stems[k] = arabic.Stem(t.Norm)
-		} else {
-			x.stems[k] = t.Norm
+		info, ok := x.norms[t.Norm]
+		if !ok {
+			info = x.intern(t.Norm, stems[k])
+			x.norms[t.Norm] = info
 		}
+		x.stem[k], x.stop[k] = info.stem, info.stop
 	}
-	return x
+}
+
+// intern returns what is known of a normalized word first met, whose
+// light stem is stem, giving the stem an id if it has none yet.
+func (x *extractor) intern(norm, stem string) normInfo {
+	if utf8.RuneCountInString(norm) < 2 {
+		return normInfo{stem: -1}
+	}
+	id, ok := x.stemIDs[stem]
+	if !ok {
+		id = int32(len(x.stemIDs))
+		x.stemIDs[stem] = id
+	}
+	return normInfo{stem: id, stop: isStop(norm)}
 }
 
 // isStop reports whether a normalized word is a stop word, or a
@@ -184,56 +275,46 @@ func isStop(norm string) bool {
 }
 
 // usable reports whether token k can be part of a phrase.
-func (x *extractor) usable(k int) bool { return x.stems[k] != "" }
+func (x *extractor) usable(k int) bool { return x.stem[k] >= 0 }
 
 // adjacent reports whether tokens k and k+1 are consecutive words of one
 // sentence.
 func (x *extractor) adjacent(k int) bool {
-	return k+1 < len(x.stems) && x.usable(k) && x.usable(k+1) && x.sent[k] == x.sent[k+1]
+	return k+1 < len(x.stem) && x.usable(k) && x.usable(k+1) && x.sent[k] == x.sent[k+1]
 }
+
+// isContent reports whether token k is a content word: usable, not a stop
+// word.
+func (x *extractor) isContent(k int) bool { return x.usable(k) && !x.stop[k] }
 
 // wordStats computes S(w) for every content word.
 func (x *extractor) wordStats() {
-	for k, stem := range x.stems {
-		if stem == "" || x.stop[k] {
-			continue
+	nstems := len(x.stemIDs)
+	x.stats = resize(x.stats, nstems, wordStat{})
+	x.groupByStem()
+	maxTF, sum, sumSq, nw := int32(0), 0.0, 0.0, 0
+	for id := range x.stats {
+		w := &x.stats[id]
+		if w.tf == 0 {
+			continue // met only as a stop word
 		}
-		w := x.words[stem]
-		if w == nil {
-			w = &wordStat{}
-			x.words[stem] = w
-		}
-		w.tf++
-		w.sentences = append(w.sentences, x.sent[k])
-		if k > 0 && x.adjacent(k-1) {
-			w.nl++
-			if n := (neighbour{stem, x.stems[k-1], false}); !x.seen[n] {
-				x.seen[n] = true
-				w.dl++
-			}
-		}
-		if x.adjacent(k) {
-			w.nr++
-			if n := (neighbour{stem, x.stems[k+1], true}); !x.seen[n] {
-				x.seen[n] = true
-				w.dr++
-			}
-		}
-	}
-	if len(x.words) == 0 {
-		return
-	}
-	maxTF, sum, sumSq := 0, 0.0, 0.0
-	for _, w := range x.words {
+		x.countNeighbours(int32(id))
 		maxTF = max(maxTF, w.tf)
 		sum += float64(w.tf)
 		sumSq += float64(w.tf) * float64(w.tf)
+		nw++
 	}
-	nw := float64(len(x.words))
-	mean := sum / nw
-	std := math.Sqrt(max(0, sumSq/nw-mean*mean))
+	if nw == 0 {
+		return
+	}
+	mean := sum / float64(nw)
+	std := math.Sqrt(max(0, sumSq/float64(nw)-mean*mean))
 	nsent := float64(max(1, len(x.a.Sentences)))
-	for _, w := range x.words {
+	for id := range x.stats {
+		w := &x.stats[id]
+		if w.tf == 0 {
+			continue
+		}
 		dl, dr := 0.0, 0.0
 		if w.nl > 0 {
 			dl = float64(w.dl) / float64(w.nl)
@@ -242,42 +323,101 @@ func (x *extractor) wordStats() {
 			dr = float64(w.dr) / float64(w.nr)
 		}
 		rel := 1 + (dl+dr)*float64(w.tf)/float64(maxTF)
-		pos := math.Log(math.Log(3 + median(w.sentences)))
+		med, distinct := x.sentences(w)
+		pos := math.Log(math.Log(3 + med))
 		freq := float64(w.tf) / (mean + std)
-		sent := float64(countDistinct(w.sentences)) / nsent
+		sent := float64(distinct) / nsent
 		w.score = rel * rel * pos / (freq + sent)
 	}
 }
 
-// median returns the median of sorted-by-construction sentence indexes.
-func median(s []int) float64 {
-	n := len(s)
-	if n%2 == 1 {
-		return float64(s[n/2])
-	}
-	return float64(s[n/2-1]+s[n/2]) / 2
-}
-
-// countDistinct counts the distinct values of a sorted slice.
-func countDistinct(s []int) int {
-	n := 0
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			n++
+// groupByStem counts the content occurrences of every stem (tf) and lists
+// their tokens in byStem, grouped by stem id, in text order within a
+// group.
+func (x *extractor) groupByStem() {
+	total := int32(0)
+	for k, id := range x.stem {
+		if x.isContent(k) {
+			x.stats[id].tf++
+			total++
 		}
 	}
-	return n
+	end := int32(0)
+	for id := range x.stats {
+		end += x.stats[id].tf
+		x.stats[id].off = end // moved back to the start below
+	}
+	x.byStem = resize(x.byStem, int(total), 0)
+	for k := len(x.stem) - 1; k >= 0; k-- {
+		if x.isContent(k) {
+			w := &x.stats[x.stem[k]]
+			w.off--
+			x.byStem[w.off] = int32(k)
+		}
+	}
+	x.seenLeft = resize(x.seenLeft, len(x.stats), 0)
+	x.seenRight = resize(x.seenRight, len(x.stats), 0)
 }
 
-// group is a candidate phrase with its occurrences.
+// occurrences returns the tokens where w occurs as a content word.
+func (x *extractor) occurrences(w *wordStat) []int32 {
+	return x.byStem[w.off : w.off+w.tf]
+}
+
+// countNeighbours counts the left and right neighbours of the word with
+// stem id, all and distinct (by stem).
+func (x *extractor) countNeighbours(id int32) {
+	w := &x.stats[id]
+	for _, k := range x.occurrences(w) {
+		if k > 0 && x.adjacent(int(k)-1) {
+			w.nl++
+			if left := x.stem[k-1]; x.seenLeft[left] != id+1 {
+				x.seenLeft[left] = id + 1
+				w.dl++
+			}
+		}
+		if x.adjacent(int(k)) {
+			w.nr++
+			if right := x.stem[k+1]; x.seenRight[right] != id+1 {
+				x.seenRight[right] = id + 1
+				w.dr++
+			}
+		}
+	}
+}
+
+// sentences returns the median sentence index of w's occurrences and the
+// number of distinct sentences holding it.
+func (x *extractor) sentences(w *wordStat) (float64, int) {
+	occ := x.occurrences(w)
+	n := len(occ)
+	var med float64
+	if n%2 == 1 {
+		med = float64(x.sent[occ[n/2]])
+	} else {
+		med = float64(x.sent[occ[n/2-1]]+x.sent[occ[n/2]]) / 2
+	}
+	distinct := 0
+	for i, k := range occ {
+		if i == 0 || x.sent[k] != x.sent[occ[i-1]] {
+			distinct++
+		}
+	}
+	return med, distinct
+}
+
+// group is a candidate phrase: the occurrences of one sequence of stems.
 type group struct {
-	key   string
-	words int      // words, stop words included
-	stems []string // content stems
-	tf    int
-	first int        // index of the first occurrence, for ties
-	occ   [][2]int32 // first and last token of each occurrence
-	score float64    // YAKE's, lower is better
+	words      int32 // words, stop words included
+	tf         int32
+	head, tail int32   // its first and last occurrence in extractor.occ
+	score      float64 // YAKE's, lower is better
+}
+
+// occurrence is one occurrence of a group.
+type occurrence struct {
+	first, last int32 // its first and last token
+	next        int32 // the group's next occurrence in extractor.occ, or -1
 }
 
 // form is one written form of a group.
@@ -288,91 +428,219 @@ type form struct {
 	count      int
 }
 
-// candidates collects the candidate phrases by their stems.
-func (x *extractor) candidates(maxWords int) []*group {
-	byKey := make(map[string]*group, 2*len(x.a.Tokens))
-	list := make([]*group, 0, 2*len(x.a.Tokens))
-	var key []byte
-	for k := range x.a.Tokens {
-		if !x.usable(k) || x.stop[k] {
+// candidates collects the candidate phrases by their stems, in the order
+// of their first occurrence, and scores them.
+func (x *extractor) candidates(maxWords int) {
+	x.nodeGroup = resize(x.nodeGroup, len(x.stats), -1)
+	if x.children == nil {
+		x.children = make(map[uint64]int32, len(x.stem))
+	} else {
+		clear(x.children)
+	}
+	x.groups, x.occ = x.groups[:0], x.occ[:0]
+	for k := range x.stem {
+		if !x.isContent(k) {
 			continue
 		}
-		key = key[:0]
+		node := x.stem[k]
 		for j := k; j < k+maxWords; j++ {
 			if j > k {
 				if !x.adjacent(j - 1) {
 					break
 				}
-				key = append(key, ' ')
+				node = x.child(node, x.stem[j])
 			}
-			key = append(key, x.stems[j]...)
-			if x.stop[j] {
-				continue
+			if !x.stop[j] {
+				x.addOccurrence(node, k, j)
 			}
-			g := byKey[string(key)]
-			if g == nil {
-				g = &group{key: string(key), words: j + 1 - k, first: len(list)}
-				byKey[g.key] = g
-				list = append(list, g)
-			}
-			g.tf++
-			g.occ = append(g.occ, [2]int32{int32(k), int32(j)})
 		}
 	}
-	for _, g := range list {
+	for i := range x.groups {
+		g := &x.groups[i]
 		prod, sum := 1.0, 0.0
-		for _, k := range x.content(g) {
-			ws := x.words[x.stems[k]].score
+		for _, id := range x.contentStems(g) {
+			ws := x.stats[id].score
 			prod *= ws
 			sum += ws
 		}
 		g.score = prod / (float64(g.tf) * (1 + sum))
 	}
-	return list
 }
 
-// content returns the tokens of the content words of g's first
-// occurrence.
-func (x *extractor) content(g *group) []int {
-	var buf [8]int
-	out := buf[:0]
-	for k := int(g.occ[0][0]); k <= int(g.occ[0][1]); k++ {
+// child returns the node of the sequence of node followed by stem id,
+// making it if new.
+func (x *extractor) child(node, id int32) int32 {
+	key := uint64(node)<<32 | uint64(uint32(id))
+	c, ok := x.children[key]
+	if !ok {
+		c = int32(len(x.nodeGroup))
+		x.children[key] = c
+		x.nodeGroup = append(x.nodeGroup, -1)
+	}
+	return c
+}
+
+// addOccurrence records tokens k to j as an occurrence of the group of
+// node, making the group if new.
+func (x *extractor) addOccurrence(node int32, k, j int) {
+	o := int32(len(x.occ))
+	x.occ = append(x.occ, occurrence{first: int32(k), last: int32(j), next: -1})
+	gi := x.nodeGroup[node]
+	if gi < 0 {
+		x.nodeGroup[node] = int32(len(x.groups))
+		x.groups = append(x.groups, group{words: int32(j + 1 - k), tf: 1, head: o, tail: o})
+		return
+	}
+	g := &x.groups[gi]
+	x.occ[g.tail].next = o
+	g.tail = o
+	g.tf++
+}
+
+// contentStems returns the stem ids of the content words of g, in order.
+// The slice is valid until the next call.
+func (x *extractor) contentStems(g *group) []int32 {
+	x.contentBuf = x.contentBuf[:0]
+	o := x.occ[g.head]
+	for k := o.first; k <= o.last; k++ {
 		if !x.stop[k] {
-			out = append(out, k)
+			x.contentBuf = append(x.contentBuf, x.stem[k])
+		}
+	}
+	return x.contentBuf
+}
+
+// tier ranks g by its kind (see best): 0 for the phrases and words met at
+// least MinPhraseCount times, 1 for the words met once, 2 for the phrases
+// met once, which are left out.
+func (g *group) tier() int {
+	switch {
+	case g.tf >= MinPhraseCount:
+		return 0
+	case g.words == 1:
+		return 1
+	}
+	return 2
+}
+
+// best ranks the groups and returns the first n: the phrases met at
+// least MinPhraseCount times, then the single words met once, each tier
+// by score, ties to the first met; phrases of several words met once,
+// and phrases whose content stems all belong to a phrase chosen before,
+// are left out.
+func (x *extractor) best(n int) []Keyword {
+	x.order = x.order[:0]
+	for i := range x.groups {
+		if x.groups[i].tier() < 2 {
+			x.order = append(x.order, int32(i))
+		}
+	}
+	slices.SortFunc(x.order, func(i, j int32) int {
+		gi, gj := &x.groups[i], &x.groups[j]
+		if c := cmp.Compare(gi.tier(), gj.tier()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(gi.score, gj.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	x.chosen, x.ends = x.chosen[:0], x.ends[:0]
+	var out []Keyword
+	for _, gi := range x.order {
+		g := &x.groups[gi]
+		stems := x.contentStems(g)
+		if x.covered(stems) {
+			continue
+		}
+		x.chosen = append(x.chosen, stems...)
+		x.ends = append(x.ends, int32(len(x.chosen)))
+		f := x.form(g)
+		score := 1 / (1 + 10*g.score)
+		if len(out) > 0 {
+			score = min(score, out[len(out)-1].Score)
+		}
+		out = append(out, Keyword{Text: f.text, Score: score, Start: f.start, End: f.end})
+		if len(out) == n {
+			break
 		}
 	}
 	return out
 }
 
+// covered reports whether every stem id of s is in one of the chosen
+// phrases.
+func (x *extractor) covered(s []int32) bool {
+	start := int32(0)
+	for _, end := range x.ends {
+		c := x.chosen[start:end]
+		start = end
+		all := true
+		for _, id := range s {
+			if !slices.Contains(c, id) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
 // form returns the written form of g to show: the most frequent one, ties
 // to the first.
 func (x *extractor) form(g *group) form {
-	var forms []form
+	x.forms = x.forms[:0]
 	toks := x.a.Tokens
-next:
-	for _, o := range g.occ {
-		k, j := int(o[0]), int(o[1])
+	for o := g.head; o >= 0; o = x.occ[o].next {
+		k, j := int(x.occ[o].first), int(x.occ[o].last)
 		start, runeStart := toks[k].Start, toks[k].RuneStart
 		if s, rs, ok := x.withoutConjunction(k); ok {
 			start, runeStart = s, rs
 		}
 		text := x.a.Text[start:toks[j].End]
-		norm := arabic.Normalize(text)
-		for i := range forms {
-			if forms[i].norm == norm {
-				forms[i].count++
-				continue next
-			}
+		if i := x.formOf(text); i >= 0 {
+			x.forms[i].count++
+			continue
 		}
-		forms = append(forms, form{norm: norm, start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
+		norm := arabic.Normalize(text)
+		if i := x.sameNorm(norm); i >= 0 {
+			x.forms[i].count++
+			continue
+		}
+		x.forms = append(x.forms, form{norm: norm, start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
 	}
-	best := forms[0]
-	for _, f := range forms[1:] {
+	best := x.forms[0]
+	for _, f := range x.forms[1:] {
 		if f.count > best.count {
 			best = f
 		}
 	}
 	return best
+}
+
+// formOf returns the index of the form written text, or -1: an identical
+// text has the same normalized form, and needs no normalizing.
+func (x *extractor) formOf(text string) int {
+	for i := range x.forms {
+		if x.forms[i].text == text {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameNorm returns the index of the first form whose normalized surface
+// is norm.
+func (x *extractor) sameNorm(norm string) int {
+	for i := range x.forms {
+		if x.forms[i].norm == norm {
+			return i
+		}
+	}
+	return -1
 }
 
 // withoutConjunction returns where token k starts without a leading
@@ -389,82 +657,16 @@ func (x *extractor) withoutConjunction(k int) (int, int, bool) {
 		}
 		rest := t.Norm[len(conj):]
 		article := strings.HasPrefix(rest, "ال") && utf8.RuneCountInString(rest) >= 4
-		if article || x.norms[rest] {
+		if article || x.isWord(rest) {
 			return seg.Start, seg.RuneStart, true
 		}
 	}
 	return 0, 0, false
 }
 
-// best ranks the groups and returns the first n: the phrases met at
-// least MinPhraseCount times, then the single words met once, each tier
-// by score; phrases of several words met once, and phrases whose content
-// stems all belong to a phrase chosen before, are left out.
-func (x *extractor) best(groups []*group, n int) []Keyword {
-	tier := func(g *group) int {
-		switch {
-		case g.tf >= MinPhraseCount:
-			return 0
-		case g.words == 1:
-			return 1
-		}
-		return 2
-	}
-	kept := groups[:0]
-	for _, g := range groups {
-		if tier(g) < 2 {
-			kept = append(kept, g)
-		}
-	}
-	groups = kept
-	for _, g := range groups {
-		for _, k := range x.content(g) {
-			g.stems = append(g.stems, x.stems[k])
-		}
-	}
-	sort.SliceStable(groups, func(i, j int) bool {
-		if ti, tj := tier(groups[i]), tier(groups[j]); ti != tj {
-			return ti < tj
-		}
-		if groups[i].score != groups[j].score {
-			return groups[i].score < groups[j].score
-		}
-		return groups[i].first < groups[j].first
-	})
-	var out []Keyword
-	var chosen [][]string
-	for _, g := range groups {
-		if covered(g.stems, chosen) {
-			continue
-		}
-		chosen = append(chosen, g.stems)
-		f := x.form(g)
-		score := 1 / (1 + 10*g.score)
-		if len(out) > 0 {
-			score = min(score, out[len(out)-1].Score)
-		}
-		out = append(out, Keyword{Text: f.text, Score: score, Start: f.start, End: f.end})
-		if len(out) == n {
-			break
-		}
-	}
-	return out
-}
-
-// covered reports whether every stem of s is in one of the chosen
-// phrases.
-func covered(s []string, chosen [][]string) bool {
-	for _, c := range chosen {
-		all := true
-		for _, w := range s {
-			if !slices.Contains(c, w) {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
+// isWord reports whether the article writes norm as a word of its own, of
+// two letters or more.
+func (x *extractor) isWord(norm string) bool {
+	info, ok := x.norms[norm]
+	return ok && info.stem >= 0
 }
