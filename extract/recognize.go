@@ -19,6 +19,7 @@ const (
 const (
 	scoreGazetteer = 1.0 // an unambiguous gazetteer name
 	scoreResolved  = 0.8 // an ambiguous gazetteer name decided by context
+	scoreUndecided = 0.5 // an ambiguous gazetteer name whose entries share a type, none chosen
 	scoreTitle     = 0.7 // a name after a title, an organization or a place after its head
 	scoreGiven     = 0.5 // a name that starts with a known given name
 	scoreShortForm = 0.9 // a short form of a name met earlier, times the name's score

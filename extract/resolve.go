@@ -60,8 +60,10 @@ func NewRecognizer(m *gazetteer.Matcher, opt RecognizerOptions) (*Recognizer, er
 // they denote, in the order of their first mention. Overlapping candidates
 // are resolved: the longest wins, then a gazetteer name over a rule's, then
 // a name over a demonym. An ambiguous gazetteer name is decided by the
-// context words of its entries and by a rule's type for the same span, and
-// left out when that evidence does not single one entry out. A person's
+// context words of its entries and by a rule's type for the same span.
+// When that evidence does not single one entry out, the name is left out,
+// unless the tied entries share a type: then it is a mention of that type
+// with an entity of its own (person:~رايس, score 0.5). A person's
 // last name after the full name refers to the same person (آلن after جون
 // آلن).
 func (r *Recognizer) Recognize(a *arabic.Analysis) ([]pipeline.Mention, []pipeline.Entity) {
@@ -136,7 +138,28 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 	if len(keep) > 1 {
 		slices.SortStableFunc(keep, func(x, y scored) int { return y.favour - x.favour })
 		if keep[0].favour == keep[1].favour {
-			return mention{}, false // too weak to decide
+			// Too weak to choose an entry. When the tied entries are all
+			// of one type and form (رايس: two people), the mention is
+			// still certain: it gets the type and an entity of its own.
+			tied := keep[:1]
+			for _, s := range keep[1:] {
+				if s.favour == keep[0].favour {
+					tied = append(tied, s)
+				}
+			}
+			c := tied[0].c
+			for _, s := range tied[1:] {
+				if s.c.Entry.Type != c.Entry.Type || s.c.Form != c.Form {
+					return mention{}, false
+				}
+			}
+			m := mention{
+				Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
+				typ: c.Entry.Type, form: c.Form, source: SourceGazetteer, score: scoreUndecided,
+				cands: gm.Candidates, entity: noEntity,
+			}
+			m.key = d.key(m.Start, m.End)
+			return m, true
 		}
 		keep = keep[:1]
 	}
