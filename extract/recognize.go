@@ -262,6 +262,12 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 				break
 			}
 		}
+		score := scoreTitle
+		if n == 0 && d.isAdjective(k) && strings.HasPrefix(d.a.Tokens[k].Norm, "ال") {
+			// A demonym before a name, as a weaker title: البرازيلي
+			// جيلبرتو سيلفا، الألماني غونتر غراس.
+			n, score = 1, scoreGiven
+		}
 		if n == 0 {
 			continue
 		}
@@ -285,11 +291,11 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 			continue // the gazetteer knows the person
 		}
 		if e := d.personName(j, s.EndToken, true); e > j {
-			out = append(out, d.ruleMention(j, e, gazetteer.Person, scoreTitle))
+			out = append(out, d.ruleMention(j, e, gazetteer.Person, score))
 			k = e - 1
-		} else if d.singleName(j) {
+		} else if score == scoreTitle && d.singleName(j) {
 			// الرئيس مبارك، الملك حمد: one known name word.
-			out = append(out, d.ruleMention(j, j+1, gazetteer.Person, scoreTitle))
+			out = append(out, d.ruleMention(j, j+1, gazetteer.Person, score))
 			k = j
 		}
 	}
