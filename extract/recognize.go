@@ -381,6 +381,9 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		m := d.ruleMention(k, j, gazetteer.Org, scoreTitle)
 		m.Start, m.RuneStart = start, runeStart
 		m.key = d.key(m.Start, m.End)
+		if rr.orgGeneric[m.key] {
+			continue // مجلس الوزراء: which one?
+		}
 		out = append(out, m)
 		k = j - 1
 	}

@@ -30,6 +30,7 @@ type triggers struct {
 	PlacePrefixes  []string `yaml:"place_prefixes"`
 	ShortFormStops []string `yaml:"short_form_stops"`
 	NotNameWords   []string `yaml:"not_name_words"`
+	OrgGeneric     []string `yaml:"org_generic"`
 }
 
 // rules holds the compiled word lists. Every word is normalized.
@@ -43,6 +44,7 @@ type rules struct {
 	placePrefixes  set
 	shortFormStops set
 	notNameWords   set // given or family names that are mostly ordinary words
+	orgGeneric     set // head and complement that name no one organization, words joined by a space
 	given          set // given names that start a name on their own
 	givenAmbiguous set // given names that are also common words
 	common         set // common words that are not names
@@ -87,6 +89,7 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		placePrefixes:  makeSet(tok, t.PlacePrefixes),
 		shortFormStops: makeSet(tok, t.ShortFormStops),
 		notNameWords:   makeSet(tok, t.NotNameWords),
+		orgGeneric:     makePhraseSet(tok, t.OrgGeneric),
 		given:          set{},
 		givenAmbiguous: set{},
 		common:         set{},
@@ -147,6 +150,18 @@ func makeSet(tok *arabic.Tokenizer, words []string) set {
 	for _, w := range words {
 		if ws := normWords(tok, w); len(ws) == 1 {
 			s[ws[0]] = true
+		}
+	}
+	return s
+}
+
+// makePhraseSet returns the set of the phrases, normalized, their words
+// joined by a space.
+func makePhraseSet(tok *arabic.Tokenizer, list []string) set {
+	s := set{}
+	for _, p := range list {
+		if ws := normWords(tok, p); len(ws) > 0 {
+			s[strings.Join(ws, " ")] = true
 		}
 	}
 	return s
