@@ -19,7 +19,6 @@
 package keywords
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -121,11 +120,6 @@ func Extract(a *arabic.Analysis, n int, opt Options) []Keyword {
 // call to the next.
 var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
-// maxKeptEntries is the size above which a map of an extractor is dropped
-// rather than cleared when it goes back to the pool: clearing costs the
-// map's capacity, which one very long article would keep large.
-const maxKeptEntries = 1 << 12
-
 // extractor holds the state of one Extract call. A word is known by a
 // small integer, the id of its light stem (ids are given in the order the
 // stems are first met), so that the statistics live in slices indexed by
@@ -138,9 +132,7 @@ type extractor struct {
 	stop []bool  // a stop word (see isStop)
 	sent []int32 // its sentence
 
-	// Interning.
-	norms   map[string]normInfo // the Norm of every word token
-	stemIDs map[string]int32    // light stem → id
+	stemIDs reusableMap[string] // light stem → id
 
 	// Per stem id.
 	stats []wordStat
@@ -154,23 +146,17 @@ type extractor struct {
 	// The candidates. A node stands for a sequence of stems: nodes below
 	// len(stats) are single stems (node = id), longer sequences are the
 	// children of their sequence without the last stem.
-	children  map[uint64]int32 // node<<32 | next stem id → node
-	nodeGroup []int32          // node → group, or -1
-	groups    []group          // in the order of their first occurrence
+	children  reusableMap[uint64] // node<<32 | next stem id → node
+	nodeGroup []int32             // node → group, or -1
+	groups    []group             // in the order of their first occurrence
 	occ       []occurrence
 
 	// Scratch for best.
-	order      []int32 // groups, best first
+	order      []int32 // the groups to rank, a heap (see before)
 	contentBuf []int32 // content stem ids of a group
 	chosen     []int32 // content stem ids of the phrases chosen, one after another
 	ends       []int32 // end of each chosen phrase in chosen
 	forms      []form
-}
-
-// normInfo is what the extractor knows of a normalized word.
-type normInfo struct {
-	stem int32 // id of its light stem; -1 if shorter than two letters
-	stop bool
 }
 
 type wordStat struct {
@@ -181,20 +167,29 @@ type wordStat struct {
 	score  float64 // S(w)
 }
 
-// release makes x ready for the pool: it forgets the article and drops
-// maps grown too large to clear cheaply.
+// release puts x back in the pool, without the article.
 func (x *extractor) release() {
 	x.a = nil
-	if len(x.norms) > maxKeptEntries {
-		x.norms = nil
-	}
-	if len(x.stemIDs) > maxKeptEntries {
-		x.stemIDs = nil
-	}
-	if len(x.children) > maxKeptEntries {
-		x.children = nil
-	}
 	extractors.Put(x)
+}
+
+// reusableMap is a map to int32 that is emptied for reuse rather than
+// made anew, unless it was made for many more entries than are now
+// needed: clearing a map costs its capacity, which one long article would
+// keep large.
+type reusableMap[K comparable] struct {
+	m    map[K]int32
+	size int // the size it was made for
+}
+
+// reset empties r for about n entries.
+func (r *reusableMap[K]) reset(n int) {
+	r.size = max(r.size, len(r.m))
+	if r.m == nil || r.size > 4*n+64 {
+		r.m, r.size = make(map[K]int32, n), n
+		return
+	}
+	clear(r.m)
 }
 
 // resize returns s with length n, its elements set to v, reusing its
@@ -218,13 +213,7 @@ func (x *extractor) words(a *arabic.Analysis) {
 	x.stem = resize(x.stem, n, -1)
 	x.stop = resize(x.stop, n, false)
 	x.sent = resize(x.sent, n, 0)
-	if x.norms == nil {
-		x.norms = make(map[string]normInfo, n/2)
-		x.stemIDs = make(map[string]int32, n/2)
-	} else {
-		clear(x.norms)
-		clear(x.stemIDs)
-	}
+	x.stemIDs.reset(n / 2)
 	for si, s := range a.Sentences {
 		for k := s.FirstToken; k < s.EndToken && k < n; k++ {
 			x.sent[k] = int32(si)
@@ -232,30 +221,16 @@ func (x *extractor) words(a *arabic.Analysis) {
 	}
 	stems := a.Stems()
 	for k, t := range a.Tokens {
-		if !t.Kind.IsWord() {
+		if !t.Kind.IsWord() || utf8.RuneCountInString(t.Norm) < 2 {
 			continue
 		}
-		info, ok := x.norms[t.Norm]
+		id, ok := x.stemIDs.m[stems[k]]
 		if !ok {
-			info = x.intern(t.Norm, stems[k])
-			x.norms[t.Norm] = info
+			id = int32(len(x.stemIDs.m))
+			x.stemIDs.m[stems[k]] = id
 		}
-		x.stem[k], x.stop[k] = info.stem, info.stop
+		x.stem[k], x.stop[k] = id, isStop(t.Norm)
 	}
-}
-
-// intern returns what is known of a normalized word first met, whose
-// light stem is stem, giving the stem an id if it has none yet.
-func (x *extractor) intern(norm, stem string) normInfo {
-	if utf8.RuneCountInString(norm) < 2 {
-		return normInfo{stem: -1}
-	}
-	id, ok := x.stemIDs[stem]
-	if !ok {
-		id = int32(len(x.stemIDs))
-		x.stemIDs[stem] = id
-	}
-	return normInfo{stem: id, stop: isStop(norm)}
 }
 
 // isStop reports whether a normalized word is a stop word, or a
@@ -289,7 +264,7 @@ func (x *extractor) isContent(k int) bool { return x.usable(k) && !x.stop[k] }
 
 // wordStats computes S(w) for every content word.
 func (x *extractor) wordStats() {
-	nstems := len(x.stemIDs)
+	nstems := len(x.stemIDs.m)
 	x.stats = resize(x.stats, nstems, wordStat{})
 	x.groupByStem()
 	maxTF, sum, sumSq, nw := int32(0), 0.0, 0.0, 0
@@ -432,11 +407,7 @@ type form struct {
 // of their first occurrence, and scores them.
 func (x *extractor) candidates(maxWords int) {
 	x.nodeGroup = resize(x.nodeGroup, len(x.stats), -1)
-	if x.children == nil {
-		x.children = make(map[uint64]int32, len(x.stem))
-	} else {
-		clear(x.children)
-	}
+	x.children.reset(len(x.stem))
 	x.groups, x.occ = x.groups[:0], x.occ[:0]
 	for k := range x.stem {
 		if !x.isContent(k) {
@@ -471,10 +442,10 @@ func (x *extractor) candidates(maxWords int) {
 // making it if new.
 func (x *extractor) child(node, id int32) int32 {
 	key := uint64(node)<<32 | uint64(uint32(id))
-	c, ok := x.children[key]
+	c, ok := x.children.m[key]
 	if !ok {
 		c = int32(len(x.nodeGroup))
-		x.children[key] = c
+		x.children.m[key] = c
 		x.nodeGroup = append(x.nodeGroup, -1)
 	}
 	return c
@@ -535,20 +506,11 @@ func (x *extractor) best(n int) []Keyword {
 			x.order = append(x.order, int32(i))
 		}
 	}
-	slices.SortFunc(x.order, func(i, j int32) int {
-		gi, gj := &x.groups[i], &x.groups[j]
-		if c := cmp.Compare(gi.tier(), gj.tier()); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(gi.score, gj.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	})
+	x.heapify()
 	x.chosen, x.ends = x.chosen[:0], x.ends[:0]
 	var out []Keyword
-	for _, gi := range x.order {
-		g := &x.groups[gi]
+	for len(x.order) > 0 {
+		g := &x.groups[x.pop()]
 		stems := x.contentStems(g)
 		if x.covered(stems) {
 			continue
@@ -566,6 +528,58 @@ func (x *extractor) best(n int) []Keyword {
 		}
 	}
 	return out
+}
+
+// The groups are ranked lazily, with a binary heap in x.order: Extract
+// usually needs the first few of hundreds.
+
+// before reports whether group i ranks before group j: by tier, then by
+// score, then by first occurrence.
+func (x *extractor) before(i, j int32) bool {
+	gi, gj := &x.groups[i], &x.groups[j]
+	if ti, tj := gi.tier(), gj.tier(); ti != tj {
+		return ti < tj
+	}
+	if gi.score != gj.score {
+		return gi.score < gj.score
+	}
+	return i < j
+}
+
+// heapify makes x.order a heap.
+func (x *extractor) heapify() {
+	for i := len(x.order)/2 - 1; i >= 0; i-- {
+		x.down(i)
+	}
+}
+
+// pop removes the best group from the heap x.order and returns it.
+func (x *extractor) pop() int32 {
+	h := x.order
+	top, last := h[0], len(h)-1
+	h[0] = h[last]
+	x.order = h[:last]
+	x.down(0)
+	return top
+}
+
+// down moves the group at i of the heap x.order down to its place.
+func (x *extractor) down(i int) {
+	h := x.order
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if r := c + 1; r < len(h) && x.before(h[r], h[c]) {
+			c = r
+		}
+		if !x.before(h[c], h[i]) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // covered reports whether every stem id of s is in one of the chosen
@@ -665,8 +679,13 @@ func (x *extractor) withoutConjunction(k int) (int, int, bool) {
 }
 
 // isWord reports whether the article writes norm as a word of its own, of
-// two letters or more.
+// two letters or more. It is a linear search: it is needed for a few
+// tokens of the chosen phrases only.
 func (x *extractor) isWord(norm string) bool {
-	info, ok := x.norms[norm]
-	return ok && info.stem >= 0
+	for k, t := range x.a.Tokens {
+		if t.Norm == norm && x.usable(k) {
+			return true
+		}
+	}
+	return false
 }
