@@ -196,6 +196,7 @@ func (t *Taxonomy) ScoreWith(a *arabic.Analysis, ents []EntityRef, opt ScoreOpti
 // contribution is one term or hint found in an article.
 type contribution struct {
 	topic int
+	term  int // the term's id; -1 for a hint
 	tf    int
 	order int // the first occurrence: token index, or len(tokens) + mention index
 	// The evidence: the text of a term's first occurrence of the best
@@ -213,73 +214,80 @@ type scorer struct {
 	t     *Taxonomy
 	a     *arabic.Analysis
 	words int
-	found []*contribution // by term id, or nil; hints appended after
-	hints map[hintKey]*contribution
+	// found holds the terms found, in the order first met, then the
+	// hints, in the order first met; termAt and hintAt index it.
+	found  []contribution
+	termAt map[int]int
+	hintAt map[hintKey]int
 }
 
 type hintKey struct {
 	topic int
-	key   string // "e:" + entity id or "k:" + kind
+	kind  bool   // a kind hint, else an entity hint
+	key   string // the entity id or the kind
 }
 
-// matchTerms finds the terms in the article.
+// isWord reports whether tok is a word that terms can match.
+func isWord(tok *arabic.Token) bool { return tok.Kind.IsWord() && tok.Norm != "" }
+
+// matchTerms finds the terms in the article, comparing the light stems
+// of its words (Analysis.Stems) with the terms' stems.
 func (s *scorer) matchTerms() {
 	if s.a == nil || len(s.a.Tokens) == 0 {
 		return
 	}
 	toks := s.a.Tokens
-	stems := make([]string, len(toks))
-	for k, tok := range toks {
-		if tok.Kind.IsWord() && tok.Norm != "" {
-			stems[k] = arabic.Stem(tok.Norm)
-			s.words++
-		}
-	}
+	stems := s.a.Stems()
 	// next[topic] is the first token a new match of the topic may use.
 	next := make([]int, len(s.t.topics))
-	for k, stem := range stems {
-		if stem == "" {
+	for k := range toks {
+		if !isWord(&toks[k]) {
 			continue
 		}
-		for _, tm := range s.t.byFirst[stem] {
-			if k < next[tm.topic] || !matchAt(stems, k, tm.stems) {
+		s.words++
+		for _, tm := range s.t.byFirst[stems[k]] {
+			if k < next[tm.topic] || !matchAt(toks, stems, k, tm.stems) {
 				continue
 			}
 			end := k + len(tm.stems)
 			next[tm.topic] = end
-			s.record(tm, k, end, stems)
+			s.record(tm, k, end, stems[k])
 		}
 	}
 }
 
-// matchAt reports whether stems[k:] starts with want.
-func matchAt(stems []string, k int, want []string) bool {
+// matchAt reports whether the words from token k on have the stems want,
+// k being a word.
+func matchAt(toks []arabic.Token, stems []string, k int, want []string) bool {
 	if k+len(want) > len(stems) {
 		return false
 	}
 	for i, w := range want {
-		if stems[k+i] != w {
+		if stems[k+i] != w || i > 0 && !isWord(&toks[k+i]) {
 			return false
 		}
 	}
 	return true
 }
 
-// record counts a match of tm over tokens [k, end).
-func (s *scorer) record(tm term, k, end int, stems []string) {
-	if s.found == nil {
-		s.found = make([]*contribution, s.t.nterms)
+// record counts a match of tm over tokens [k, end), whose first word has
+// the light stem stem.
+func (s *scorer) record(tm term, k, end int, stem string) {
+	i, ok := s.termAt[tm.id]
+	if !ok {
+		if s.termAt == nil {
+			s.termAt = map[int]int{}
+		}
+		i = len(s.found)
+		s.termAt[tm.id] = i
+		s.found = append(s.found, contribution{topic: tm.topic, term: tm.id, order: k, weight: tm.weight})
 	}
-	c := s.found[tm.id]
-	if c == nil {
-		c = &contribution{topic: tm.topic, order: k, weight: tm.weight}
-		s.found[tm.id] = c
-	}
+	c := &s.found[i]
 	c.tf++
 	if c.first.end > 0 && c.class == classBare {
 		return // the best kind of occurrence is there already
 	}
-	if start, class := evidenceStart(s.a, k, stems[k]); c.first.end == 0 || class < c.class {
+	if start, class := evidenceStart(s.a, k, stem); c.first.end == 0 || class < c.class {
 		c.first, c.class = span{start, s.a.Tokens[end-1].End}, class
 	}
 }
@@ -293,7 +301,7 @@ const (
 )
 
 // evidenceStart returns where the evidence text of a match starting at
-// token k begins, and the kind of the occurrence. A conjunction before the
+// token k, whose light stem is stem, begins, and the kind of the occurrence. A conjunction before the
 // article (وال، فال) is left out of the text, a lone و is kept: light
 // stemming also takes it from words such as وزير.
 func evidenceStart(a *arabic.Analysis, k int, stem string) (int, int) {
@@ -329,7 +337,8 @@ func lightPrefix(norm, stem string) string {
 	return ""
 }
 
-// matchEntities counts the entity and kind hints of the mentions.
+// matchEntities counts the entity and kind hints of the mentions. It runs
+// after matchTerms: the hints come after the terms in s.found.
 func (s *scorer) matchEntities(ents []EntityRef) {
 	base := 0
 	if s.a != nil {
@@ -341,43 +350,49 @@ func (s *scorer) matchEntities(ents []EntityRef) {
 			name = e.ID
 		}
 		for _, h := range s.t.entities[e.ID] {
-			s.hint(h, "e:"+e.ID, base+i, name)
+			s.hint(h, hintKey{h.topic, false, e.ID}, base+i, name)
 		}
 		if e.Kind == "" {
 			continue
 		}
 		for _, h := range s.t.kinds[e.Kind] {
 			if !s.t.topics[h.topic].hinted[e.ID] {
-				s.hint(h, "k:"+e.Kind, base+i, name)
+				s.hint(h, hintKey{h.topic, true, e.Kind}, base+i, name)
 			}
 		}
 	}
 }
 
-func (s *scorer) hint(h hint, key string, order int, name string) {
-	if s.hints == nil {
-		s.hints = map[hintKey]*contribution{}
+// hint counts a mention, the order-th occurrence, for hint h.
+func (s *scorer) hint(h hint, key hintKey, order int, name string) {
+	i, ok := s.hintAt[key]
+	if !ok {
+		if s.hintAt == nil {
+			s.hintAt = map[hintKey]int{}
+		}
+		i = len(s.found)
+		s.hintAt[key] = i
+		s.found = append(s.found, contribution{topic: h.topic, term: -1, order: order, weight: h.weight, text: name})
 	}
-	k := hintKey{h.topic, key}
-	c := s.hints[k]
-	if c == nil {
-		c = &contribution{topic: h.topic, order: order, weight: h.weight, text: name}
-		s.hints[k] = c
-	}
-	c.tf++
+	s.found[i].tf++
 }
 
 // topics sums the contributions per topic and selects the topics to
-// report.
+// report. A topic's terms are summed in the taxonomy's order, then its
+// hints in the order first met.
 func (s *scorer) topics(opt ScoreOptions) []Topic {
 	per := make([][]*contribution, len(s.t.topics))
-	for _, c := range s.found {
-		if c != nil {
-			per[c.topic] = append(per[c.topic], c)
-		}
-	}
-	for _, c := range s.hints {
+	for i := range s.found {
+		c := &s.found[i]
 		per[c.topic] = append(per[c.topic], c)
+	}
+	for _, cs := range per {
+		// The terms come first in s.found, hints after them.
+		terms := slices.IndexFunc(cs, func(c *contribution) bool { return c.term < 0 })
+		if terms < 0 {
+			terms = len(cs)
+		}
+		slices.SortFunc(cs[:terms], func(a, b *contribution) int { return cmp.Compare(a.term, b.term) })
 	}
 	norm := float64(max(s.words, MinWords)) / 100
 	type scored struct {
