@@ -213,7 +213,7 @@ func (x *extractor) words(a *arabic.Analysis) {
 	x.stem = resize(x.stem, n, -1)
 	x.stop = resize(x.stop, n, false)
 	x.sent = resize(x.sent, n, 0)
-	x.stemIDs.reset(n / 2)
+	x.stemIDs.reset(n)
 	for si, s := range a.Sentences {
 		for k := s.FirstToken; k < s.EndToken && k < n; k++ {
 			x.sent[k] = int32(si)
@@ -221,7 +221,7 @@ func (x *extractor) words(a *arabic.Analysis) {
 	}
 	stems := a.Stems()
 	for k, t := range a.Tokens {
-		if !t.Kind.IsWord() || utf8.RuneCountInString(t.Norm) < 2 {
+		if !t.Kind.IsWord() || !atLeastTwoLetters(t.Norm) {
 			continue
 		}
 		id, ok := x.stemIDs.m[stems[k]]
@@ -233,10 +233,18 @@ func (x *extractor) words(a *arabic.Analysis) {
 	}
 }
 
-// isStop reports whether a normalized word is a stop word, or a
-// conjunction و or ف before a stop word of three letters or more (وبعد،
-// فإلى; shorter ones would take ولي).
+// atLeastTwoLetters reports whether s holds two code points or more.
+func atLeastTwoLetters(s string) bool {
+	return len(s) > 2*utf8.UTFMax || utf8.RuneCountInString(s) >= 2
+}
+
+// isStop reports whether a normalized word of two letters or more is a
+// stop word, or a conjunction و or ف before a stop word of three letters
+// or more (وبعد، فإلى; shorter ones would take ولي).
 func isStop(norm string) bool {
+	if !stopFilter.mayHold(norm) {
+		return false
+	}
 	if arabic.IsStopWord(norm) {
 		return true
 	}
@@ -247,6 +255,43 @@ func isStop(norm string) bool {
 		return utf8.RuneCountInString(rest) >= 3 && arabic.IsStopWord(rest)
 	}
 	return false
+}
+
+// stopFilter holds every word isStop accepts, so that most other words
+// are told apart without a map lookup.
+var stopFilter = func() *wordFilter {
+	f := new(wordFilter)
+	for _, w := range arabic.StopWords() {
+		f.add(w)
+		if utf8.RuneCountInString(w) >= 3 {
+			f.add("و" + w)
+			f.add("ف" + w)
+		}
+	}
+	return f
+}()
+
+// wordFilter is a set of strings of two bytes or more that may answer
+// yes for a string it does not hold, never no for one it holds: a bit per
+// length, second byte and last byte (for Arabic letters, two bytes each,
+// the first and last letters).
+type wordFilter [1 << 17 / 64]uint64
+
+func filterBit(s string) uint32 {
+	return uint32(len(s)&31)<<12 | uint32(s[1]&63)<<6 | uint32(s[len(s)-1]&63)
+}
+
+func (f *wordFilter) add(s string) {
+	if len(s) >= 2 {
+		b := filterBit(s)
+		f[b/64] |= 1 << (b % 64)
+	}
+}
+
+// mayHold reports whether s may be in f; s has two bytes or more.
+func (f *wordFilter) mayHold(s string) bool {
+	b := filterBit(s)
+	return f[b/64]&(1<<(b%64)) != 0
 }
 
 // usable reports whether token k can be part of a phrase.
@@ -299,7 +344,7 @@ func (x *extractor) wordStats() {
 		}
 		rel := 1 + (dl+dr)*float64(w.tf)/float64(maxTF)
 		med, distinct := x.sentences(w)
-		pos := math.Log(math.Log(3 + med))
+		pos := position(med)
 		freq := float64(w.tf) / (mean + std)
 		sent := float64(distinct) / nsent
 		w.score = rel * rel * pos / (freq + sent)
@@ -381,6 +426,25 @@ func (x *extractor) sentences(w *wordStat) (float64, int) {
 	return med, distinct
 }
 
+// positions holds Pos for the median sentence indexes 0, 0.5, 1 … below
+// len(positions)/2, which cover most words.
+var positions = func() []float64 {
+	p := make([]float64, 256)
+	for i := range p {
+		p[i] = math.Log(math.Log(3 + float64(i)/2))
+	}
+	return p
+}()
+
+// position returns YAKE's Pos for a word whose median sentence index is
+// med (a multiple of ½): ln(ln(3 + med)).
+func position(med float64) float64 {
+	if i := int(2 * med); i < len(positions) && float64(i) == 2*med {
+		return positions[i]
+	}
+	return math.Log(math.Log(3 + med))
+}
+
 // group is a candidate phrase: the occurrences of one sequence of stems.
 type group struct {
 	words      int32 // words, stop words included
@@ -407,7 +471,7 @@ type form struct {
 // of their first occurrence, and scores them.
 func (x *extractor) candidates(maxWords int) {
 	x.nodeGroup = resize(x.nodeGroup, len(x.stats), -1)
-	x.children.reset(len(x.stem))
+	x.children.reset(2 * len(x.stem))
 	x.groups, x.occ = x.groups[:0], x.occ[:0]
 	for k := range x.stem {
 		if !x.isContent(k) {
@@ -664,14 +728,13 @@ func (x *extractor) withoutConjunction(k int) (int, int, bool) {
 	if t.Kind != arabic.Word || !strings.HasPrefix(t.Norm, "و") && !strings.HasPrefix(t.Norm, "ف") {
 		return 0, 0, false
 	}
-	conj := t.Norm[:len("و")]
+	conj, rest := t.Norm[:len("و")], t.Norm[len("و"):]
+	article := strings.HasPrefix(rest, "ال") && utf8.RuneCountInString(rest) >= 4
+	if !article && !x.isWord(rest) {
+		return 0, 0, false
+	}
 	for _, seg := range arabic.Segment(x.a.Text, t) {
-		if seg.Proclitics != conj || seg.Enclitic != "" {
-			continue
-		}
-		rest := t.Norm[len(conj):]
-		article := strings.HasPrefix(rest, "ال") && utf8.RuneCountInString(rest) >= 4
-		if article || x.isWord(rest) {
+		if seg.Proclitics == conj && seg.Enclitic == "" {
 			return seg.Start, seg.RuneStart, true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
 )
@@ -207,5 +208,48 @@ func TestExtractDeterministic(t *testing.T) {
 	checkKeywords(t, a, first)
 	if got := Extract(nil, 5, Options{}); got != nil {
 		t.Errorf("Extract(nil) = %v", got)
+	}
+}
+
+// isStopMap is isStop without the filter.
+func isStopMap(norm string) bool {
+	if arabic.IsStopWord(norm) {
+		return true
+	}
+	for _, conj := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(norm, conj); ok {
+			return utf8.RuneCountInString(rest) >= 3 && arabic.IsStopWord(rest)
+		}
+	}
+	return false
+}
+
+func TestIsStopFilter(t *testing.T) {
+	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, w := range arabic.StopWords() {
+		words = append(words, w, "و"+w, "ف"+w, "ب"+w, w+"ه")
+	}
+	for _, tok := range arabic.Tokenize(string(text)) {
+		words = append(words, tok.Norm)
+	}
+	stops := 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		want := isStopMap(w)
+		if got := isStop(w); got != want {
+			t.Errorf("isStop(%q) = %v, want %v (% x)", w, got, want, w)
+		}
+		if want {
+			stops++
+		}
+	}
+	if stops < len(arabic.StopWords()) {
+		t.Errorf("%d stop words among the words tried, want at least %d", stops, len(arabic.StopWords()))
 	}
 }
