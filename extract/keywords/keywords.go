@@ -271,24 +271,26 @@ var stopFilter = func() *wordFilter {
 	return f
 }()
 
-// wordFilter is a set of strings of two bytes or more that may answer
-// yes for a string it does not hold, never no for one it holds: a bit per
-// length, second byte and last byte (for Arabic letters, two bytes each,
-// the first and last letters).
+// wordFilter is a set of strings that may answer yes for a string it does
+// not hold, never no for one it holds: one bit per string, chosen by a
+// cheap hash of its length, its last byte and two of its other bytes.
 type wordFilter [1 << 17 / 64]uint64
 
 func filterBit(s string) uint32 {
-	return uint32(len(s)&31)<<12 | uint32(s[1]&63)<<6 | uint32(s[len(s)-1]&63)
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9e3779b1 ^ uint32(s[n-1])*0x85ebca77 ^ uint32(s[n/2])*0xc2b2ae3d ^ uint32(s[min(1, n-1)])*0x27d4eb2f
+	return h >> 15
 }
 
 func (f *wordFilter) add(s string) {
-	if len(s) >= 2 {
-		b := filterBit(s)
-		f[b/64] |= 1 << (b % 64)
-	}
+	b := filterBit(s)
+	f[b/64] |= 1 << (b % 64)
 }
 
-// mayHold reports whether s may be in f; s has two bytes or more.
+// mayHold reports whether s may be in f.
 func (f *wordFilter) mayHold(s string) bool {
 	b := filterBit(s)
 	return f[b/64]&(1<<(b%64)) != 0

@@ -234,3 +234,32 @@ func TestScoreReference(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstsFilter checks that the filter before the term lookup lets
+// every first stem of the default taxonomy through, and that it does
+// filter.
+func TestFirstsFilter(t *testing.T) {
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for first := range tax.byFirst {
+		if !tax.firsts.mayHold(first) {
+			t.Errorf("the filter leaves out the first stem %q (% x)", first, first)
+		}
+	}
+	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, words := 0, 0
+	for _, stem := range arabic.Analyze(string(text)).Stems() {
+		words++
+		if tax.firsts.mayHold(stem) {
+			kept++
+		}
+	}
+	if kept > words*3/4 {
+		t.Errorf("the filter lets %d of %d words of the reference article through", kept, words)
+	}
+}
