@@ -135,6 +135,7 @@ type extractor struct {
 	stemIDs reusableMap[string] // light stem → id
 
 	// Per stem id.
+	uses  []int32 // tokens with that stem, stop words included
 	stats []wordStat
 
 	// Per content word occurrence, grouped by stem id: the token.
@@ -214,6 +215,7 @@ func (x *extractor) words(a *arabic.Analysis) {
 	x.stop = resize(x.stop, n, false)
 	x.sent = resize(x.sent, n, 0)
 	x.stemIDs.reset(n)
+	x.uses = x.uses[:0]
 	for si, s := range a.Sentences {
 		for k := s.FirstToken; k < s.EndToken && k < n; k++ {
 			x.sent[k] = int32(si)
@@ -228,7 +230,9 @@ func (x *extractor) words(a *arabic.Analysis) {
 		if !ok {
 			id = int32(len(x.stemIDs.m))
 			x.stemIDs.m[stems[k]] = id
+			x.uses = append(x.uses, 0)
 		}
+		x.uses[id]++
 		x.stem[k], x.stop[k] = id, isStop(t.Norm)
 	}
 }
@@ -470,23 +474,24 @@ type form struct {
 }
 
 // candidates collects the candidate phrases by their stems, in the order
-// of their first occurrence, and scores them.
+// of their first occurrence, and scores them. A phrase of several words
+// with a stem that the article uses only once occurs only once, and best
+// would leave it out: such phrases are not collected.
 func (x *extractor) candidates(maxWords int) {
 	x.nodeGroup = resize(x.nodeGroup, len(x.stats), -1)
-	x.children.reset(2 * len(x.stem))
+	x.children.reset(len(x.stem))
 	x.groups, x.occ = x.groups[:0], x.occ[:0]
 	for k := range x.stem {
 		if !x.isContent(k) {
 			continue
 		}
 		node := x.stem[k]
-		for j := k; j < k+maxWords; j++ {
-			if j > k {
-				if !x.adjacent(j - 1) {
-					break
-				}
-				node = x.child(node, x.stem[j])
-			}
+		x.addOccurrence(node, k, k)
+		if x.uses[x.stem[k]] < 2 {
+			continue
+		}
+		for j := k + 1; j < k+maxWords && x.adjacent(j-1) && x.uses[x.stem[j]] >= 2; j++ {
+			node = x.child(node, x.stem[j])
 			if !x.stop[j] {
 				x.addOccurrence(node, k, j)
 			}

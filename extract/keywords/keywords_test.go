@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -251,5 +252,58 @@ func TestIsStopFilter(t *testing.T) {
 	}
 	if stops < len(arabic.StopWords()) {
 		t.Errorf("%d stop words among the words tried, want at least %d", stops, len(arabic.StopWords()))
+	}
+}
+
+// TestExtractReference pins the first 25 keyphrases of the reference
+// article, with their offsets and scores to four decimals, as the first
+// implementation (string-keyed maps, commit 12a3a7c) gave them: the
+// faster one must give the same.
+func TestExtractReference(t *testing.T) {
+	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		text       string
+		score      float64
+		start, end int
+	}{
+		{"التنظيم", 0.6136, 444, 451},
+		{"الكويت", 0.5671, 6, 12},
+		{"الدولي", 0.5103, 273, 279},
+		{"الإنترنت", 0.4471, 47, 55},
+		{"داعش", 0.4300, 35, 39},
+		{"الحرب", 0.4048, 25, 30},
+		{"آلن", 0.3778, 301, 304},
+		{"الإمارات", 0.3775, 659, 667},
+		{"عبر", 0.3770, 215, 218},
+		{"الاجتماعي", 0.3748, 233, 242},
+		{"تنظيم داعش", 0.3745, 185, 195},
+		{"للمتطرفين", 0.3184, 364, 373},
+		{"الدعاية", 0.3135, 345, 352},
+		{"لمواجهة", 0.3116, 336, 343},
+		{"التحالف", 0.3087, 2387, 2394},
+		{"الأميركي", 0.3079, 256, 264},
+		{"الحكومات", 0.3060, 728, 736},
+		{"الخارجية", 0.3030, 999, 1007},
+		{"المتحدة", 0.3001, 127, 134},
+		{"مسؤولياتها", 0.2995, 2430, 2440},
+		{"المشتركة", 0.2983, 2460, 2468},
+		{"داعش على الإنترنت", 0.2909, 191, 208},
+		{"المتشدد", 0.2438, 1761, 1768},
+		{"التنظيم المتشدد", 0.2377, 1753, 1768},
+		{"الإعلامية", 0.2327, 161, 170},
+	}
+	got := Extract(arabic.Analyze(string(text)), len(want), Options{})
+	if len(got) != len(want) {
+		t.Fatalf("%d keywords, want %d: %q", len(got), len(want), texts(got))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Text != w.text || math.Abs(g.Score-w.score) > 5e-5 || g.Start != w.start || g.End != w.end {
+			t.Errorf("keyword %d: %q %.4f [%d:%d], want %q %.4f [%d:%d]\n% x\n% x",
+				i, g.Text, g.Score, g.Start, g.End, w.text, w.score, w.start, w.end, g.Text, w.text)
+		}
 	}
 }
