@@ -249,6 +249,17 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 	return last
 }
 
+// phraseAt returns the number of tokens of the longest phrase of p that
+// starts at token k (in one of its clitic readings) and ends by end, or 0.
+func (d *doc) phraseAt(p phrases, k, end int) int {
+	for _, seg := range d.stems(k) {
+		if n := p.match(seg.Stem, d.a, k, end); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
 // titlePersons finds people named after a title or role.
 func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 	rr := d.r.rules
@@ -256,12 +267,7 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 		if !d.isWord(k) {
 			continue
 		}
-		n := 0
-		for _, seg := range d.stems(k) {
-			if n = rr.titles.match(seg.Stem, d.a, k, s.EndToken); n > 0 {
-				break
-			}
-		}
+		n := d.phraseAt(rr.titles, k, s.EndToken)
 		score := scoreTitle
 		if n == 0 && d.isAdjective(k) && strings.HasPrefix(d.a.Tokens[k].Norm, "ال") {
 			// A demonym before a name, as a weaker title: البرازيلي
@@ -436,12 +442,7 @@ func (d *doc) places(s arabic.Sentence, out []mention) []mention {
 		if !d.isWord(k) {
 			continue
 		}
-		n := 0
-		for _, seg := range d.stems(k) {
-			if n = rr.placeHeads.match(seg.Stem, d.a, k, s.EndToken); n > 0 {
-				break
-			}
-		}
+		n := d.phraseAt(rr.placeHeads, k, s.EndToken)
 		if n == 0 {
 			continue
 		}
