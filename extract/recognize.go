@@ -455,7 +455,8 @@ func (d *doc) places(s arabic.Sentence, out []mention) []mention {
 			continue
 		}
 		t := d.a.Tokens[j]
-		if rr.stops[t.Norm] || rr.fillers[t.Norm] || arabic.IsStopWord(t.Norm) || utf8.RuneCountInString(t.Norm) < minNameRunes {
+		// A common word after the head is not a name: منطقة التجارة الحرة.
+		if rr.isCommon(t.Norm) || rr.isCommon(strings.TrimPrefix(t.Norm, "ال")) || utf8.RuneCountInString(t.Norm) < minNameRunes {
 			continue
 		}
 		e := j + 1
