@@ -135,7 +135,7 @@ type extractor struct {
 	stemIDs reusableMap[string] // light stem → id
 
 	// Per stem id.
-	uses  []int32 // tokens with that stem, stop words included
+	uses  []stemUse
 	stats []wordStat
 
 	// Per content word occurrence, grouped by stem id: the token.
@@ -171,6 +171,7 @@ type wordStat struct {
 // release puts x back in the pool, without the article.
 func (x *extractor) release() {
 	x.a = nil
+	clear(x.uses) // its strings
 	extractors.Put(x)
 }
 
@@ -230,11 +231,24 @@ func (x *extractor) words(a *arabic.Analysis) {
 		if !ok {
 			id = int32(len(x.stemIDs.m))
 			x.stemIDs.m[stems[k]] = id
-			x.uses = append(x.uses, 0)
+			x.uses = append(x.uses, stemUse{})
 		}
-		x.uses[id]++
-		x.stem[k], x.stop[k] = id, isStop(t.Norm)
+		u := &x.uses[id]
+		u.n++
+		if u.norm != t.Norm {
+			u.norm, u.stop = t.Norm, isStop(t.Norm)
+		}
+		x.stem[k], x.stop[k] = id, u.stop
 	}
+}
+
+// stemUse counts the tokens of a stem, and remembers whether the last
+// one was a stop word: a stem mostly comes in one form, and so isStop is
+// asked once per form rather than once per token.
+type stemUse struct {
+	n    int32  // tokens with that stem, stop words included
+	norm string // the Norm of the last one
+	stop bool   // isStop(norm)
 }
 
 // atLeastTwoLetters reports whether s holds two code points or more.
@@ -467,7 +481,7 @@ type occurrence struct {
 
 // form is one written form of a group.
 type form struct {
-	norm       string // normalized surface, to count forms
+	norm       string // normalized surface, to count forms (see mergeForms)
 	start, end int    // code points of its first occurrence
 	text       string
 	count      int
@@ -487,10 +501,10 @@ func (x *extractor) candidates(maxWords int) {
 		}
 		node := x.stem[k]
 		x.addOccurrence(node, k, k)
-		if x.uses[x.stem[k]] < 2 {
+		if x.uses[x.stem[k]].n < 2 {
 			continue
 		}
-		for j := k + 1; j < k+maxWords && x.adjacent(j-1) && x.uses[x.stem[j]] >= 2; j++ {
+		for j := k + 1; j < k+maxWords && x.adjacent(j-1) && x.uses[x.stem[j]].n >= 2; j++ {
 			node = x.child(node, x.stem[j])
 			if !x.stop[j] {
 				x.addOccurrence(node, k, j)
@@ -675,7 +689,8 @@ func (x *extractor) covered(s []int32) bool {
 }
 
 // form returns the written form of g to show: the most frequent one, ties
-// to the first.
+// to the first. The occurrences are counted by their text, and the texts
+// normalized only when there are several.
 func (x *extractor) form(g *group) form {
 	x.forms = x.forms[:0]
 	toks := x.a.Tokens
@@ -690,12 +705,10 @@ func (x *extractor) form(g *group) form {
 			x.forms[i].count++
 			continue
 		}
-		norm := arabic.Normalize(text)
-		if i := x.sameNorm(norm); i >= 0 {
-			x.forms[i].count++
-			continue
-		}
-		x.forms = append(x.forms, form{norm: norm, start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
+		x.forms = append(x.forms, form{start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
+	}
+	if len(x.forms) > 1 {
+		x.mergeForms()
 	}
 	best := x.forms[0]
 	for _, f := range x.forms[1:] {
@@ -706,8 +719,7 @@ func (x *extractor) form(g *group) form {
 	return best
 }
 
-// formOf returns the index of the form written text, or -1: an identical
-// text has the same normalized form, and needs no normalizing.
+// formOf returns the index of the form written text, or -1.
 func (x *extractor) formOf(text string) int {
 	for i := range x.forms {
 		if x.forms[i].text == text {
@@ -717,15 +729,23 @@ func (x *extractor) formOf(text string) int {
 	return -1
 }
 
-// sameNorm returns the index of the first form whose normalized surface
-// is norm.
-func (x *extractor) sameNorm(norm string) int {
-	for i := range x.forms {
-		if x.forms[i].norm == norm {
-			return i
+// mergeForms counts each form with the first form that normalizes the
+// same way, and drops it. The forms stay in the order of their first
+// occurrence.
+func (x *extractor) mergeForms() {
+	kept := x.forms[:0]
+next:
+	for _, f := range x.forms {
+		f.norm = arabic.Normalize(f.text)
+		for i := range kept {
+			if kept[i].norm == f.norm {
+				kept[i].count += f.count
+				continue next
+			}
 		}
+		kept = append(kept, f)
 	}
-	return -1
+	x.forms = kept
 }
 
 // withoutConjunction returns where token k starts without a leading
