@@ -1,10 +1,12 @@
 package keywords
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -305,5 +307,36 @@ func TestExtractReference(t *testing.T) {
 			t.Errorf("keyword %d: %q %.4f [%d:%d], want %q %.4f [%d:%d]\n% x\n% x",
 				i, g.Text, g.Score, g.Start, g.End, w.text, w.score, w.start, w.end, g.Text, w.text)
 		}
+	}
+}
+
+// TestExtractConcurrent extracts keywords from several goroutines at once
+// (the extractors and their buffers are shared through a pool) and
+// compares with one at a time.
+func TestExtractConcurrent(t *testing.T) {
+	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paragraphs := strings.Split(string(text), "\n")
+	want := make([][]Keyword, len(paragraphs))
+	for i, p := range paragraphs {
+		want[i] = Extract(arabic.Analyze(p), 20, Options{})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(paragraphs))
+	for range 4 {
+		wg.Go(func() {
+			for i, p := range paragraphs {
+				if got := Extract(arabic.Analyze(p), 20, Options{}); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("paragraph %d: %v, want %v", i, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

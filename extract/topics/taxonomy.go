@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/alam-nlp/alam/arabic"
 )
@@ -101,6 +102,7 @@ type Taxonomy struct {
 	entities map[string][]hint // entity id → hints
 	kinds    map[string][]hint // kind → hints
 	nterms   int
+	scorers  sync.Pool // of *scorer for this taxonomy
 }
 
 type topicInfo struct {
@@ -148,6 +150,7 @@ func compile(specs []topicSpec) *Taxonomy {
 	for _, list := range t.byFirst {
 		slices.SortStableFunc(list, func(a, b term) int { return cmp.Compare(len(b.stems), len(a.stems)) })
 	}
+	t.scorers.New = func() any { return t.newScorer() }
 	return t
 }
 
@@ -217,7 +220,9 @@ func (t *Taxonomy) ScoreWith(a *arabic.Analysis, ents []EntityRef, opt ScoreOpti
 	if opt.MaxTopics == 0 {
 		opt.MaxTopics = DefaultMaxTopics
 	}
-	s := scorer{t: t, a: a}
+	s := t.scorers.Get().(*scorer)
+	defer s.release()
+	s.a = a
 	s.matchTerms()
 	s.matchEntities(ents)
 	return s.topics(opt)
@@ -235,11 +240,13 @@ type contribution struct {
 	class  int
 	text   string
 	weight float64
+	val    float64 // value(), once the counts are done
 }
 
 type span struct{ start, end int } // bytes; end 0 when unset
 
-// scorer holds the state of one ScoreWith call.
+// scorer holds the state of one ScoreWith call. Scorers are reused, with
+// their buffers, through Taxonomy.scorers.
 type scorer struct {
 	t     *Taxonomy
 	a     *arabic.Analysis
@@ -247,8 +254,38 @@ type scorer struct {
 	// found holds the terms found, in the order first met, then the
 	// hints, in the order first met; termAt and hintAt index it.
 	found  []contribution
-	termAt map[int]int
+	termAt []int32 // by term id: 1 + its index in found, or 0
 	hintAt map[hintKey]int
+	per    [][]*contribution // by topic: its contributions
+	next   []int             // by topic: the first token a new match may use
+}
+
+// newScorer returns an empty scorer for t.
+func (t *Taxonomy) newScorer() *scorer {
+	return &scorer{
+		t:      t,
+		termAt: make([]int32, t.nterms),
+		per:    make([][]*contribution, len(t.topics)),
+		next:   make([]int, len(t.topics)),
+	}
+}
+
+// release empties s and puts it back in the pool.
+func (s *scorer) release() {
+	for _, c := range s.found {
+		if c.term >= 0 {
+			s.termAt[c.term] = 0
+		}
+	}
+	clear(s.found) // its strings
+	s.found = s.found[:0]
+	clear(s.hintAt)
+	for i := range s.per {
+		s.per[i] = s.per[i][:0]
+	}
+	clear(s.next)
+	s.a, s.words = nil, 0
+	s.t.scorers.Put(s)
 }
 
 type hintKey struct {
@@ -268,8 +305,7 @@ func (s *scorer) matchTerms() {
 	}
 	toks := s.a.Tokens
 	stems := s.a.Stems()
-	// next[topic] is the first token a new match of the topic may use.
-	next := make([]int, len(s.t.topics))
+	next := s.next
 	for k := range toks {
 		if !isWord(&toks[k]) {
 			continue
@@ -306,13 +342,10 @@ func matchAt(toks []arabic.Token, stems []string, k int, want []string) bool {
 // record counts a match of tm over tokens [k, end), whose first word has
 // the light stem stem.
 func (s *scorer) record(tm term, k, end int, stem string) {
-	i, ok := s.termAt[tm.id]
-	if !ok {
-		if s.termAt == nil {
-			s.termAt = map[int]int{}
-		}
+	i := int(s.termAt[tm.id]) - 1
+	if i < 0 {
 		i = len(s.found)
-		s.termAt[tm.id] = i
+		s.termAt[tm.id] = int32(i + 1)
 		s.found = append(s.found, contribution{topic: tm.topic, term: tm.id, order: k, weight: tm.weight})
 	}
 	c := &s.found[i]
@@ -414,9 +447,10 @@ func (s *scorer) hint(h hint, key hintKey, order int, name string) {
 // report. A topic's terms are summed in the taxonomy's order, then its
 // hints in the order first met.
 func (s *scorer) topics(opt ScoreOptions) []Topic {
-	per := make([][]*contribution, len(s.t.topics))
+	per := s.per
 	for i := range s.found {
 		c := &s.found[i]
+		c.val = c.value()
 		per[c.topic] = append(per[c.topic], c)
 	}
 	for _, cs := range per {
@@ -439,7 +473,7 @@ func (s *scorer) topics(opt ScoreOptions) []Topic {
 		}
 		raw := 0.0
 		for _, c := range cs {
-			raw += c.value()
+			raw += c.val
 		}
 		score := 1 - math.Exp(-raw/norm/ScaleK)
 		if opt.Threshold < 0 || score >= opt.Threshold {
@@ -467,7 +501,7 @@ func (c *contribution) value() float64 { return c.weight * (1 + math.Log(float64
 // evidence returns the texts of the strongest contributions.
 func (s *scorer) evidence(cs []*contribution) []string {
 	slices.SortFunc(cs, func(a, b *contribution) int {
-		if c := cmp.Compare(b.value(), a.value()); c != 0 {
+		if c := cmp.Compare(b.val, a.val); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.order, b.order)

@@ -1,10 +1,13 @@
 package topics
 
 import (
+	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -261,5 +264,41 @@ func TestFirstsFilter(t *testing.T) {
 	}
 	if kept > words*3/4 {
 		t.Errorf("the filter lets %d of %d words of the reference article through", kept, words)
+	}
+}
+
+// TestScoreConcurrent scores articles from several goroutines at once
+// (the scorers and their buffers are shared through a pool) and compares
+// with one at a time.
+func TestScoreConcurrent(t *testing.T) {
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paragraphs := strings.Split(string(text), "\n")
+	ents := []EntityRef{{ID: "org:isis", Kind: "armed-group", Name: "داعش"}}
+	want := make([][]Topic, len(paragraphs))
+	for i, p := range paragraphs {
+		want[i] = tax.ScoreWith(arabic.Analyze(p), ents, all)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(paragraphs))
+	for range 4 {
+		wg.Go(func() {
+			for i, p := range paragraphs {
+				if got := tax.ScoreWith(arabic.Analyze(p), ents, all); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("paragraph %d: %+v, want %+v", i, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
