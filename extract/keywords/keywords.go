@@ -19,6 +19,7 @@
 package keywords
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -132,7 +133,7 @@ type extractor struct {
 	stop []bool  // a stop word (see isStop)
 	sent []int32 // its sentence
 
-	stemIDs reusableMap[string] // light stem → id
+	stemIDs interner // light stem → id
 
 	// Per stem id.
 	uses  []stemUse
@@ -173,6 +174,45 @@ func (x *extractor) release() {
 	x.a = nil
 	clear(x.uses) // its strings
 	extractors.Put(x)
+}
+
+// interner numbers strings 0, 1, 2 … in the order they are first given:
+// a hash table with open addressing, cheaper than a map for the one
+// lookup per word token that Extract makes, and emptied for reuse at the
+// cost of its size.
+type interner struct {
+	seed  maphash.Seed
+	slots []int32  // 1 + the id of the string hashed there, or 0
+	keys  []string // by id
+}
+
+// reset empties in for at most n strings.
+func (in *interner) reset(n int) {
+	if in.keys == nil {
+		in.seed = maphash.MakeSeed()
+	}
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	in.slots = resize(in.slots, size, 0)
+	clear(in.keys) // the strings of the last article
+	in.keys = in.keys[:0]
+}
+
+// id returns the number of s, and whether s is new.
+func (in *interner) id(s string) (int32, bool) {
+	mask := uint64(len(in.slots) - 1)
+	for i := maphash.String(in.seed, s) & mask; ; i = (i + 1) & mask {
+		switch v := in.slots[i]; {
+		case v == 0:
+			in.keys = append(in.keys, s)
+			in.slots[i] = int32(len(in.keys))
+			return int32(len(in.keys) - 1), true
+		case in.keys[v-1] == s:
+			return v - 1, false
+		}
+	}
 }
 
 // reusableMap is a map to int32 that is emptied for reuse rather than
@@ -227,10 +267,8 @@ func (x *extractor) words(a *arabic.Analysis) {
 		if !t.Kind.IsWord() || !atLeastTwoLetters(t.Norm) {
 			continue
 		}
-		id, ok := x.stemIDs.m[stems[k]]
-		if !ok {
-			id = int32(len(x.stemIDs.m))
-			x.stemIDs.m[stems[k]] = id
+		id, isNew := x.stemIDs.id(stems[k])
+		if isNew {
 			x.uses = append(x.uses, stemUse{})
 		}
 		u := &x.uses[id]
@@ -329,7 +367,7 @@ func (x *extractor) isContent(k int) bool { return x.usable(k) && !x.stop[k] }
 
 // wordStats computes S(w) for every content word.
 func (x *extractor) wordStats() {
-	nstems := len(x.stemIDs.m)
+	nstems := len(x.uses)
 	x.stats = resize(x.stats, nstems, wordStat{})
 	x.groupByStem()
 	maxTF, sum, sumSq, nw := int32(0), 0.0, 0.0, 0
