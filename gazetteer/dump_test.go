@@ -18,7 +18,7 @@ func TestWriteYAMLFormat(t *testing.T) {
 			Demonyms: []string{"عماني"},
 			Attrs:    map[string]any{"wikidata": "Q842", "iso": "OM", "member_of": []any{"org:gcc", "org:arab-league"}, "founded": 1744, "area": 309500.0, "monarchy": true},
 			Context:  Context{Favour: []string{"مسقط", "السلطان"}, Against: []string{"الأردن"}},
-			Pos:      Position{"x.yaml", 2, 5},
+			Pos:      Position{File: "x.yaml", Line: 2, Col: 5},
 		},
 		{ID: "person:john-allen", Type: Person, Name: "John Allen", NameAr: "جون آلن"},
 	})

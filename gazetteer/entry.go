@@ -1,6 +1,6 @@
 package gazetteer
 
-import "strconv"
+import "github.com/alam-nlp/alam/internal/yamlfile"
 
 // Type is the kind of entity an entry names. The four values are the
 // mention types of alam's output.
@@ -54,31 +54,11 @@ type Context struct {
 }
 
 // Position is a place in a gazetteer file. Line and Col count from 1;
-// Col counts Unicode code points. A zero Line means the whole file.
-type Position struct {
-	File      string
-	Line, Col int
-}
-
-// String returns "file:line:col", or "file:line" if Col is 0, or "file"
-// if Line is 0; without a file name, the same without "file:"; and "-"
-// for the zero Position.
-func (p Position) String() string {
-	s := p.File
-	if p.Line > 0 {
-		if s != "" {
-			s += ":"
-		}
-		s += strconv.Itoa(p.Line)
-		if p.Col > 0 {
-			s += ":" + strconv.Itoa(p.Col)
-		}
-	}
-	if s == "" {
-		s = "-"
-	}
-	return s
-}
+// Col counts Unicode code points. A zero Line means the whole file. Its
+// String method returns "file:line:col", or "file:line" if Col is 0, or
+// "file" if Line is 0; without a file name, the same without "file:"; and
+// "-" for the zero Position.
+type Position = yamlfile.Position
 
 // Gazetteer is a set of entries with unique ids, in load order.
 //

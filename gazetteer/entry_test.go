@@ -27,27 +27,6 @@ func TestTypeValid(t *testing.T) {
 	}
 }
 
-func TestPositionString(t *testing.T) {
-	tests := []struct {
-		name string
-		pos  Position
-		want string
-	}{
-		{"full", Position{"a.yaml", 3, 7}, "a.yaml:3:7"},
-		{"no column", Position{"a.yaml", 3, 0}, "a.yaml:3"},
-		{"whole file", Position{File: "a.yaml"}, "a.yaml"},
-		{"no file", Position{Line: 3, Col: 7}, "3:7"},
-		{"zero", Position{}, "-"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := tc.pos.String(); got != tc.want {
-				t.Errorf("%#v.String() = %q, want %q", tc.pos, got, tc.want)
-			}
-		})
-	}
-}
-
 func TestGazetteerLookup(t *testing.T) {
 	kw := Entry{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت"}
 	om := Entry{ID: "country:OM", Type: Country, Name: "Oman", NameAr: "عُمان"}

@@ -1,19 +1,19 @@
 package gazetteer
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/alam-nlp/alam/internal/yamlfile"
 )
 
 // MaxErrors is the number of problems listed per file. When a file has
 // more, its list ends with one more Error, at the position of the first
 // problem left out, that says how many were left out.
-const MaxErrors = 100
+const MaxErrors = yamlfile.MaxErrors
 
 // ErrTooLarge is wrapped by the Error reported for a file over MaxFileSize.
 var ErrTooLarge = errors.New("gazetteer: file too large")
@@ -22,135 +22,21 @@ var ErrTooLarge = errors.New("gazetteer: file too large")
 var ErrNoFiles = errors.New("gazetteer: no files match")
 
 // Error is one problem in a gazetteer file, at a position in that file.
-// Its text is "file:line:col: message" (see Position.String).
-type Error struct {
-	Pos Position
-	Msg string
-	// Err is the underlying cause, if any: ErrTooLarge, or the YAML
-	// parser's own error for a syntax error. It is nil for schema problems.
-	Err error
-}
-
-// Error returns "file:line:col: message".
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// Unwrap returns e.Err.
-func (e *Error) Unwrap() error { return e.Err }
+// Its text is "file:line:col: message" (see Position). Err, if not nil, is
+// the underlying cause: ErrTooLarge, or the YAML parser's own error for a
+// syntax error. It is nil for schema problems.
+type Error = yamlfile.Error
 
 // LoadError lists the problems found while loading one or more gazetteer
 // files: at most MaxErrors per file (plus the note on how many more there
-// were), sorted by position within each file, files in load order.
+// were), sorted by position within each file, files in load order. Its
+// text is the problems one per line.
 //
 // Load, LoadFile, LoadFS and Default return a *LoadError for every problem
 // with the content of a file, so errors.As(err, &loadErr) gives the whole
 // list and errors.As(err, &oneErr) with a *Error target gives the first.
 // Failures to read a file are returned as ordinary wrapped errors instead.
-type LoadError struct {
-	Errors []*Error
-}
-
-// Error returns the problems one per line.
-func (e *LoadError) Error() string {
-	if len(e.Errors) == 0 {
-		return "gazetteer: no problems listed"
-	}
-	var b strings.Builder
-	for i, err := range e.Errors {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(err.Error())
-	}
-	return b.String()
-}
-
-// Unwrap returns the listed problems, for errors.Is and errors.As.
-func (e *LoadError) Unwrap() []error {
-	errs := make([]error, len(e.Errors))
-	for i, err := range e.Errors {
-		errs[i] = err
-	}
-	return errs
-}
-
-// problems collects the problems of one file, keeping memory bounded: it
-// holds at most a few times MaxErrors problems at once and remembers only
-// how many it dropped and where the first dropped one was.
-type problems struct {
-	list      []*Error
-	seq       []int // insertion order of list, for a stable sort across compactions
-	next      int
-	dropped   int
-	firstDrop Position
-}
-
-// add records a problem.
-func (p *problems) add(pos Position, msg string, cause error) {
-	p.list = append(p.list, &Error{Pos: pos, Msg: msg, Err: cause})
-	p.seq = append(p.seq, p.next)
-	p.next++
-	if len(p.list) >= 4*MaxErrors {
-		p.compact(MaxErrors)
-	}
-}
-
-// len reports the number of problems recorded so far, dropped ones included.
-func (p *problems) len() int { return len(p.list) + p.dropped }
-
-// compact sorts the problems by position and keeps the first keep of them.
-func (p *problems) compact(keep int) {
-	idx := make([]int, len(p.list))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		if c := comparePos(p.list[a].Pos, p.list[b].Pos); c != 0 {
-			return c
-		}
-		return cmp.Compare(p.seq[a], p.seq[b])
-	})
-	list := make([]*Error, 0, len(p.list))
-	seq := make([]int, 0, len(p.list))
-	for _, i := range idx {
-		list = append(list, p.list[i])
-		seq = append(seq, p.seq[i])
-	}
-	if len(list) > keep {
-		for _, e := range list[keep:] {
-			if p.dropped == 0 || comparePos(e.Pos, p.firstDrop) < 0 {
-				p.firstDrop = e.Pos
-			}
-			p.dropped++
-		}
-		list, seq = list[:keep], seq[:keep]
-	}
-	p.list, p.seq = list, seq
-}
-
-// errors returns the sorted, capped list, with the note on dropped
-// problems at the end; nil if there were no problems.
-func (p *problems) errors() []*Error {
-	if p.len() == 0 {
-		return nil
-	}
-	p.compact(MaxErrors)
-	list := p.list
-	if p.dropped > 0 {
-		list = append(list, &Error{
-			Pos: p.firstDrop,
-			Msg: fmt.Sprintf("too many errors: %d more not shown", p.dropped),
-		})
-	}
-	return list
-}
-
-// comparePos orders positions of one file by line, then column.
-func comparePos(a, b Position) int {
-	if c := cmp.Compare(a.Line, b.Line); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Col, b.Col)
-}
+type LoadError = yamlfile.LoadError
 
 // suggest returns the candidate closest to s if it is within edit
 // distance 2 (insertions, deletions, substitutions and transpositions of

@@ -1,70 +1,9 @@
 package gazetteer
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"testing"
 )
-
-func TestLoadErrorFormat(t *testing.T) {
-	cause := errors.New("cause")
-	err := error(&LoadError{Errors: []*Error{
-		{Pos: Position{"a.yaml", 1, 2}, Msg: "first"},
-		{Pos: Position{"b.yaml", 3, 4}, Msg: "second", Err: cause},
-	}})
-	if want := "a.yaml:1:2: first\nb.yaml:3:4: second"; err.Error() != want {
-		t.Errorf("Error() = %q, want %q", err, want)
-	}
-	var one *Error
-	if !errors.As(err, &one) || one.Msg != "first" {
-		t.Errorf("errors.As(*Error) = %v, want the first error", one)
-	}
-	if !errors.Is(err, cause) {
-		t.Error("errors.Is does not find the cause of the second error")
-	}
-	wrapped := fmt.Errorf("loading: %w", err)
-	var le *LoadError
-	if !errors.As(wrapped, &le) || len(le.Errors) != 2 {
-		t.Errorf("errors.As(*LoadError) through a wrapper = %v", le)
-	}
-	if got := (&LoadError{}).Error(); got == "" {
-		t.Error("empty LoadError has an empty message")
-	}
-}
-
-func TestProblemsKeepFirstByPosition(t *testing.T) {
-	// Problems arrive out of order and in large numbers; the list keeps
-	// the MaxErrors first ones by position, in insertion order among
-	// equal positions, and notes the first one left out.
-	var p problems
-	const n = 1000
-	for i := n; i > 0; i-- {
-		p.add(Position{"f", i, 1}, fmt.Sprintf("problem %d", i), nil)
-		p.add(Position{"f", i, 1}, fmt.Sprintf("problem %d again", i), nil)
-	}
-	list := p.errors()
-	if len(list) != MaxErrors+1 {
-		t.Fatalf("got %d errors, want %d", len(list), MaxErrors+1)
-	}
-	for i, e := range list[:MaxErrors] {
-		line := i/2 + 1
-		want := fmt.Sprintf("f:%d:1: problem %d", line, line)
-		if i%2 == 1 {
-			want += " again"
-		}
-		if e.Error() != want {
-			t.Fatalf("error %d = %q, want %q", i, e, want)
-		}
-	}
-	if want := fmt.Sprintf("f:51:1: too many errors: %d more not shown", 2*n-MaxErrors); list[MaxErrors].Error() != want {
-		t.Errorf("note = %q, want %q", list[MaxErrors], want)
-	}
-	var none problems
-	if none.errors() != nil {
-		t.Error("no problems gives a non-nil list")
-	}
-}
 
 func TestSuggest(t *testing.T) {
 	tests := []struct {

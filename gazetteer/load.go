@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,10 +11,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
+
+	"github.com/alam-nlp/alam/internal/yamlfile"
 )
 
 // MaxFileSize is the largest gazetteer file Load accepts, in bytes. The
@@ -52,15 +52,7 @@ func LoadFile(path string) (*Gazetteer, error) {
 }
 
 func loadFile(path string) ([]Entry, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileSize {
-		return nil, tooLarge(path)
-	}
-	return load(path, f)
+	return loadOpen(path, func(name string) (fs.File, error) { return os.Open(name) })
 }
 
 // LoadFS loads the files of fsys that match any of the patterns (fs.Glob
@@ -111,7 +103,7 @@ func loadFiles(fsys fs.FS, names []string) (*Gazetteer, error) {
 	var all []*Error
 	var files [][]Entry
 	for _, name := range names {
-		entries, err := loadFSFile(fsys, name)
+		entries, err := loadOpen(name, fsys.Open)
 		var le *LoadError
 		switch {
 		case errors.As(err, &le):
@@ -128,42 +120,50 @@ func loadFiles(fsys fs.FS, names []string) (*Gazetteer, error) {
 	return mergeEntries(files...), nil
 }
 
-func loadFSFile(fsys fs.FS, name string) ([]Entry, error) {
-	f, err := fsys.Open(name)
+// loadOpen opens the named file with open and loads it. A regular file
+// over MaxFileSize is rejected before reading.
+func loadOpen(name string, open func(string) (fs.File, error)) ([]Entry, error) {
+	f, err := open(name)
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileSize {
-		return nil, tooLarge(name)
+	data, err := format.ReadFile(name, f)
+	if err != nil {
+		return nil, err
 	}
-	return load(name, f)
+	return parse(name, data)
 }
 
-func tooLarge(name string) error {
-	return &LoadError{Errors: []*Error{{
-		Pos: Position{File: name},
-		Msg: fmt.Sprintf("file is over the %d MiB limit", MaxFileSize>>20),
-		Err: ErrTooLarge,
-	}}}
+// format describes gazetteer files to yamlfile.
+var format = yamlfile.Format{
+	Noun:        "gazetteer",
+	Prefix:      "gazetteer",
+	MaxSize:     MaxFileSize,
+	ErrTooLarge: ErrTooLarge,
+	Empty:       `empty file: want a mapping with the field "entries"`,
 }
 
 // load reads, parses and validates one file.
 func load(name string, r io.Reader) ([]Entry, error) {
-	if r == nil {
-		return nil, fmt.Errorf("gazetteer: %s: nil reader", name)
-	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := format.Read(name, r)
 	if err != nil {
-		return nil, fmt.Errorf("gazetteer: reading %s: %w", name, err)
+		return nil, err
 	}
-	if len(data) > MaxFileSize {
-		return nil, tooLarge(name)
+	return parse(name, data)
+}
+
+// parse parses and validates the text of one file. Anchors and aliases
+// are reported, and the walk goes on without following them.
+func parse(name string, data []byte) ([]Entry, error) {
+	l := &loader{File: yamlfile.File{Name: name}, ids: make(map[string]Position)}
+	var entries []Entry
+	if root := format.Parse(&l.File, data); root != nil {
+		l.CheckAnchors(root)
+		entries = l.file(root)
 	}
-	l := &loader{name: name, ids: make(map[string]Position)}
-	entries := l.parse(data)
-	if errs := l.probs.errors(); errs != nil {
-		return nil, &LoadError{Errors: errs}
+	if err := l.Err(); err != nil {
+		return nil, err
 	}
 	return entries, nil
 }
@@ -203,246 +203,8 @@ const (
 
 // loader validates one file and collects its problems.
 type loader struct {
-	name  string
-	probs problems
-	ids   map[string]Position // id → position of its first definition
-}
-
-func (l *loader) pos(n *yaml.Node) Position {
-	return Position{File: l.name, Line: n.Line, Col: n.Column}
-}
-
-func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
-	l.probs.add(l.pos(n), fmt.Sprintf(format, args...), nil)
-}
-
-// parse checks the encoding, parses the YAML and walks the document.
-func (l *loader) parse(data []byte) []Entry {
-	if !l.checkText(data) {
-		return nil
-	}
-	doc, extra, err := decode(data)
-	if err == io.EOF {
-		l.probs.add(Position{File: l.name, Line: 1, Col: 1}, `empty file: want a mapping with the field "entries"`, nil)
-		return nil
-	}
-	if err != nil {
-		l.syntaxError(err, data)
-		return nil
-	}
-	if extra != nil {
-		l.errorf(extra, "more than one YAML document (a gazetteer file holds one)")
-	}
-	if len(doc.Content) != 1 {
-		l.errorf(doc, "empty YAML document")
-		return nil
-	}
-	l.checkAnchors(doc)
-	return l.file(doc.Content[0])
-}
-
-// decode parses the first YAML document of data and returns the second
-// one, if any, to report it. The parser builds the node tree without
-// expanding aliases; a panic inside it becomes an error.
-func decode(data []byte) (doc, extra *yaml.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, extra, err = nil, nil, fmt.Errorf("yaml: internal parser error: %v", r)
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	doc = new(yaml.Node)
-	if err := dec.Decode(doc); err != nil {
-		return nil, nil, err
-	}
-	extra = new(yaml.Node)
-	switch err := dec.Decode(extra); {
-	case err == io.EOF:
-		return doc, nil, nil
-	case err != nil:
-		return nil, nil, err
-	}
-	return doc, extra, nil
-}
-
-// checkText reports the first byte that is not valid UTF-8 or a control
-// character that YAML forbids, with its position; the YAML parser itself
-// reports these without one. A leading UTF-8 byte order mark is allowed.
-func (l *loader) checkText(data []byte) bool {
-	line, col := 1, 1
-	s := data
-	if bytes.HasPrefix(s, []byte("\uFEFF")) {
-		s = s[3:]
-	}
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		var msg string
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			msg = fmt.Sprintf("invalid UTF-8 byte %#02x (gazetteer files must be UTF-8)", s[0])
-		case !yamlAllowed(r):
-			msg = fmt.Sprintf("control character %U is not allowed in YAML", r)
-		}
-		if msg != "" {
-			l.probs.add(Position{File: l.name, Line: line, Col: col}, msg, nil)
-			return false
-		}
-		switch {
-		case r == '\n', r == '\r' && (len(s) == 1 || s[1] != '\n'):
-			line, col = line+1, 1
-		default:
-			col++
-		}
-		s = s[size:]
-	}
-	return true
-}
-
-// yamlAllowed reports whether YAML allows r in a stream: tab, line feed,
-// carriage return, printable ASCII, NEL and the code points from U+00A0
-// up, without surrogates, U+FFFE and U+FFFF.
-func yamlAllowed(r rune) bool {
-	switch {
-	case r == '\t', r == '\n', r == '\r', r >= 0x20 && r <= 0x7E, r == 0x85:
-		return true
-	case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
-}
-
-// yamlLine matches the parser's "yaml: line N: message" errors.
-var yamlLine = regexp.MustCompile(`(?s)^yaml: line ([0-9]+): (.*)$`)
-
-// parserProblems are the messages of the YAML parser proper (as opposed
-// to its scanner). For these, go.yaml.in/yaml/v3 reports the 0-based line
-// of the problem (its scanner errors and nodes count from 1), and no line
-// at all on the first line.
-var parserProblems = map[string]bool{
-	"did not find expected <stream-start>":   true,
-	"did not find expected <document start>": true,
-	"found undefined tag handle":             true,
-	"did not find expected node content":     true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected key":              true,
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found duplicate %TAG directive":         true,
-}
-
-// syntaxError reports a YAML parser error. The parser gives a line but no
-// column; the position then has column 1.
-func (l *loader) syntaxError(err error, data []byte) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, convErr := strconv.Atoi(m[1])
-		if convErr == nil {
-			if parserProblems[m[2]] {
-				line++
-			}
-			l.probs.add(Position{File: l.name, Line: line, Col: 1}, "YAML syntax error: "+m[2], err)
-			return
-		}
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	// Without a line, a parser or scanner problem is on the first line;
-	// the decoder's own errors have no position.
-	pos := Position{File: l.name, Line: 1, Col: 1}
-	switch {
-	case strings.HasPrefix(msg, "unknown anchor '"):
-		// "unknown anchor 'x' referenced": find the alias.
-		name := strings.TrimPrefix(msg, "unknown anchor '")
-		if i := strings.LastIndex(name, "' referenced"); i >= 0 {
-			pos = findAlias(l.name, data, name[:i])
-		} else {
-			pos = Position{File: l.name}
-		}
-		msg += " (YAML anchors and aliases are not supported)"
-	case strings.HasPrefix(msg, "attempted to go past the end of stream"),
-		strings.HasPrefix(msg, "internal parser error"):
-		pos = Position{File: l.name}
-	}
-	l.probs.add(pos, "YAML syntax error: "+msg, err)
-}
-
-// findAlias returns the position of the first "*name" in data that stands
-// where YAML would read it as an alias, or the whole file if none does.
-func findAlias(file string, data []byte, name string) Position {
-	target := []byte("*" + name)
-	for off := 0; ; {
-		i := bytes.Index(data[off:], target)
-		if i < 0 {
-			return Position{File: file}
-		}
-		i += off
-		end := i + len(target)
-		before := i == 0 || strings.IndexByte(" \t\r\n[{,", data[i-1]) >= 0
-		after := end == len(data) || strings.IndexByte(" \t\r\n]},", data[end]) >= 0
-		if before && after {
-			line := bytes.Count(data[:i], []byte("\n")) + 1
-			start := bytes.LastIndexByte(data[:i], '\n') + 1
-			col := utf8.RuneCount(data[start:i]) + 1
-			if line == 1 && bytes.HasPrefix(data, []byte("\uFEFF")) {
-				col--
-			}
-			return Position{File: file, Line: line, Col: col}
-		}
-		off = i + 1
-	}
-}
-
-// checkAnchors reports every anchor and alias in the tree. Gazetteer files
-// use neither: forbidding them rules out "alias bombs" (small files that
-// expand to huge trees). The parser itself never expands an alias into the
-// node tree, and the walk below does not follow them.
-func (l *loader) checkAnchors(root *yaml.Node) {
-	stack := []*yaml.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Kind == yaml.AliasNode {
-			l.errorf(n, "alias *%s: YAML anchors and aliases are not supported", n.Value)
-			continue
-		}
-		if n.Anchor != "" {
-			l.errorf(n, "anchor &%s: YAML anchors and aliases are not supported", n.Anchor)
-		}
-		stack = append(stack, n.Content...)
-	}
-}
-
-// kindName names the YAML type of n for messages.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "mapping"
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.AliasNode:
-		return "alias"
-	case yaml.DocumentNode:
-		return "document"
-	}
-	switch tag := n.ShortTag(); tag {
-	case strTag:
-		return "string"
-	case intTag:
-		return "int"
-	case floatTag:
-		return "float"
-	case boolTag:
-		return "bool"
-	case nullTag:
-		return "null"
-	case timestampTag:
-		return "timestamp"
-	case mergeTag:
-		return "merge key"
-	default:
-		return "value tagged " + tag
-	}
+	yamlfile.File
+	ids map[string]Position // id → position of its first definition
 }
 
 // fields walks the key/value pairs of the mapping n. It reports keys that
@@ -458,24 +220,24 @@ func (l *loader) fields(n *yaml.Node, path string, known []string, f func(key st
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.AliasNode {
-			continue // reported by checkAnchors
+			continue // reported by CheckAnchors
 		}
 		if k.Kind != yaml.ScalarNode || (k.ShortTag() != strTag && k.ShortTag() != mergeTag) {
-			l.errorf(k, "%sfield name must be a string, got %s", prefix, kindName(k))
+			l.Errorf(k, "%sfield name must be a string, got %s", prefix, yamlfile.KindName(k))
 			continue
 		}
 		key := k.Value
 		if key == "" {
-			l.errorf(k, "%sempty field name", prefix)
+			l.Errorf(k, "%sempty field name", prefix)
 			continue
 		}
 		if first, dup := seen[key]; dup {
-			l.errorf(k, "%sduplicate field %q (first at %s)", prefix, key, l.pos(first))
+			l.Errorf(k, "%sduplicate field %q (first at %s)", prefix, key, l.Pos(first))
 			continue
 		}
 		seen[key] = k
 		if known != nil && !slices.Contains(known, key) {
-			l.errorf(k, "%sunknown field %q%s", prefix, key, didYouMean(key, known))
+			l.Errorf(k, "%sunknown field %q%s", prefix, key, didYouMean(key, known))
 			continue
 		}
 		f(key, k, v)
@@ -486,19 +248,19 @@ func (l *loader) fields(n *yaml.Node, path string, known []string, f func(key st
 func (l *loader) file(root *yaml.Node) []Entry {
 	if root.Kind != yaml.MappingNode {
 		if root.Kind != yaml.AliasNode {
-			l.errorf(root, `top level: must be a mapping with the field "entries", got %s`, kindName(root))
+			l.Errorf(root, `top level: must be a mapping with the field "entries", got %s`, yamlfile.KindName(root))
 		}
 		return nil
 	}
 	var list *yaml.Node
 	l.fields(root, "", topFields, func(_ string, _, v *yaml.Node) { list = v })
 	if list == nil {
-		l.errorf(root, `missing required field "entries"`)
+		l.Errorf(root, `missing required field "entries"`)
 		return nil
 	}
 	if list.Kind != yaml.SequenceNode {
 		if list.Kind != yaml.AliasNode {
-			l.errorf(list, "entries: must be a list of entries, got %s", kindName(list))
+			l.Errorf(list, "entries: must be a list of entries, got %s", yamlfile.KindName(list))
 		}
 		return nil
 	}
@@ -516,11 +278,11 @@ func (l *loader) file(root *yaml.Node) []Entry {
 func (l *loader) entry(n *yaml.Node, path string) (Entry, bool) {
 	if n.Kind != yaml.MappingNode {
 		if n.Kind != yaml.AliasNode {
-			l.errorf(n, "%s: must be a mapping, got %s", path, kindName(n))
+			l.Errorf(n, "%s: must be a mapping, got %s", path, yamlfile.KindName(n))
 		}
 		return Entry{}, false
 	}
-	e := Entry{Pos: l.pos(n)}
+	e := Entry{Pos: l.Pos(n)}
 	var idNode, typeNode, isoNode, demonymsNode *yaml.Node
 	var aliasNodes, againstNodes []*yaml.Node
 	present := make(map[string]bool)
@@ -552,7 +314,7 @@ func (l *loader) entry(n *yaml.Node, path string) (Entry, bool) {
 	})
 	for _, f := range entryFields[:4] {
 		if !present[f] {
-			l.errorf(n, "missing required field %q", f)
+			l.Errorf(n, "missing required field %q", f)
 		}
 	}
 	l.checkID(&e, idNode, typeNode)
@@ -560,28 +322,28 @@ func (l *loader) entry(n *yaml.Node, path string) (Entry, bool) {
 	if idNode != nil && typeNode != nil && e.Type.Valid() && idPattern.MatchString(e.ID) {
 		ns, _, _ := strings.Cut(e.ID, ":")
 		if want := namespaceType[ns]; e.Type != want {
-			l.errorf(typeNode, "type: %s does not match id %q (%s: ids are %s)", e.Type, e.ID, ns, want)
+			l.Errorf(typeNode, "type: %s does not match id %q (%s: ids are %s)", e.Type, e.ID, ns, want)
 		}
 	}
 	if isoNode != nil && e.Type == Country {
 		if code, ok := strings.CutPrefix(e.ID, "country:"); ok && isoNode.Value != code && countryProblem(code) == "" {
-			l.errorf(isoNode, "attrs.iso: %q does not match id %q", isoNode.Value, e.ID)
+			l.Errorf(isoNode, "attrs.iso: %q does not match id %q", isoNode.Value, e.ID)
 		}
 	}
 	if len(e.Demonyms) > 0 && (e.Type == Person || e.Type == Org) {
-		l.errorf(demonymsNode, "demonyms: only COUNTRY and LOCATION entries take demonyms, not %s", e.Type)
+		l.Errorf(demonymsNode, "demonyms: only COUNTRY and LOCATION entries take demonyms, not %s", e.Type)
 	}
 	for i, a := range e.Aliases {
 		switch a {
 		case e.NameAr:
-			l.errorf(aliasNodes[i], "aliases: %q repeats name_ar", a)
+			l.Errorf(aliasNodes[i], "aliases: %q repeats name_ar", a)
 		case e.Name:
-			l.errorf(aliasNodes[i], "aliases: %q repeats name", a)
+			l.Errorf(aliasNodes[i], "aliases: %q repeats name", a)
 		}
 	}
 	for i, w := range e.Context.Against {
 		if slices.Contains(e.Context.Favour, w) {
-			l.errorf(againstNodes[i], "context.against: %q is also in context.favour", w)
+			l.Errorf(againstNodes[i], "context.against: %q is also in context.favour", w)
 		}
 	}
 	return e, true
@@ -594,16 +356,16 @@ func (l *loader) checkID(e *Entry, idNode, typeNode *yaml.Node) {
 		return
 	}
 	if !idPattern.MatchString(e.ID) {
-		l.errorf(idNode, "id: bad id %q (want country:<ISO code>, city:<slug>, place:<slug>, person:<slug> or org:<slug>, slugs of ASCII letters, digits, '-', '_' and '.')", e.ID)
+		l.Errorf(idNode, "id: bad id %q (want country:<ISO code>, city:<slug>, place:<slug>, person:<slug> or org:<slug>, slugs of ASCII letters, digits, '-', '_' and '.')", e.ID)
 	} else if code, ok := strings.CutPrefix(e.ID, "country:"); ok {
 		if msg := countryProblem(code); msg != "" {
-			l.errorf(idNode, "id: %q: %s", e.ID, msg)
+			l.Errorf(idNode, "id: %q: %s", e.ID, msg)
 		}
 	}
 	if first, dup := l.ids[e.ID]; dup {
-		l.errorf(idNode, "duplicate id %q (first at %s)", e.ID, first)
+		l.Errorf(idNode, "duplicate id %q (first at %s)", e.ID, first)
 	} else {
-		l.ids[e.ID] = l.pos(idNode)
+		l.ids[e.ID] = l.Pos(idNode)
 	}
 }
 
@@ -616,7 +378,7 @@ func (l *loader) checkType(e *Entry, typeNode *yaml.Node) {
 	for i, t := range types {
 		names[i] = string(t)
 	}
-	l.errorf(typeNode, "type: unknown type %q (want PERSON, COUNTRY, LOCATION or ORG)%s", e.Type, didYouMean(string(e.Type), names))
+	l.Errorf(typeNode, "type: unknown type %q (want PERSON, COUNTRY, LOCATION or ORG)%s", e.Type, didYouMean(string(e.Type), names))
 }
 
 // str reads a string scalar. Aliases were reported already.
@@ -625,15 +387,15 @@ func (l *loader) str(n *yaml.Node, path string) (string, bool) {
 		return "", false
 	}
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == nullTag {
-		l.errorf(n, "%s: empty string", path)
+		l.Errorf(n, "%s: empty string", path)
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != strTag {
-		l.errorf(n, "%s: must be a string, got %s", path, kindName(n))
+		l.Errorf(n, "%s: must be a string, got %s", path, yamlfile.KindName(n))
 		return "", false
 	}
 	if n.Value == "" {
-		l.errorf(n, "%s: empty string", path)
+		l.Errorf(n, "%s: empty string", path)
 		return "", false
 	}
 	return n.Value, true
@@ -646,7 +408,7 @@ func (l *loader) text(n *yaml.Node, path string) (string, bool) {
 		return "", false
 	}
 	if msg := textProblem(s); msg != "" {
-		l.errorf(n, "%s: %s", path, msg)
+		l.Errorf(n, "%s: %s", path, msg)
 		return "", false
 	}
 	return s, true
@@ -659,7 +421,7 @@ func (l *loader) texts(n *yaml.Node, path string) ([]string, []*yaml.Node) {
 		return nil, nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "%s: must be a list of strings, got %s", path, kindName(n))
+		l.Errorf(n, "%s: must be a list of strings, got %s", path, yamlfile.KindName(n))
 		return nil, nil
 	}
 	var out []string
@@ -672,7 +434,7 @@ func (l *loader) texts(n *yaml.Node, path string) ([]string, []*yaml.Node) {
 			continue
 		}
 		if j, dup := seen[s]; dup {
-			l.errorf(c, "%s: %q repeats %s[%d]", p, s, path, j)
+			l.Errorf(c, "%s: %q repeats %s[%d]", p, s, path, j)
 			continue
 		}
 		seen[s] = i
@@ -691,7 +453,7 @@ func (l *loader) context(n *yaml.Node) (Context, []*yaml.Node) {
 		return c, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		l.errorf(n, "context: must be a mapping, got %s", kindName(n))
+		l.Errorf(n, "context: must be a mapping, got %s", yamlfile.KindName(n))
 		return c, nil
 	}
 	l.fields(n, "context", contextFields, func(key string, _, v *yaml.Node) {
@@ -712,7 +474,7 @@ func (l *loader) attrs(n *yaml.Node) (map[string]any, *yaml.Node) {
 		return nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		l.errorf(n, "attrs: must be a mapping, got %s", kindName(n))
+		l.Errorf(n, "attrs: must be a mapping, got %s", yamlfile.KindName(n))
 		return nil, nil
 	}
 	var attrs map[string]any
@@ -733,7 +495,7 @@ func (l *loader) attrs(n *yaml.Node) (map[string]any, *yaml.Node) {
 				p := fmt.Sprintf("%s[%d]", path, i)
 				if c.Kind != yaml.ScalarNode {
 					if c.Kind != yaml.AliasNode {
-						l.errorf(c, "%s: must be a scalar, got %s", p, kindName(c))
+						l.Errorf(c, "%s: must be a scalar, got %s", p, yamlfile.KindName(c))
 					}
 					ok = false
 					continue
@@ -744,7 +506,7 @@ func (l *loader) attrs(n *yaml.Node) (map[string]any, *yaml.Node) {
 			}
 			val = list
 		default:
-			l.errorf(v, "%s: must be a scalar or a list of scalars, got %s", path, kindName(v))
+			l.Errorf(v, "%s: must be a scalar or a list of scalars, got %s", path, yamlfile.KindName(v))
 		}
 		if !ok {
 			return
@@ -764,7 +526,7 @@ func (l *loader) attrs(n *yaml.Node) (map[string]any, *yaml.Node) {
 			}
 		case "wikidata":
 			if s, isStr := val.(string); !isStr || !wikidataPattern.MatchString(s) {
-				l.errorf(v, "%s: %s is not a Wikidata item id (Q followed by digits, e.g. Q817)", path, describe(v))
+				l.Errorf(v, "%s: %s is not a Wikidata item id (Q followed by digits, e.g. Q817)", path, describe(v))
 			}
 		}
 		if attrs == nil {
@@ -780,7 +542,7 @@ func describe(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode {
 		return strconv.Quote(n.Value)
 	}
-	return "a " + kindName(n)
+	return "a " + yamlfile.KindName(n)
 }
 
 // scalar decodes an attribute scalar into a string, int, float64 or bool.
@@ -792,29 +554,29 @@ func (l *loader) scalar(n *yaml.Node, path string) (any, bool) {
 	case intTag:
 		var i int
 		if err := n.Decode(&i); err != nil {
-			l.errorf(n, "%s: integer %s out of range", path, n.Value)
+			l.Errorf(n, "%s: integer %s out of range", path, n.Value)
 			return nil, false
 		}
 		return i, true
 	case floatTag:
 		var f float64
 		if err := n.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			l.errorf(n, "%s: %s is not a finite number", path, n.Value)
+			l.Errorf(n, "%s: %s is not a finite number", path, n.Value)
 			return nil, false
 		}
 		return f, true
 	case boolTag:
 		var b bool
 		if err := n.Decode(&b); err != nil {
-			l.errorf(n, "%s: bad bool %s", path, n.Value)
+			l.Errorf(n, "%s: bad bool %s", path, n.Value)
 			return nil, false
 		}
 		return b, true
 	case nullTag:
-		l.errorf(n, "%s: empty value", path)
+		l.Errorf(n, "%s: empty value", path)
 		return nil, false
 	default:
-		l.errorf(n, "%s: must be a string, number or bool, got %s", path, kindName(n))
+		l.Errorf(n, "%s: must be a string, number or bool, got %s", path, yamlfile.KindName(n))
 		return nil, false
 	}
 }
@@ -822,11 +584,11 @@ func (l *loader) scalar(n *yaml.Node, path string) (any, bool) {
 // countryCode checks that n holds an ISO 3166-1 alpha-2 country code.
 func (l *loader) countryCode(n *yaml.Node, path string) bool {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != strTag {
-		l.errorf(n, "%s: must be an ISO 3166-1 alpha-2 country code, got %s", path, kindName(n))
+		l.Errorf(n, "%s: must be an ISO 3166-1 alpha-2 country code, got %s", path, yamlfile.KindName(n))
 		return false
 	}
 	if msg := countryProblem(n.Value); msg != "" {
-		l.errorf(n, "%s: %s", path, msg)
+		l.Errorf(n, "%s: %s", path, msg)
 		return false
 	}
 	return true

@@ -541,7 +541,7 @@ func TestLoadValid(t *testing.T) {
 		{
 			name: "minimal entry",
 			in:   head,
-			want: []Entry{{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت", Pos: Position{"t.yaml", 2, 5}}},
+			want: []Entry{{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت", Pos: Position{File: "t.yaml", Line: 2, Col: 5}}},
 		},
 		{
 			name: "no entries",
@@ -551,7 +551,7 @@ func TestLoadValid(t *testing.T) {
 		{
 			name: "empty lists and maps are nil",
 			in:   head + "    aliases: []\n    demonyms: []\n    attrs: {}\n    context: {favour: [], against: []}\n",
-			want: []Entry{{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت", Pos: Position{"t.yaml", 2, 5}}},
+			want: []Entry{{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت", Pos: Position{File: "t.yaml", Line: 2, Col: 5}}},
 		},
 		{
 			name: "all fields",
@@ -590,23 +590,23 @@ func TestLoadValid(t *testing.T) {
 					"empty":        []any{},
 				},
 				Context: Context{Favour: []string{"الصباح"}, Against: []string{"نصف"}},
-				Pos:     Position{"t.yaml", 2, 5},
+				Pos:     Position{File: "t.yaml", Line: 2, Col: 5},
 			}},
 		},
 		{
 			name: "byte order mark, CRLF, quoted scalars",
 			in:   "\uFEFFentries:\r\n  - {id: 'city:amman', type: \"LOCATION\", name: Amman, name_ar: \"عمّان\"}\r\n",
-			want: []Entry{{ID: "city:amman", Type: Location, Name: "Amman", NameAr: "عمّان", Pos: Position{"t.yaml", 2, 5}}},
+			want: []Entry{{ID: "city:amman", Type: Location, Name: "Amman", NameAr: "عمّان", Pos: Position{File: "t.yaml", Line: 2, Col: 5}}},
 		},
 		{
 			name: "reserved codes that CLDR counts as countries",
 			in:   "entries:\n  - id: country:XK\n    type: COUNTRY\n    name: Kosovo\n    name_ar: كوسوفو\n    attrs: {iso: XK}\n",
-			want: []Entry{{ID: "country:XK", Type: Country, Name: "Kosovo", NameAr: "كوسوفو", Attrs: map[string]any{"iso": "XK"}, Pos: Position{"t.yaml", 2, 5}}},
+			want: []Entry{{ID: "country:XK", Type: Country, Name: "Kosovo", NameAr: "كوسوفو", Attrs: map[string]any{"iso": "XK"}, Pos: Position{File: "t.yaml", Line: 2, Col: 5}}},
 		},
 		{
 			name: "explicit string tag and merge-like key in attrs",
 			in:   head + "    attrs: {code: !!str 965, \"<<\": x}\n",
-			want: []Entry{{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت", Attrs: map[string]any{"code": "965", "<<": "x"}, Pos: Position{"t.yaml", 2, 5}}},
+			want: []Entry{{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت", Attrs: map[string]any{"code": "965", "<<": "x"}, Pos: Position{File: "t.yaml", Line: 2, Col: 5}}},
 		},
 	}
 	for _, tc := range tests {

@@ -11,7 +11,7 @@ import (
 func orgGazetteer(file string, idNames ...string) *Gazetteer {
 	var list []Entry
 	for i := 0; i+1 < len(idNames); i += 2 {
-		list = append(list, Entry{ID: idNames[i], Type: Org, Name: idNames[i+1], NameAr: "س", Pos: Position{file, i/2 + 2, 5}})
+		list = append(list, Entry{ID: idNames[i], Type: Org, Name: idNames[i+1], NameAr: "س", Pos: Position{File: file, Line: i/2 + 2, Col: 5}})
 	}
 	return newGazetteer(list)
 }

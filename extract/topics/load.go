@@ -6,16 +6,14 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/yamlfile"
 )
 
 // MaxTaxonomySize is the largest taxonomy file LoadTaxonomy accepts, in
@@ -75,23 +73,29 @@ func DefaultTaxonomy() (*Taxonomy, error) { return defaultTaxonomy() }
 // range, a version other than 1, anchors and aliases (not supported). A
 // failure to read r is returned as a wrapped error.
 func LoadTaxonomy(name string, r io.Reader) (*Taxonomy, error) {
-	if r == nil {
-		return nil, fmt.Errorf("topics: %s: nil reader", name)
-	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxTaxonomySize+1))
+	data, err := format.Read(name, r)
 	if err != nil {
-		return nil, fmt.Errorf("topics: reading %s: %w", name, err)
+		return nil, err
 	}
-	l := &loader{name: name, ids: map[string]Position{}}
-	if len(data) > MaxTaxonomySize {
-		l.probs.add(Position{File: name}, fmt.Sprintf("file is over the %d MiB limit", MaxTaxonomySize>>20), ErrTooLarge)
-		return nil, &LoadError{Errors: l.probs.errors()}
+	l := &loader{File: yamlfile.File{Name: name}, ids: map[string]Position{}}
+	var specs []topicSpec
+	// A file with anchors or aliases is not walked further.
+	if root := format.Parse(&l.File, data); root != nil && l.CheckAnchors(root) {
+		specs = l.file(root)
 	}
-	specs := l.parse(data)
-	if errs := l.probs.errors(); errs != nil {
-		return nil, &LoadError{Errors: errs}
+	if err := l.Err(); err != nil {
+		return nil, err
 	}
 	return compile(specs), nil
+}
+
+// format describes taxonomy files to yamlfile.
+var format = yamlfile.Format{
+	Noun:        "taxonomy",
+	Prefix:      "topics",
+	MaxSize:     MaxTaxonomySize,
+	ErrTooLarge: ErrTooLarge,
+	Empty:       `empty file: want a mapping with the fields "version" and "topics"`,
 }
 
 // topicSpec is a validated topic of a file, its terms already stemmed.
@@ -124,189 +128,10 @@ const (
 	nullTag  = "!!null"
 )
 
+// loader validates one file and collects its problems.
 type loader struct {
-	name  string
-	probs problems
-	ids   map[string]Position
-}
-
-func (l *loader) pos(n *yaml.Node) Position {
-	return Position{File: l.name, Line: n.Line, Col: n.Column}
-}
-
-func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
-	l.probs.add(l.pos(n), fmt.Sprintf(format, args...), nil)
-}
-
-// parse checks the text, parses the YAML and walks the document.
-func (l *loader) parse(data []byte) []topicSpec {
-	if !l.checkText(data) {
-		return nil
-	}
-	doc, extra, err := decode(data)
-	if err == io.EOF {
-		l.probs.add(Position{File: l.name, Line: 1, Col: 1}, `empty file: want a mapping with the fields "version" and "topics"`, nil)
-		return nil
-	}
-	if err != nil {
-		l.syntaxError(err)
-		return nil
-	}
-	if extra != nil {
-		l.errorf(extra, "more than one YAML document (a taxonomy file holds one)")
-	}
-	if len(doc.Content) != 1 {
-		l.errorf(doc, "empty YAML document")
-		return nil
-	}
-	if !l.checkAnchors(doc) {
-		return nil
-	}
-	return l.file(doc.Content[0])
-}
-
-// decode parses the first YAML document of data and returns the second
-// one, if any, so that it can be reported. A panic in the parser becomes
-// an error.
-func decode(data []byte) (doc, extra *yaml.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, extra, err = nil, nil, fmt.Errorf("yaml: internal parser error: %v", r)
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	doc = new(yaml.Node)
-	if err := dec.Decode(doc); err != nil {
-		return nil, nil, err
-	}
-	extra = new(yaml.Node)
-	switch err := dec.Decode(extra); {
-	case err == io.EOF:
-		return doc, nil, nil
-	case err != nil:
-		return nil, nil, err
-	}
-	return doc, extra, nil
-}
-
-// checkText reports the first byte that is not valid UTF-8, or a control
-// character that YAML forbids, with its position. A leading byte order
-// mark is allowed.
-func (l *loader) checkText(data []byte) bool {
-	line, col := 1, 1
-	s := bytes.TrimPrefix(data, []byte("\uFEFF"))
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		var msg string
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			msg = fmt.Sprintf("invalid UTF-8 byte %#02x (taxonomy files must be UTF-8)", s[0])
-		case !yamlAllowed(r):
-			msg = fmt.Sprintf("control character %U is not allowed in YAML", r)
-		}
-		if msg != "" {
-			l.probs.add(Position{File: l.name, Line: line, Col: col}, msg, nil)
-			return false
-		}
-		if r == '\n' || r == '\r' && (len(s) == 1 || s[1] != '\n') {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		s = s[size:]
-	}
-	return true
-}
-
-// yamlAllowed reports whether YAML allows r in a stream.
-func yamlAllowed(r rune) bool {
-	switch {
-	case r == '\t', r == '\n', r == '\r', r >= 0x20 && r <= 0x7E, r == 0x85:
-		return true
-	case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
-}
-
-// yamlLine matches the parser's "yaml: line N: message" errors.
-var yamlLine = regexp.MustCompile(`(?s)^yaml: line ([0-9]+): (.*)$`)
-
-// zeroBasedLine lists the messages for which go.yaml.in/yaml/v3 reports a
-// 0-based line (those of its parser; its scanner counts from 1).
-var zeroBasedLine = []string{
-	"did not find expected <document start>",
-	"did not find expected node content",
-	"did not find expected '-' indicator",
-	"did not find expected key",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"found undefined tag handle",
-}
-
-// syntaxError reports a YAML syntax error at its line (column 1: the
-// parser gives none), or at line 1 when it gives no line either.
-func (l *loader) syntaxError(err error) {
-	pos := Position{File: l.name, Line: 1, Col: 1}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
-			pos.Line, msg = n, m[2]
-			if slices.Contains(zeroBasedLine, m[2]) {
-				pos.Line++
-			}
-		}
-	}
-	l.probs.add(pos, "YAML syntax error: "+msg, err)
-}
-
-// checkAnchors reports every anchor and alias: taxonomy files use
-// neither, which rules out alias bombs. It reports whether there were
-// none.
-func (l *loader) checkAnchors(root *yaml.Node) bool {
-	ok := true
-	stack := []*yaml.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Kind == yaml.AliasNode {
-			l.errorf(n, "alias *%s: YAML anchors and aliases are not supported", n.Value)
-			ok = false
-			continue
-		}
-		if n.Anchor != "" {
-			l.errorf(n, "anchor &%s: YAML anchors and aliases are not supported", n.Anchor)
-			ok = false
-		}
-		stack = append(stack, n.Content...)
-	}
-	return ok
-}
-
-// kindName names the YAML type of n for messages.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "mapping"
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.DocumentNode:
-		return "document"
-	}
-	switch tag := n.ShortTag(); tag {
-	case strTag:
-		return "string"
-	case intTag:
-		return "int"
-	case floatTag:
-		return "float"
-	case nullTag:
-		return "null"
-	case "!!bool":
-		return "bool"
-	default:
-		return "value tagged " + tag
-	}
+	yamlfile.File
+	ids map[string]Position // topic id → position of its first definition
 }
 
 // fields walks the mapping n: it reports keys that are not strings, keys
@@ -316,16 +141,16 @@ func (l *loader) fields(n *yaml.Node, path string, known []string, f func(key st
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.ShortTag() != strTag {
-			l.errorf(k, "%sfield name must be a string, got %s", path, kindName(k))
+			l.Errorf(k, "%sfield name must be a string, got %s", path, yamlfile.KindName(k))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			l.errorf(k, "%sduplicate field %q (first at %s)", path, k.Value, l.pos(first))
+			l.Errorf(k, "%sduplicate field %q (first at %s)", path, k.Value, l.Pos(first))
 			continue
 		}
 		seen[k.Value] = k
 		if !slices.Contains(known, k.Value) {
-			l.errorf(k, "%sunknown field %q (want one of %s)", path, k.Value, strings.Join(known, ", "))
+			l.Errorf(k, "%sunknown field %q (want one of %s)", path, k.Value, strings.Join(known, ", "))
 			continue
 		}
 		f(k.Value, v)
@@ -335,7 +160,7 @@ func (l *loader) fields(n *yaml.Node, path string, known []string, f func(key st
 // file walks the top-level mapping.
 func (l *loader) file(root *yaml.Node) []topicSpec {
 	if root.Kind != yaml.MappingNode {
-		l.errorf(root, `top level: must be a mapping with the fields "version" and "topics", got %s`, kindName(root))
+		l.Errorf(root, `top level: must be a mapping with the fields "version" and "topics", got %s`, yamlfile.KindName(root))
 		return nil
 	}
 	var version, list *yaml.Node
@@ -348,18 +173,18 @@ func (l *loader) file(root *yaml.Node) []topicSpec {
 	})
 	switch {
 	case version == nil:
-		l.errorf(root, `missing required field "version" (want version: 1)`)
+		l.Errorf(root, `missing required field "version" (want version: 1)`)
 	case version.Kind != yaml.ScalarNode || version.ShortTag() != intTag:
-		l.errorf(version, "version: must be the number 1, got %s", kindName(version))
+		l.Errorf(version, "version: must be the number 1, got %s", yamlfile.KindName(version))
 	case version.Value != "1":
-		l.errorf(version, "version: %s is not supported (this alam reads version 1)", version.Value)
+		l.Errorf(version, "version: %s is not supported (this alam reads version 1)", version.Value)
 	}
 	if list == nil {
-		l.errorf(root, `missing required field "topics"`)
+		l.Errorf(root, `missing required field "topics"`)
 		return nil
 	}
 	if list.Kind != yaml.SequenceNode {
-		l.errorf(list, "topics: must be a list of topics, got %s", kindName(list))
+		l.Errorf(list, "topics: must be a list of topics, got %s", yamlfile.KindName(list))
 		return nil
 	}
 	specs := make([]topicSpec, 0, len(list.Content))
@@ -375,7 +200,7 @@ func (l *loader) file(root *yaml.Node) []topicSpec {
 // mapping or lacks an id or a label.
 func (l *loader) topic(n *yaml.Node, path string) (topicSpec, bool) {
 	if n.Kind != yaml.MappingNode {
-		l.errorf(n, "%s: must be a mapping, got %s", path, kindName(n))
+		l.Errorf(n, "%s: must be a mapping, got %s", path, yamlfile.KindName(n))
 		return topicSpec{}, false
 	}
 	var s topicSpec
@@ -385,9 +210,9 @@ func (l *loader) topic(n *yaml.Node, path string) (topicSpec, bool) {
 			if id, ok := l.str(v, path+".id"); ok {
 				s.id = id
 				if first, dup := l.ids[id]; dup {
-					l.errorf(v, "%s.id: duplicate topic id %q (first at %s)", path, id, first)
+					l.Errorf(v, "%s.id: duplicate topic id %q (first at %s)", path, id, first)
 				} else {
-					l.ids[id] = l.pos(v)
+					l.ids[id] = l.Pos(v)
 				}
 			}
 		case "label":
@@ -407,7 +232,7 @@ func (l *loader) topic(n *yaml.Node, path string) (topicSpec, bool) {
 		name, val string
 	}{{"id", s.id}, {"label", s.label}} {
 		if f.val == "" && !l.present(n, f.name) {
-			l.errorf(n, "%s: missing required field %q", path, f.name)
+			l.Errorf(n, "%s: missing required field %q", path, f.name)
 		}
 		ok = ok && f.val != ""
 	}
@@ -427,11 +252,11 @@ func (l *loader) present(n *yaml.Node, key string) bool {
 // str reads a non-empty string scalar.
 func (l *loader) str(n *yaml.Node, path string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != strTag {
-		l.errorf(n, "%s: must be a string, got %s", path, kindName(n))
+		l.Errorf(n, "%s: must be a string, got %s", path, yamlfile.KindName(n))
 		return "", false
 	}
 	if strings.TrimSpace(n.Value) == "" {
-		l.errorf(n, "%s: empty string", path)
+		l.Errorf(n, "%s: empty string", path)
 		return "", false
 	}
 	return n.Value, true
@@ -444,22 +269,22 @@ func (l *loader) pairs(n *yaml.Node, path string, f func(k *yaml.Node, w float64
 		return // "terms:" with nothing after it: no terms
 	}
 	if n.Kind != yaml.MappingNode {
-		l.errorf(n, "%s: must be a mapping of names to weights, got %s", path, kindName(n))
+		l.Errorf(n, "%s: must be a mapping of names to weights, got %s", path, yamlfile.KindName(n))
 		return
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.ShortTag() != strTag {
-			l.errorf(k, "%s: key must be a string, got %s", path, kindName(k))
+			l.Errorf(k, "%s: key must be a string, got %s", path, yamlfile.KindName(k))
 			continue
 		}
 		if strings.TrimSpace(k.Value) == "" {
-			l.errorf(k, "%s: empty key", path)
+			l.Errorf(k, "%s: empty key", path)
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			l.errorf(k, "%s: duplicate key %q (first at %s)", path, k.Value, l.pos(first))
+			l.Errorf(k, "%s: duplicate key %q (first at %s)", path, k.Value, l.Pos(first))
 			continue
 		}
 		seen[k.Value] = k
@@ -473,16 +298,16 @@ func (l *loader) pairs(n *yaml.Node, path string, f func(k *yaml.Node, w float64
 // weight reads a weight: an int or float in (0, MaxWeight].
 func (l *loader) weight(n *yaml.Node, path string) (float64, bool) {
 	if n.Kind != yaml.ScalarNode || (n.ShortTag() != intTag && n.ShortTag() != floatTag) {
-		l.errorf(n, "%s: weight must be a number, got %s", path, kindName(n))
+		l.Errorf(n, "%s: weight must be a number, got %s", path, yamlfile.KindName(n))
 		return 0, false
 	}
 	var w float64
 	if err := n.Decode(&w); err != nil {
-		l.errorf(n, "%s: weight %q is not a number", path, n.Value)
+		l.Errorf(n, "%s: weight %q is not a number", path, n.Value)
 		return 0, false
 	}
 	if math.IsNaN(w) || w <= 0 || w > MaxWeight {
-		l.errorf(n, "%s: weight %s is out of range (want a number > 0 and <= %d)", path, n.Value, MaxWeight)
+		l.Errorf(n, "%s: weight %s is out of range (want a number > 0 and <= %d)", path, n.Value, MaxWeight)
 		return 0, false
 	}
 	return w, true
@@ -505,12 +330,12 @@ func (l *loader) terms(n *yaml.Node, path string) []termSpec {
 	l.pairs(n, path, func(k *yaml.Node, w float64) {
 		stems, msg := stemTerm(k.Value)
 		if msg != "" {
-			l.errorf(k, "%s: term %q: %s", path, k.Value, msg)
+			l.Errorf(k, "%s: term %q: %s", path, k.Value, msg)
 			return
 		}
 		key := strings.Join(stems, " ")
 		if first, dup := seen[key]; dup {
-			l.errorf(k, "%s: term %q has the same stems (%s) as %q at %s", path, k.Value, key, first.Value, l.pos(first))
+			l.Errorf(k, "%s: term %q has the same stems (%s) as %q at %s", path, k.Value, key, first.Value, l.Pos(first))
 			return
 		}
 		seen[key] = k

@@ -74,6 +74,10 @@ func TestLoadTaxonomyErrors(t *testing.T) {
 		{"anchor and alias", "version: 1\ntopics:\n  - &t {id: a, label: b}\n  - *t\n", []string{
 			`t.yaml:3:5: anchor &t: YAML anchors and aliases are not supported`,
 			`t.yaml:4:5: alias *t: YAML anchors and aliases are not supported`}},
+		{"alias of an undefined anchor", "version: 1\ntopics: *t\n", []string{
+			`t.yaml:2:9: YAML syntax error: unknown anchor 't' referenced (YAML anchors and aliases are not supported)`}},
+		{"version is a timestamp", "version: 2001-12-14\ntopics: []\n", []string{
+			`t.yaml:1:10: version: must be the number 1, got timestamp`}},
 		{"syntax error", "version: 1\ntopics:\n  - id: a\n    label: [b\n", []string{
 			`t.yaml:4:1: YAML syntax error: did not find expected ',' or ']'`}},
 		{"tab indentation", "version: 1\n\ttopics: []\n", []string{
