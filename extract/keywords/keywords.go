@@ -148,9 +148,9 @@ type extractor struct {
 	// The candidates. A node stands for a sequence of stems: nodes below
 	// len(stats) are single stems (node = id), longer sequences are the
 	// children of their sequence without the last stem.
-	children  reusableMap[uint64] // node<<32 | next stem id → node
-	nodeGroup []int32             // node → group, or -1
-	groups    []group             // in the order of their first occurrence
+	children  reusableMap // node<<32 | next stem id → node
+	nodeGroup []int32     // node → group, or -1
+	groups    []group     // in the order of their first occurrence
 	occ       []occurrence
 
 	// Scratch for best.
@@ -169,10 +169,11 @@ type wordStat struct {
 	score  float64 // S(w)
 }
 
-// release puts x back in the pool, without the article.
+// release puts x back in the pool, without the article or its strings.
 func (x *extractor) release() {
 	x.a = nil
-	clear(x.uses) // its strings
+	clear(x.uses)
+	x.stemIDs.reset(0)
 	extractors.Put(x)
 }
 
@@ -215,20 +216,19 @@ func (in *interner) id(s string) (int32, bool) {
 	}
 }
 
-// reusableMap is a map to int32 that is emptied for reuse rather than
-// made anew, unless it was made for many more entries than are now
-// needed: clearing a map costs its capacity, which one long article would
-// keep large.
-type reusableMap[K comparable] struct {
-	m    map[K]int32
-	size int // the size it was made for
+// reusableMap is a map that is emptied for reuse rather than made anew,
+// unless it was made for many more entries than are now needed: clearing
+// a map costs its capacity, which one long article would keep large.
+type reusableMap struct {
+	m    map[uint64]int32
+	size int // the most entries it had
 }
 
 // reset empties r for about n entries.
-func (r *reusableMap[K]) reset(n int) {
+func (r *reusableMap) reset(n int) {
 	r.size = max(r.size, len(r.m))
 	if r.m == nil || r.size > 4*n+64 {
-		r.m, r.size = make(map[K]int32, n), n
+		r.m, r.size = make(map[uint64]int32, n), n
 		return
 	}
 	clear(r.m)
@@ -542,7 +542,7 @@ func (x *extractor) candidates(maxWords int) {
 		if x.uses[x.stem[k]].n < 2 {
 			continue
 		}
-		for j := k + 1; j < k+maxWords && x.adjacent(j-1) && x.uses[x.stem[j]].n >= 2; j++ {
+		for j := k + 1; j-k < maxWords && x.adjacent(j-1) && x.uses[x.stem[j]].n >= 2; j++ {
 			node = x.child(node, x.stem[j])
 			if !x.stop[j] {
 				x.addOccurrence(node, k, j)
