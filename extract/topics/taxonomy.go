@@ -220,7 +220,10 @@ func (t *Taxonomy) ScoreWith(a *arabic.Analysis, ents []EntityRef, opt ScoreOpti
 	if opt.MaxTopics == 0 {
 		opt.MaxTopics = DefaultMaxTopics
 	}
-	s := t.scorers.Get().(*scorer)
+	s, ok := t.scorers.Get().(*scorer)
+	if !ok { // a zero Taxonomy
+		s = t.newScorer()
+	}
 	defer s.release()
 	s.a = a
 	s.matchTerms()
@@ -311,7 +314,7 @@ func (s *scorer) matchTerms() {
 			continue
 		}
 		s.words++
-		if !s.t.firsts.mayHold(stems[k]) {
+		if f := s.t.firsts; f != nil && !f.mayHold(stems[k]) {
 			continue
 		}
 		for _, tm := range s.t.byFirst[stems[k]] {

@@ -302,3 +302,14 @@ func TestScoreConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestScoreZeroTaxonomy checks that a zero Taxonomy finds nothing rather
+// than failing.
+func TestScoreZeroTaxonomy(t *testing.T) {
+	var tax Taxonomy
+	for range 2 {
+		if got := tax.ScoreWith(arabic.Analyze("اندلعت الحرب"), []EntityRef{{ID: "org:isis"}}, all); got != nil {
+			t.Errorf("zero Taxonomy: %+v, want nil", got)
+		}
+	}
+}
