@@ -24,6 +24,10 @@ type Candidate struct {
 	Entry *Entry
 	Index int // the entry's index in the matcher
 	Form  Form
+	// Vocalized reports that the text's tashkeel confirms the vocalized
+	// name of the entry (عمّان written with its shadda): evidence that
+	// outweighs the words around it.
+	Vocalized bool
 }
 
 // FindAll returns, for each token where a name starts, the longest name
@@ -88,7 +92,9 @@ func (m *Matcher) candidates(node uint32, orig string) []Candidate {
 		if v.marks != 0 && !marksAgree(m.marks[v.marks], orig) {
 			continue
 		}
-		out = append(out, Candidate{Entry: &m.entries[v.entry], Index: int(v.entry), Form: v.form})
+		c := Candidate{Entry: &m.entries[v.entry], Index: int(v.entry), Form: v.form}
+		c.Vocalized = v.marks != 0 && marksConfirm(m.marks[v.marks], orig)
+		out = append(out, c)
 	}
 	// Values are linked newest first; give them in gazetteer order.
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
@@ -117,6 +123,21 @@ func marksAgree(name, text string) bool {
 		}
 	}
 	return true
+}
+
+// marksConfirm reports whether the tashkeel of a text agrees with that of a
+// vocalized name and shares at least one mark with it on the same letter.
+func marksConfirm(name, text string) bool {
+	mn, mt := letterMarks(name), letterMarks(text)
+	if len(mn) != len(mt) || !marksAgree(name, text) {
+		return false
+	}
+	for i := range mn {
+		if mt[i].shadda && mn[i].shadda || mt[i].vowel != 0 && mt[i].vowel == mn[i].vowel {
+			return true
+		}
+	}
+	return false
 }
 
 // marks are the tashkeel on one letter.

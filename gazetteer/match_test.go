@@ -42,6 +42,9 @@ func found(text string, m Match) string {
 		if c.Form == FormAdjective {
 			id += "/adj"
 		}
+		if c.Vocalized {
+			id += "/voc"
+		}
 		ids = append(ids, id)
 	}
 	return text[m.Start:m.End] + "=" + strings.Join(ids, ",")
@@ -71,10 +74,10 @@ func TestFindAll(t *testing.T) {
 		{"compound split", "أبو ظبي", []string{"أبو ظبي=city:abu-dhabi"}},
 		{"compound joined", "خالد سليمان الجارالله", []string{"خالد سليمان الجارالله=person:khaled-al-jarallah"}},
 		{"english alias, any case", "uae", []string{"uae=country:AE"}},
-		{"vocalized: damma is Oman", "عُمان", []string{"عُمان=country:OM"}},
-		{"vocalized: shadda is Amman", "عمّان", []string{"عمّان=city:amman"}},
+		{"vocalized: damma is Oman, confirmed", "عُمان", []string{"عُمان=country:OM/voc"}},
+		{"vocalized: shadda is Amman, confirmed", "عمّان", []string{"عمّان=city:amman/voc"}},
 		{"unvocalized is ambiguous", "عمان", []string{"عمان=country:OM,city:amman"}},
-		{"fatha agrees with Amman only", "عَمان", []string{"عَمان=city:amman"}},
+		{"fatha agrees with Amman only, and confirms it", "عَمان", []string{"عَمان=city:amman/voc"}},
 		{"shared name", "طرابلس", []string{"طرابلس=city:tripoli-ly,city:tripoli-lb"}},
 		{"no match across sentences", "الولايات.\nالمتحدة", nil},
 		{"partial name", "الولايات", nil},
