@@ -174,6 +174,10 @@ func (d *doc) classifyToken(k int) wordClass {
 		// words after another; a name never starts with them, as they
 		// carry the article.
 		return knownName
+	case strings.HasPrefix(w, "و") && rr.given[w[len("و"):]]:
+		// ومصطفى: a given name after the conjunction starts a name (and
+		// ends the one before it, see conjoined).
+		return knownName
 	}
 	if typ := d.gazType(k); typ != typeNone && typ != gazetteer.Person {
 		return notName
@@ -201,8 +205,12 @@ func (rr *rules) isCommon(w string) bool {
 }
 
 // futureVerb reports whether w looks like a verb with the future prefix
-// س: ستزور، سيقول، سنعمل.
+// س: ستزور، سيقول، سنعمل. ستا and ستي begin foreign names far more often
+// than verbs (ستالين، ستيفن، ستينغل) and are left out.
 func futureVerb(w string) bool {
+	if strings.HasPrefix(w, "ستا") || strings.HasPrefix(w, "ستي") {
+		return false
+	}
 	return utf8.RuneCountInString(w) >= 4 &&
 		(strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "سن"))
 }
@@ -234,9 +242,16 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 			afterConnector = true
 			continue
 		}
+		// و before a word that is not itself a known name is the
+		// conjunction, and the next name starts there: حمزة ومصطفى جعفر
+		// is two people, وليد is a name.
+		if d.conjoined(j) {
+			break
+		}
 		// After بن or آل comes a name, even one that is also a word
-		// (آل ثاني، بن سلمان).
-		if c == notName && !(afterConnector && d.a.Tokens[j].Kind == arabic.Word && !arabic.IsStopWord(d.a.Tokens[j].Norm)) {
+		// (بن سلمان) or a longer stop word (آل ثاني), but not a particle
+		// (ابن في).
+		if c == notName && !(afterConnector && d.afterConnector(j)) {
 			break
 		}
 		afterConnector = false
@@ -247,6 +262,27 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		return k
 	}
 	return last
+}
+
+// afterConnector reports whether token k, right after a connector (بن،
+// آل، أبو), can be a word of the name although no list knows it as one:
+// an Arabic word that is not a short stop word.
+func (d *doc) afterConnector(k int) bool {
+	t := d.a.Tokens[k]
+	return t.Kind == arabic.Word && (!arabic.IsStopWord(t.Norm) || utf8.RuneCountInString(t.Norm) >= 4)
+}
+
+// conjoined reports whether token k starts with the conjunction و rather
+// than being a name that starts with that letter (وليد، وائل): the whole
+// word is not a given name or a word of a gazetteer person's name.
+func (d *doc) conjoined(k int) bool {
+	w := d.a.Tokens[k].Norm
+	rest, ok := strings.CutPrefix(w, "و")
+	if !ok || utf8.RuneCountInString(rest) < minNameRunes {
+		return false
+	}
+	rr := d.r.rules
+	return !rr.given[w] && !rr.givenAmbiguous[w] && !d.r.personWords[w] && !rr.connectors[w]
 }
 
 // phraseAt returns the number of tokens of the longest phrase of p that
@@ -357,6 +393,49 @@ func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
 	return out
 }
 
+// speakers finds people named right after a verb of saying (قال عزام،
+// وأضاف بيرنز، أجاب سيرغي ستانيشيف): the words a title would allow, or one
+// word no list knows as anything but a name. A title after the verb is
+// left to titlePersons.
+func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
+	rr := d.r.rules
+	for k := s.FirstToken; k+1 < s.EndToken; k++ {
+		if !d.isWord(k) || !rr.speechVerbs[d.a.Tokens[k].Norm] {
+			continue
+		}
+		j := k + 1
+		if !d.isWord(j) || d.covered[j] != noMatch || definite(d.a.Tokens[j].Norm) || d.conjoined(j) {
+			continue
+		}
+		if c := d.classify(j); c != knownName && c != maybeName || d.a.Tokens[j].Norm == "علي" || d.pronounSuffix(j) {
+			continue
+		}
+		e := d.personName(j, s.EndToken, true)
+		if e == j {
+			e = j + 1
+		}
+		out = append(out, d.ruleMention(j, e, gazetteer.Person, scoreGiven))
+		k = e - 1
+	}
+	return out
+}
+
+// pronounSuffix reports whether token k ends, as written, in a pronoun
+// suffix with ه (إسلامه، دخولها، قومهم): a noun with its owner, which a
+// name after a verb of saying seldom is. A taa marbuta (ة) is not ه here.
+func (d *doc) pronounSuffix(k int) bool {
+	w := d.a.Tokens[k].Text(d.a.Text)
+	if utf8.RuneCountInString(w) < 4 {
+		return false // طه
+	}
+	for _, p := range []string{"ه", "ها", "هم", "هما", "هن"} {
+		if strings.HasSuffix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // orgs finds organizations named by a head and its complement: وزارة
 // الخارجية الكويتية، مجلس الأمن الدولي، حزب الله.
 func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
@@ -378,8 +457,14 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		}
 		start, runeStart := head.Start, head.RuneStart
 		j := k + 1
-		for n := 0; j < s.EndToken && n < maxComplement && d.complement(j, n); n++ {
-			j++
+		if e := d.orgNameAt(j); e > 0 {
+			// قناة الجزيرة، صحيفة الأهرام: the gazetteer's name of an
+			// organization is the whole complement.
+			j = e
+		} else {
+			for n := 0; j < s.EndToken && n < maxComplement && d.complement(j, n); n++ {
+				j++
+			}
 		}
 		if j == k+1 || d.isOneOrg(k+1, j) {
 			continue // no complement; or تنظيم داعش، حركة حماس: the name is the gazetteer's
@@ -394,6 +479,24 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		k = j - 1
 	}
 	return out
+}
+
+// orgNameAt returns the end token of the gazetteer name that starts at
+// token k without a proclitic and may denote an organization, or 0.
+func (d *doc) orgNameAt(k int) int {
+	if k >= len(d.a.Tokens) || d.covered[k] == noMatch {
+		return 0
+	}
+	m := d.matches[d.covered[k]]
+	if m.FirstToken != k || m.Proclitics != "" {
+		return 0
+	}
+	for _, c := range m.Candidates {
+		if c.Entry.Type == gazetteer.Org {
+			return m.EndToken
+		}
+	}
+	return 0
 }
 
 // isOneOrg reports whether tokens [from, to) are exactly one gazetteer
@@ -460,8 +563,12 @@ func (d *doc) places(s arabic.Sentence, out []mention) []mention {
 			continue
 		}
 		e := j + 1
-		if rr.placePrefixes[t.Norm] && e < s.EndToken && d.isWord(e) && definite(d.a.Tokens[e].Norm) {
-			e++
+		// بيت لحم، دير الزور، خان يونس: a first element takes the next
+		// word, which is often a common word on its own (بيت أمر).
+		if rr.placePrefixes[t.Norm] && e < s.EndToken && d.isWord(e) {
+			if w := d.a.Tokens[e].Norm; !arabic.IsStopWord(w) && !rr.stops[w] && !futureVerb(w) {
+				e++
+			}
 		}
 		out = append(out, d.ruleMention(j, e, gazetteer.Location, scoreTitle))
 		k = e - 1

@@ -94,6 +94,7 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) ([]pipeline.Mention, []pipeli
 			cands = d.places(s, cands)
 			cands = d.titlePersons(s, cands)
 			cands = d.givenPersons(s, cands)
+			cands = d.speakers(s, cands)
 		}
 	}
 	ruleTypes := make(map[[2]int]gazetteer.Type)
@@ -120,7 +121,12 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 	}
 	var keep []scored
 	for _, c := range gm.Candidates {
-		if favour, against := ev.Count(c.Index, gm); against == 0 {
+		favour, against := ev.Count(c.Index, gm)
+		if c.Vocalized {
+			// The writer's tashkeel outweighs the words around the name.
+			favour, against = favour+1, 0
+		}
+		if against == 0 {
 			keep = append(keep, scored{c, favour})
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -31,6 +33,7 @@ type triggers struct {
 	ShortFormStops []string `yaml:"short_form_stops"`
 	NotNameWords   []string `yaml:"not_name_words"`
 	OrgGeneric     []string `yaml:"org_generic"`
+	SpeechVerbs    []string `yaml:"speech_verbs"`
 }
 
 // rules holds the compiled word lists. Every word is normalized.
@@ -45,6 +48,7 @@ type rules struct {
 	shortFormStops set
 	notNameWords   set // given or family names that are mostly ordinary words
 	orgGeneric     set // head and complement that name no one organization, words joined by a space
+	speechVerbs    set // verbs of saying, with و or ف and without
 	given          set // given names that start a name on their own
 	givenAmbiguous set // given names that are also common words
 	common         set // common words that are not names
@@ -90,6 +94,7 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		shortFormStops: makeSet(tok, t.ShortFormStops),
 		notNameWords:   makeSet(tok, t.NotNameWords),
 		orgGeneric:     makePhraseSet(tok, t.OrgGeneric),
+		speechVerbs:    withConjunctions(makeSet(tok, t.SpeechVerbs)),
 		given:          set{},
 		givenAmbiguous: set{},
 		common:         set{},
@@ -132,6 +137,14 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		}
 	}
 	return r, nil
+}
+
+// withConjunctions adds to s each of its words after و and after ف.
+func withConjunctions(s set) set {
+	for _, w := range slices.Collect(maps.Keys(s)) {
+		s["و"+w], s["ف"+w] = true, true
+	}
+	return s
 }
 
 // normWords returns the normalized words of s.

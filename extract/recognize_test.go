@@ -1,0 +1,110 @@
+package extract_test
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract"
+)
+
+var (
+	defaultOnce sync.Once
+	defaultX    *extract.Extractor
+	defaultErr  error
+)
+
+// defaultExtractor returns the extractor with the embedded data, built once
+// for all tests.
+func defaultExtractor(t *testing.T) *extract.Extractor {
+	t.Helper()
+	defaultOnce.Do(func() { defaultX, defaultErr = extract.New(extract.Config{}) })
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultX
+}
+
+// TestRecognize checks each rule and each resolution case on a sentence
+// written for it. A mention is written "text TYPE who": who is the entity
+// id for the gazetteer's names and "rule" for names the rules found (their
+// ids are derived from the text); demonyms add "adj". Every expectation was
+// read off the Arabic by hand.
+func TestRecognize(t *testing.T) {
+	x := defaultExtractor(t)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		// Gazetteer names, with their proclitics left outside.
+		{"clitics stay outside names", "والسعودية بالكويت لداعش وللولايات المتحدة للتحالف الدولي", []string{
+			"السعودية COUNTRY country:SA", "الكويت COUNTRY country:KW", "داعش ORG org:isis",
+			"لولايات المتحدة COUNTRY country:US", "لتحالف الدولي ORG org:anti-isis-coalition"}},
+		{"demonyms point at their country", "قال المسؤول الأميركي إن الأميركيين", []string{
+			"الأميركي COUNTRY country:US adj", "الأميركيين COUNTRY country:US adj"}},
+		{"gazetteer person after a title", "استقبل الملك سلمان بن عبد العزيز أمس وزير الخارجية", []string{
+			"سلمان بن عبد العزيز PERSON person:king-salman"}},
+		{"gazetteer beats the organization rule on an equal span", "أعلنت وزارة الخارجية الكويتية", []string{
+			"وزارة الخارجية الكويتية ORG org:kw-mofa"}},
+
+		// Rules for names the gazetteer lacks.
+		{"title, role and rank before a name", "أعلن المتحدث باسم الشرطة العقيد منير الزعبي أن التحقيق مستمر", []string{
+			"منير الزعبي PERSON rule"}},
+		{"demonym as a title; ستي is no future verb", "صرح رئيس الوزراء البلغاري سيرغي ستانيشيف أمس", []string{
+			"البلغاري COUNTRY country:BG adj", "سيرغي ستانيشيف PERSON rule"}},
+		{"connectors inside a name", "استقبل الشيخ عبدالله بن خليفة آل ثاني الوفد", []string{
+			"عبدالله بن خليفة آل ثاني PERSON rule"}},
+		{"given names joined by و are separate people", "وجمال حمزة ومصطفى جعفر وعمرو زكي", []string{
+			"جمال حمزة PERSON rule", "مصطفى جعفر PERSON rule", "عمرو زكي PERSON rule"}},
+		{"one unknown word after a verb of saying", "قال عزام إن الاجتماع انتهى", []string{
+			"عزام PERSON rule"}},
+		{"a noun after a verb of saying is no name", "وقالت مسؤولة إن الاجتماع انتهى. وأعلن إسلامه", nil},
+		{"organization head and complement", "أعلنت وزارة الزراعة الموريتانية خطة", []string{
+			"وزارة الزراعة الموريتانية ORG rule"}},
+		{"organization head before a gazetteer organization", "بثت قناة الجزيرة الخبر", []string{
+			"الجزيرة ORG org:al-jazeera"}},
+		{"place head and a two-word name", "وقع الحادث في قرية بيت أمر شمال الخليل", []string{
+			"بيت أمر LOCATION rule", "الخليل LOCATION city:hebron"}},
+
+		// Resolution.
+		{"short form of a gazetteer person", "قال جون كيري إن واشنطن ستدعم الحل. وأضاف كيري أن", []string{
+			"جون كيري PERSON person:john-kerry", "واشنطن LOCATION city:washington", "كيري PERSON person:john-kerry"}},
+		{"short form of a rule person", "قال الوزير منير الزعبي إن الخطة جاهزة. وأضاف الزعبي أن", []string{
+			"منير الزعبي PERSON rule", "الزعبي PERSON rule"}},
+		{"قطر as a diameter", "يبلغ نصف قطر الدائرة عشرة سنتيمترات", nil},
+		{"قطر as the country", "وصل أمير قطر إلى الدوحة", []string{
+			"قطر COUNTRY country:QA", "الدوحة LOCATION city:doha"}},
+		{"عمان near the sultan is Oman", "زار السلطان قابوس عمان وسلطنة عمان", []string{
+			"قابوس PERSON person:qaboos-bin-said", "عمان COUNTRY country:OM", "سلطنة عمان COUNTRY country:OM"}},
+		{"عمّان with its shadda is Amman", "وصل الوفد إلى عمّان عاصمة الأردن", []string{
+			"عمّان LOCATION city:amman", "الأردن COUNTRY country:JO"}},
+		{"the shadda outweighs the words around", "زار السلطان قابوس عمّان", []string{
+			"قابوس PERSON person:qaboos-bin-said", "عمّان LOCATION city:amman"}},
+		{"الجزيرة العربية is the peninsula", "يقع الشاطئ في الجزيرة العربية", []string{
+			"الجزيرة العربية LOCATION place:arabian-peninsula"}},
+		{"nothing to find", "ذهب الرجل إلى السوق واشترى خبزا", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mentions, _ := x.Recognizer.Recognize(arabic.Analyze(tt.text))
+			var got []string
+			for _, m := range mentions {
+				who := m.Entity
+				if m.Source == extract.SourceRule {
+					who = "rule"
+				}
+				s := fmt.Sprintf("%s %s %s", m.Text, m.Type, who)
+				if m.Form == "adjective" {
+					s += " adj"
+				}
+				got = append(got, s)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Recognize(%q)\n got %q\nwant %q\ntext % x", tt.text, got, tt.want, tt.text)
+			}
+		})
+	}
+}
