@@ -85,6 +85,9 @@ func TestRecognize(t *testing.T) {
 			"قابوس PERSON person:qaboos-bin-said", "عمّان LOCATION city:amman"}},
 		{"الجزيرة العربية is the peninsula", "يقع الشاطئ في الجزيرة العربية", []string{
 			"الجزيرة العربية LOCATION place:arabian-peninsula"}},
+		{"a tie on a common word is the word", "تتواجد الأسود البيضاء في حالة برية", nil},
+		{"context decides a tie", "قتل عشرة في محافظة البيضاء اليمنية", []string{
+			"البيضاء LOCATION place:al-bayda-ye", "اليمنية COUNTRY country:YE adj"}},
 		{"nothing to find", "ذهب الرجل إلى السوق واشترى خبزا", nil},
 	}
 	for _, tt := range tests {

@@ -111,6 +111,19 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) ([]pipeline.Mention, []pipeli
 	return d.output(chosen)
 }
 
+// commonWord reports whether a one-word gazetteer match is also a common
+// word, with or without its article (البيضاء، الجزيرة).
+func (d *doc) commonWord(gm gazetteer.Match) bool {
+	if gm.EndToken-gm.FirstToken != 1 {
+		return false
+	}
+	w := d.a.Tokens[gm.FirstToken].Norm
+	if gm.Proclitics != "" {
+		w = strings.TrimPrefix(w, gm.Proclitics)
+	}
+	return d.r.rules.isCommon(w) || d.r.rules.isCommon(strings.TrimPrefix(w, "ال"))
+}
+
 // decide turns a gazetteer match into a mention of one entry, or reports
 // false when the evidence rules every entry out or does not single one out.
 // ruleType is the type a rule gave the same span, if any.
@@ -158,6 +171,10 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 				if s.c.Entry.Type != c.Entry.Type || s.c.Form != c.Form {
 					return mention{}, false
 				}
+			}
+			if keep[0].favour == 0 && d.commonWord(gm) {
+				// البيضاء with nothing for either town is the adjective.
+				return mention{}, false
 			}
 			m := mention{
 				Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
