@@ -20,6 +20,7 @@ package keywords
 
 import (
 	"hash/maphash"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -301,23 +302,37 @@ func isStop(norm string) bool {
 	if !stopFilter.mayHold(norm) {
 		return false
 	}
-	if arabic.IsStopWord(norm) {
+	if arabic.IsStopWord(norm) || newsStops[norm] {
 		return true
 	}
 	if rest, ok := strings.CutPrefix(norm, "و"); ok || strings.HasPrefix(norm, "ف") {
 		if !ok {
 			rest = norm[len("ف"):]
 		}
-		return utf8.RuneCountInString(rest) >= 3 && arabic.IsStopWord(rest)
+		return utf8.RuneCountInString(rest) >= 3 && (arabic.IsStopWord(rest) || newsStops[rest])
 	}
 	return false
 }
+
+// newsStops are function words and reporting verbs of news prose that the
+// general stop list lacks (عبر، وفقا، قالت), normalized; written for alam.
+var newsStops = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range []string{
+		"عبر", "وفق", "وفقا", "جراء", "بحسب", "طبقا", "إزاء", "عقب", "قرابة", "حوالي",
+		"قالت", "أضاف", "أضافت", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت", "تابع", "تابعت",
+		"يتم", "تتم", "العام", "الجاري", "أقل", "مؤخرا", "حاليا", "أيضاً",
+	} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
 
 // stopFilter holds every word isStop accepts, so that most other words
 // are told apart without a map lookup.
 var stopFilter = func() *wordFilter {
 	f := new(wordFilter)
-	for _, w := range arabic.StopWords() {
+	for _, w := range append(arabic.StopWords(), slices.Collect(maps.Keys(newsStops))...) {
 		f.add(w)
 		if utf8.RuneCountInString(w) >= 3 {
 			f.add("و" + w)

@@ -216,12 +216,12 @@ func TestExtractDeterministic(t *testing.T) {
 
 // isStopMap is isStop without the filter.
 func isStopMap(norm string) bool {
-	if arabic.IsStopWord(norm) {
+	if arabic.IsStopWord(norm) || newsStops[norm] {
 		return true
 	}
 	for _, conj := range []string{"و", "ف"} {
 		if rest, ok := strings.CutPrefix(norm, conj); ok {
-			return utf8.RuneCountInString(rest) >= 3 && arabic.IsStopWord(rest)
+			return utf8.RuneCountInString(rest) >= 3 && (arabic.IsStopWord(rest) || newsStops[rest])
 		}
 	}
 	return false
@@ -258,9 +258,11 @@ func TestIsStopFilter(t *testing.T) {
 }
 
 // TestExtractReference pins the first 25 keyphrases of the reference
-// article, with their offsets and scores to four decimals, as the first
-// implementation (string-keyed maps, commit 12a3a7c) gave them: the
-// faster one must give the same.
+// article, with their offsets and scores to four decimals. The list is the
+// one the first implementation (string-keyed maps, commit 12a3a7c) gave,
+// with the preposition عبر taken out since newsStops holds it (the other
+// scores moved by less than 0.003, and تنظيم داعش passed الاجتماعي); the
+// faster implementation must give the same.
 func TestExtractReference(t *testing.T) {
 	text, err := os.ReadFile("../../testdata/000_08d5b8224b143400.txt")
 	if err != nil {
@@ -271,31 +273,31 @@ func TestExtractReference(t *testing.T) {
 		score      float64
 		start, end int
 	}{
-		{"التنظيم", 0.6136, 444, 451},
-		{"الكويت", 0.5671, 6, 12},
-		{"الدولي", 0.5103, 273, 279},
-		{"الإنترنت", 0.4471, 47, 55},
-		{"داعش", 0.4300, 35, 39},
-		{"الحرب", 0.4048, 25, 30},
-		{"آلن", 0.3778, 301, 304},
-		{"الإمارات", 0.3775, 659, 667},
-		{"عبر", 0.3770, 215, 218},
-		{"الاجتماعي", 0.3748, 233, 242},
-		{"تنظيم داعش", 0.3745, 185, 195},
-		{"للمتطرفين", 0.3184, 364, 373},
-		{"الدعاية", 0.3135, 345, 352},
-		{"لمواجهة", 0.3116, 336, 343},
-		{"التحالف", 0.3087, 2387, 2394},
-		{"الأميركي", 0.3079, 256, 264},
-		{"الحكومات", 0.3060, 728, 736},
-		{"الخارجية", 0.3030, 999, 1007},
-		{"المتحدة", 0.3001, 127, 134},
-		{"مسؤولياتها", 0.2995, 2430, 2440},
-		{"المشتركة", 0.2983, 2460, 2468},
-		{"داعش على الإنترنت", 0.2909, 191, 208},
-		{"المتشدد", 0.2438, 1761, 1768},
-		{"التنظيم المتشدد", 0.2377, 1753, 1768},
-		{"الإعلامية", 0.2327, 161, 170},
+		{"التنظيم", 0.6143, 444, 451},
+		{"الكويت", 0.5677, 6, 12},
+		{"الدولي", 0.5110, 273, 279},
+		{"الإنترنت", 0.4479, 47, 55},
+		{"داعش", 0.4310, 35, 39},
+		{"الحرب", 0.4056, 25, 30},
+		{"آلن", 0.3785, 301, 304},
+		{"الإمارات", 0.3782, 659, 667},
+		{"تنظيم داعش", 0.3769, 185, 195},
+		{"الاجتماعي", 0.3755, 233, 242},
+		{"للمتطرفين", 0.3190, 364, 373},
+		{"الدعاية", 0.3141, 345, 352},
+		{"لمواجهة", 0.3122, 336, 343},
+		{"التحالف", 0.3093, 2387, 2394},
+		{"الأميركي", 0.3085, 256, 264},
+		{"الحكومات", 0.3065, 728, 736},
+		{"الخارجية", 0.3036, 999, 1007},
+		{"المتحدة", 0.3006, 127, 134},
+		{"مسؤولياتها", 0.3000, 2430, 2440},
+		{"المشتركة", 0.2988, 2460, 2468},
+		{"داعش على الإنترنت", 0.2931, 191, 208},
+		{"المتشدد", 0.2443, 1761, 1768},
+		{"التنظيم المتشدد", 0.2396, 1753, 1768},
+		{"الإعلامية", 0.2332, 161, 170},
+		{"المقاتلين", 0.2309, 938, 947},
 	}
 	got := Extract(arabic.Analyze(string(text)), len(want), Options{})
 	if len(got) != len(want) {
