@@ -60,8 +60,10 @@ type doc struct {
 	covered []int // per token: the longest gazetteer match covering it, or noMatch
 	matches []gazetteer.Match
 	segs    []arabic.Segmentation
-	// orgCovered marks the tokens of organizations found by the rules.
-	orgCovered []bool
+	// orgCovered marks the tokens of organizations found by the rules; nil
+	// until the organization rule has run. orgBuf keeps its array between
+	// articles.
+	orgCovered, orgBuf []bool
 	// stemPool holds the results of stems(k), at stemRange[k]; classes
 	// holds classify(k)+1 once known (0: not yet). Both are filled on
 	// demand.
@@ -70,19 +72,65 @@ type doc struct {
 	classes   []wordClass
 }
 
+// newDoc returns the recognition state for a, its buffers taken from the
+// pool of r and sized for a's tokens; release gives them back.
+func (r *Recognizer) newDoc(a *arabic.Analysis) *doc {
+	d, _ := r.docs.Get().(*doc)
+	if d == nil {
+		d = new(doc)
+	}
+	n := len(a.Tokens)
+	d.r, d.a, d.matches = r, a, r.gaz.FindAll(a)
+	d.covered = resize(d.covered, n)
+	for k := range d.covered {
+		d.covered[k] = noMatch
+	}
+	if d.orgCovered != nil {
+		d.orgBuf, d.orgCovered = d.orgCovered, nil
+	}
+	d.stemPool = d.stemPool[:0]
+	d.stemRange = resize(d.stemRange, n)
+	d.classes = resize(d.classes, n)
+	return d
+}
+
+// maxPooledTokens bounds the buffers kept for the next article: those of a
+// huge article are left to the garbage collector.
+const maxPooledTokens = 1 << 16
+
+// release returns d's buffers to the pool. Nothing d holds may be used
+// afterwards.
+func (d *doc) release() {
+	r := d.r
+	if cap(d.covered) > maxPooledTokens || cap(d.stemPool) > 2*maxPooledTokens {
+		return
+	}
+	d.r, d.a, d.matches = nil, nil, nil
+	clear(d.segs[:cap(d.segs)])
+	clear(d.stemPool[:cap(d.stemPool)])
+	r.docs.Put(d)
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // stems returns the clitic readings of token k whose stem is in the rules'
 // first words, the whole token first. Readings that remove an enclitic or
 // the article are left out: a title, a head or a given name keeps both
 // (التحالف is not the head تحالف).
 func (d *doc) stems(k int) []arabic.Segmentation {
-	if d.stemRange == nil {
-		d.stemRange = make([][2]int32, len(d.a.Tokens))
-		d.stemPool = make([]arabic.Segmentation, 0, len(d.a.Tokens)+len(d.a.Tokens)/2)
-	}
 	if r := d.stemRange[k]; r[1] > 0 {
 		return d.stemPool[r[0]-1 : r[1]-1]
 	}
-	segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], arabic.SegmentOptions{Keep: d.r.rules.first.has, NoEnclitics: true})
+	segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], d.r.rules.firstOpts)
 	d.segs = segs
 	from := len(d.stemPool)
 	for _, s := range segs {
@@ -138,9 +186,6 @@ const (
 
 // classify returns the class of token k as a word of a person's name.
 func (d *doc) classify(k int) wordClass {
-	if d.classes == nil {
-		d.classes = make([]wordClass, len(d.a.Tokens))
-	}
 	if c := d.classes[k]; c > 0 {
 		return c - 1
 	}
@@ -189,7 +234,7 @@ func (d *doc) classifyToken(k int) wordClass {
 		return notName
 	}
 	// A proclitic reading that is a common word: بحفظ، والتجارة.
-	for _, seg := range d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, t, arabic.SegmentOptions{Keep: rr.isCommon, NoEnclitics: true}) {
+	for _, seg := range d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, t, rr.commonOpts) {
 		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) {
 			return notName
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -24,6 +25,8 @@ type Recognizer struct {
 	personWords set
 	// NoRules turns the rules off: only gazetteer names are found.
 	noRules bool
+	// docs pools the buffers of recognition between articles.
+	docs sync.Pool
 }
 
 // RecognizerOptions configure a Recognizer; the zero value is the default.
@@ -67,11 +70,8 @@ func NewRecognizer(m *gazetteer.Matcher, opt RecognizerOptions) (*Recognizer, er
 // last name after the full name refers to the same person (آلن after جون
 // آلن).
 func (r *Recognizer) Recognize(a *arabic.Analysis) ([]pipeline.Mention, []pipeline.Entity) {
-	d := &doc{r: r, a: a, matches: r.gaz.FindAll(a)}
-	d.covered = make([]int, len(a.Tokens))
-	for k := range d.covered {
-		d.covered[k] = noMatch
-	}
+	d := r.newDoc(a)
+	defer d.release()
 	for i, m := range d.matches {
 		for k := m.FirstToken; k < m.EndToken; k++ {
 			if c := d.covered[k]; c == noMatch || d.matches[c].RuneEnd-d.matches[c].RuneStart < m.RuneEnd-m.RuneStart {
@@ -84,7 +84,7 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) ([]pipeline.Mention, []pipeli
 		for _, s := range a.Sentences {
 			cands = d.orgs(s, cands)
 		}
-		d.orgCovered = make([]bool, len(a.Tokens))
+		d.orgCovered = resize(d.orgBuf, len(a.Tokens))
 		for _, c := range cands {
 			for k := c.first; k < c.end; k++ {
 				d.orgCovered[k] = true
@@ -293,11 +293,13 @@ func (d *doc) shortForms(chosen []mention) []mention {
 		firstWords[strings.Fields(key)[0]] = true
 	}
 	out := chosen
+	// One options value for all tokens: a method value allocates.
+	opts := arabic.SegmentOptions{Keep: firstWords.has, NoEnclitics: true}
 	for k := range d.a.Tokens {
 		if taken[k] || !d.isWord(k) {
 			continue
 		}
-		segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], arabic.SegmentOptions{Keep: firstWords.has, NoEnclitics: true})
+		segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], opts)
 		d.segs = segs
 		for _, seg := range segs {
 			if seg.Enclitic != "" || !firstWords[seg.Stem] {

@@ -55,6 +55,10 @@ type rules struct {
 	// first holds the first word of every title, head and given name, so
 	// that clitic readings are only located for words that may matter.
 	first set
+	// firstOpts and commonOpts segment keeping the readings whose stem is
+	// in first, or is a common word; built once, as a method value
+	// allocates.
+	firstOpts, commonOpts arabic.SegmentOptions
 }
 
 type set map[string]bool
