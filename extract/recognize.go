@@ -235,7 +235,10 @@ func (d *doc) classifyToken(k int) wordClass {
 	}
 	// A proclitic reading that is a common word: بحفظ، والتجارة.
 	for _, seg := range d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, t, rr.commonOpts) {
-		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) {
+		// The future prefix س comes before a verb, never a stop word:
+		// ساها is not س + آها.
+		future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem)
+		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) && !future {
 			return notName
 		}
 	}
@@ -286,6 +289,11 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		if c == connector {
 			afterConnector = true
 			continue
+		}
+		// An unknown word with a pronoun suffix ends the name: إيغور
+		// كونيتسين بتغلبه.
+		if c == maybeName && d.pronounSuffix(j) {
+			break
 		}
 		// و before a word that is not itself a known name is the
 		// conjunction, and the next name starts there: حمزة ومصطفى جعفر
@@ -350,9 +358,9 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 		}
 		n := d.phraseAt(rr.titles, k, s.EndToken)
 		score := scoreTitle
-		if n == 0 && d.isAdjective(k) && strings.HasPrefix(d.a.Tokens[k].Norm, "ال") {
+		if n == 0 && d.isAdjective(k) && strings.HasPrefix(strings.TrimPrefix(d.a.Tokens[k].Norm, "و"), "ال") {
 			// A demonym before a name, as a weaker title: البرازيلي
-			// جيلبرتو سيلفا، الألماني غونتر غراس.
+			// جيلبرتو سيلفا، والألماني غونتر غراس.
 			n, score = 1, scoreGiven
 		}
 		if n == 0 {
@@ -466,11 +474,12 @@ func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
 }
 
 // pronounSuffix reports whether token k ends, as written, in a pronoun
-// suffix with ه (إسلامه، دخولها، قومهم): a noun with its owner, which a
-// name after a verb of saying seldom is. A taa marbuta (ة) is not ه here.
+// suffix with ه (إسلامه، تابعها، قومهم): a noun or verb with its object,
+// which an unknown name word seldom is. A taa marbuta (ة) is not ه here,
+// and neither is the ending ييه of French names (ديدييه، أوليفييه).
 func (d *doc) pronounSuffix(k int) bool {
 	w := d.a.Tokens[k].Text(d.a.Text)
-	if utf8.RuneCountInString(w) < 4 {
+	if utf8.RuneCountInString(w) < 4 || strings.HasSuffix(w, "يه") {
 		return false // طه
 	}
 	for _, p := range []string{"ه", "ها", "هم", "هما", "هن"} {

@@ -55,6 +55,10 @@ func TestRecognize(t *testing.T) {
 			"منير الزعبي PERSON rule"}},
 		{"demonym as a title; ستي is no future verb", "صرح رئيس الوزراء البلغاري سيرغي ستانيشيف أمس", []string{
 			"البلغاري COUNTRY country:BG adj", "سيرغي ستانيشيف PERSON rule"}},
+		{"a name word after a future-looking س (ساها)", "ومنح الفرنسي لويس ساها التقدم", []string{
+			"الفرنسي COUNTRY country:FR adj", "لويس ساها PERSON rule"}},
+		{"demonym after و; a pronoun suffix ends the name", "والروسي إيغور كونيتسين بتغلبه على الصربي", []string{
+			"الروسي COUNTRY country:RU adj", "إيغور كونيتسين PERSON rule", "الصربي COUNTRY country:RS adj"}},
 		{"connectors inside a name", "استقبل الشيخ عبدالله بن خليفة آل ثاني الوفد", []string{
 			"عبدالله بن خليفة آل ثاني PERSON rule"}},
 		{"given names joined by و are separate people", "وجمال حمزة ومصطفى جعفر وعمرو زكي", []string{
