@@ -476,15 +476,20 @@ func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
 // pronounSuffix reports whether token k ends, as written, in a pronoun
 // suffix with ه (إسلامه، تابعها، قومهم): a noun or verb with its object,
 // which an unknown name word seldom is. A taa marbuta (ة) is not ه here,
-// and neither is the ending ييه of French names (ديدييه، أوليفييه).
+// and neither is the ending يه of French names (ديدييه، أوليفييه).
 func (d *doc) pronounSuffix(k int) bool {
 	w := d.a.Tokens[k].Text(d.a.Text)
-	if utf8.RuneCountInString(w) < 4 || strings.HasSuffix(w, "يه") {
-		return false // طه
+	n := utf8.RuneCountInString(w)
+	switch {
+	case strings.HasSuffix(w, "يه"):
+		return false
+	case strings.HasSuffix(w, "ه"):
+		return n >= 4 // قومه, not طه
 	}
-	for _, p := range []string{"ه", "ها", "هم", "هما", "هن"} {
+	// ها، هم، هما، هن after three letters or more: تابعها, not ساها.
+	for _, p := range []string{"ها", "هم", "هما", "هن"} {
 		if strings.HasSuffix(w, p) {
-			return true
+			return n >= 5
 		}
 	}
 	return false
