@@ -511,7 +511,9 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 				break
 			}
 		}
-		if head == nil {
+		if head == nil || d.startsOrg(k) {
+			// مجلس الأمن، حزب الله: the gazetteer's name starts with the
+			// head; the rule would only run past its end.
 			continue
 		}
 		start, runeStart := head.Start, head.RuneStart
@@ -528,6 +530,9 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		if j == k+1 || d.isOneOrg(k+1, j) {
 			continue // no complement; or تنظيم داعش، حركة حماس: the name is the gazetteer's
 		}
+		if j == k+2 && d.isAdjective(k+1) {
+			continue // شركة إماراتية، قوات إثيوبية: a description, not a name
+		}
 		m := d.ruleMention(k, j, gazetteer.Org, scoreTitle)
 		m.Start, m.RuneStart = start, runeStart
 		m.key = d.key(m.Start, m.End)
@@ -538,6 +543,21 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		k = j - 1
 	}
 	return out
+}
+
+// startsOrg reports whether a gazetteer name that may denote an
+// organization starts at token k, after any proclitic.
+func (d *doc) startsOrg(k int) bool {
+	i := d.covered[k]
+	if i == noMatch || d.matches[i].FirstToken != k {
+		return false
+	}
+	for _, c := range d.matches[i].Candidates {
+		if c.Entry.Type == gazetteer.Org {
+			return true
+		}
+	}
+	return false
 }
 
 // orgNameAt returns the end token of the gazetteer name that starts at

@@ -70,6 +70,10 @@ func TestRecognize(t *testing.T) {
 			"وزارة الزراعة الموريتانية ORG rule"}},
 		{"organization head before a gazetteer organization", "بثت قناة الجزيرة الخبر", []string{
 			"الجزيرة ORG org:al-jazeera"}},
+		{"the rule stops where the gazetteer's organization ends", "قال مجلس الأمن المؤلف من 15 عضوا", []string{
+			"مجلس الأمن ORG org:un-security-council"}},
+		{"a head and a demonym describe, they do not name", "وقعت شركة إماراتية عقدا", []string{
+			"إماراتية COUNTRY country:AE adj"}},
 		{"place head and a two-word name", "وقع الحادث في قرية بيت أمر شمال الخليل", []string{
 			"بيت أمر LOCATION rule", "الخليل LOCATION city:hebron"}},
 
