@@ -607,6 +607,8 @@ func (d *doc) complement(j, n int) bool {
 		return m.Proclitics == "" || m.Proclitics == "ل" && n > 0
 	}
 	switch {
+	case rr.common[t.Norm]:
+		return false // القى، التقى: a verb, not a word with the article
 	case strings.HasPrefix(t.Norm, "ال"):
 		return true
 	case strings.HasPrefix(t.Norm, "وال"):
