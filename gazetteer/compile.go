@@ -41,24 +41,21 @@ func (f Form) String() string {
 type Matcher struct {
 	tok     *arabic.Tokenizer
 	entries []Entry
-	vocab   map[string]uint32 // normalized token → token id, from 1
-	words   []string          // token id → normalized token
-	edges   map[uint64]uint32 // node<<32 | token id → child node
-	heads   []int32           // node → its first value in values, or -1
-	values  []value
-	context []context // per entry
-	marks   []string  // vocalized names; marks[0] is ""
+	vocab   *vocab          // the tokens of the names
+	trie                    // the names, as sequences of token ids
+	context map[int]context // per entry index, for entries with context words
+	marks   []string        // vocalized names; marks[0] is ""
 }
 
 // value is one entry that a trie node's name denotes.
 type value struct {
 	entry int32
-	form  Form
 	// marks indexes, in Matcher.marks, the name as written in the
 	// gazetteer when it has tashkeel (عُمان، عمّان), to check against
 	// vocalized text; 0 when the name has none.
 	marks int32
-	next  int32 // the next value of the same node, or -1
+	form  Form
+	last  bool // the last value of its node
 }
 
 // context is an entry's context words, as sequences of light stems.
@@ -68,9 +65,11 @@ type context struct {
 
 // Compile builds the matcher for the entries of g. The matcher refers to
 // g's entries: do not change g afterwards.
+//
+// Compilation runs in two passes: the first turns every name into a
+// sequence of token ids, the second sorts the sequences and lays the trie
+// out from them (see trie), so that no table of edges is built on the way.
 func Compile(g *Gazetteer) *Matcher {
-	// Size the tables for about three tokens a name, so that they are not
-	// rehashed while they grow.
 	names := 0
 	for i := range g.Entries {
 		e := &g.Entries[i]
@@ -79,36 +78,40 @@ func Compile(g *Gazetteer) *Matcher {
 	m := &Matcher{
 		tok:     arabic.NewTokenizer(arabic.Default),
 		entries: g.Entries,
-		vocab:   make(map[string]uint32, names),
-		words:   []string{""}, // ids start at 1
-		edges:   make(map[uint64]uint32, 3*names),
-		heads:   make([]int32, 1, 3*names),
-		values:  make([]value, 0, names),
-		context: make([]context, len(g.Entries)),
+		vocab:   newVocab(names),
+		context: make(map[int]context),
 		marks:   []string{""},
 	}
-	m.heads[0] = -1
+	b := newTrieBuilder(names)
 	var scratch []arabic.Token
+	var toks []string
 	for i := range m.entries {
 		e := &m.entries[i]
 		for k := -2; k < len(e.Aliases); k++ {
 			name := e.name(k)
-			var toks []string
-			scratch, toks = m.keyTokens(scratch, name)
-			for _, v := range nameVariants(toks) {
-				m.insert(v, value{entry: int32(i), form: FormName, marks: m.vocalized(name)})
+			scratch, toks = m.appendNormTokens(scratch, toks[:0], name)
+			v := value{entry: int32(i), form: FormName, marks: m.vocalized(name)}
+			if !hasCompound(toks) {
+				b.add(m.vocab.add, toks, v)
+				continue
+			}
+			for _, variant := range nameVariants(toks) {
+				b.add(m.vocab.add, variant, v)
 			}
 		}
 		for _, d := range e.Demonyms {
-			var toks []string
-			scratch, toks = m.keyTokens(scratch, d)
-			for _, toks := range demonymForms(toks) {
-				m.insert(toks, value{entry: int32(i), form: FormAdjective, marks: m.vocalized(d)})
+			scratch, toks = m.appendNormTokens(scratch, toks[:0], d)
+			v := value{entry: int32(i), form: FormAdjective, marks: m.vocalized(d)}
+			for _, form := range demonymForms(toks) {
+				b.add(m.vocab.add, form, v)
 			}
 		}
-		m.context[i] = context{favour: m.stemPhrases(e.Context.Favour), against: m.stemPhrases(e.Context.Against)}
+		favour, against := m.stemPhrases(e.Context.Favour), m.stemPhrases(e.Context.Against)
+		if favour != nil || against != nil {
+			m.context[i] = context{favour: favour, against: against}
+		}
 	}
-	m.words = nil // only needed to share strings while building
+	m.trie = b.build(m.vocab.len() + 1)
 	return m
 }
 
@@ -124,19 +127,13 @@ func (e *Entry) name(k int) string {
 	return e.Aliases[k]
 }
 
-// keyTokens returns the normalized forms of the tokens of s, leaving out
-// tokens that normalize to nothing. Forms already in the vocabulary are
-// shared with it. scratch is reused for the tokens.
-func (m *Matcher) keyTokens(scratch []arabic.Token, s string) ([]arabic.Token, []string) {
+// appendNormTokens appends to out the normalized forms of the tokens of s,
+// leaving out tokens that normalize to nothing, and returns scratch, which
+// it reuses for the tokens, and out.
+func (m *Matcher) appendNormTokens(scratch []arabic.Token, out []string, s string) ([]arabic.Token, []string) {
 	scratch = m.tok.AppendTokens(scratch[:0], s)
-	out := make([]string, 0, len(scratch))
 	for _, t := range scratch {
-		if t.Norm == "" {
-			continue
-		}
-		if id, ok := m.vocab[t.Norm]; ok && m.words != nil {
-			out = append(out, m.words[id])
-		} else {
+		if t.Norm != "" {
 			out = append(out, t.Norm)
 		}
 	}
@@ -146,7 +143,7 @@ func (m *Matcher) keyTokens(scratch []arabic.Token, s string) ([]arabic.Token, [
 // normTokens returns the normalized forms of the tokens of s, leaving out
 // tokens that normalize to nothing.
 func (m *Matcher) normTokens(s string) []string {
-	_, toks := m.keyTokens(nil, s)
+	_, toks := m.appendNormTokens(nil, nil, s)
 	return toks
 }
 
@@ -165,50 +162,13 @@ func (m *Matcher) stemPhrases(phrases []string) [][]string {
 	return out
 }
 
-// insert adds the name toks → v to the trie. A second value for the same
-// entry at the same node is dropped, except that a name replaces an
-// adjective (السعودية is the country's name and a demonym).
-func (m *Matcher) insert(toks []string, v value) {
-	if len(toks) == 0 {
-		return
-	}
-	node := uint32(0)
-	for _, t := range toks {
-		id, ok := m.vocab[t]
-		if !ok {
-			id = uint32(len(m.words))
-			m.vocab[t] = id
-			m.words = append(m.words, t)
-		}
-		key := uint64(node)<<32 | uint64(id)
-		child, ok := m.edges[key]
-		if !ok {
-			child = uint32(len(m.heads))
-			m.edges[key] = child
-			m.heads = append(m.heads, -1)
-		}
-		node = child
-	}
-	for k := m.heads[node]; k >= 0; k = m.values[k].next {
-		if old := &m.values[k]; old.entry == v.entry {
-			if old.form == FormAdjective && v.form == FormName {
-				old.form, old.marks = FormName, v.marks
-			}
-			return
-		}
-	}
-	v.next = m.heads[node]
-	m.heads[node] = int32(len(m.values))
-	m.values = append(m.values, v)
-}
-
 // child returns the node reached from node by token t, or 0.
 func (m *Matcher) child(node uint32, t string) uint32 {
-	id, ok := m.vocab[t]
-	if !ok {
+	id := m.vocab.id(t)
+	if id == 0 {
 		return 0
 	}
-	return m.edges[uint64(node)<<32|uint64(id)]
+	return m.trie.child(node, id)
 }
 
 // Compound words that news writes both joined and split.

@@ -87,18 +87,16 @@ func (m *Matcher) FindAll(a *arabic.Analysis) []Match {
 // text agrees with, in gazetteer order.
 func (m *Matcher) candidates(node uint32, orig string) []Candidate {
 	var out []Candidate
-	for k := m.heads[node]; k >= 0; k = m.values[k].next {
+	for k := m.heads[node]; k >= 0; k++ {
 		v := m.values[k]
-		if v.marks != 0 && !marksAgree(m.marks[v.marks], orig) {
-			continue
+		if v.marks == 0 || marksAgree(m.marks[v.marks], orig) {
+			c := Candidate{Entry: &m.entries[v.entry], Index: int(v.entry), Form: v.form}
+			c.Vocalized = v.marks != 0 && marksConfirm(m.marks[v.marks], orig)
+			out = append(out, c)
 		}
-		c := Candidate{Entry: &m.entries[v.entry], Index: int(v.entry), Form: v.form}
-		c.Vocalized = v.marks != 0 && marksConfirm(m.marks[v.marks], orig)
-		out = append(out, c)
-	}
-	// Values are linked newest first; give them in gazetteer order.
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
+		if v.last {
+			break
+		}
 	}
 	return out
 }
