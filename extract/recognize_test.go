@@ -59,6 +59,9 @@ func TestRecognize(t *testing.T) {
 			"الفرنسي COUNTRY country:FR adj", "لويس ساها PERSON rule"}},
 		{"demonym after و; a pronoun suffix ends the name", "والروسي إيغور كونيتسين بتغلبه على الصربي", []string{
 			"الروسي COUNTRY country:RU adj", "إيغور كونيتسين PERSON rule", "الصربي COUNTRY country:RS adj"}},
+		{"a given name that looks definite (ف + ال…)", "سجل فاليانتسين بلكيفيتش هدفا", []string{
+			"فاليانتسين بلكيفيتش PERSON rule"}},
+		{"لصالح is no given name after ل", "صوت المجلس لصالح القرار", nil},
 		{"connectors inside a name", "استقبل الشيخ عبدالله بن خليفة آل ثاني الوفد", []string{
 			"عبدالله بن خليفة آل ثاني PERSON rule"}},
 		{"given names joined by و are separate people", "وجمال حمزة ومصطفى جعفر وعمرو زكي", []string{
