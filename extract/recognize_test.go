@@ -85,6 +85,8 @@ func TestRecognize(t *testing.T) {
 			"جون كيري PERSON person:john-kerry", "واشنطن LOCATION city:washington", "كيري PERSON person:john-kerry"}},
 		{"short form of a rule person", "قال الوزير منير الزعبي إن الخطة جاهزة. وأضاف الزعبي أن", []string{
 			"منير الزعبي PERSON rule", "الزعبي PERSON rule"}},
+		{"a short form after a verb of saying is the full name's", "التقى الوزير البريطاني جيريمي هانت نظيره. وقال هانت إن المحادثات جيدة", []string{
+			"البريطاني COUNTRY country:GB adj", "جيريمي هانت PERSON person:jeremy-hunt", "هانت PERSON person:jeremy-hunt"}},
 		{"قطر as a diameter", "يبلغ نصف قطر الدائرة عشرة سنتيمترات", nil},
 		{"قطر as the country", "وصل أمير قطر إلى الدوحة", []string{
 			"قطر COUNTRY country:QA", "الدوحة LOCATION city:doha"}},

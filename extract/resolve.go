@@ -282,12 +282,21 @@ func (d *doc) shortForms(chosen []mention) []mention {
 	if len(keys) == 0 {
 		return chosen
 	}
+	// A one-word person the rules found (وقال هانت) may be the short form
+	// of a full name met earlier: such a token stays free, and a short
+	// form found there replaces the rule's mention.
 	taken := make([]bool, len(d.a.Tokens))
-	for _, m := range chosen {
+	loose := map[int]int{} // token → index in chosen of its one-word rule person
+	for i, m := range chosen {
+		if m.source == SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
+			loose[m.first] = i
+			continue
+		}
 		for k := m.first; k < m.end; k++ {
 			taken[k] = true
 		}
 	}
+	var replaced []int
 	firstWords := set{}
 	for key := range keys {
 		firstWords[strings.Fields(key)[0]] = true
@@ -318,8 +327,18 @@ func (d *doc) shortForms(chosen []mention) []mention {
 			})
 			for t := k; t < end; t++ {
 				taken[t] = true
+				if i, ok := loose[t]; ok {
+					replaced = append(replaced, i)
+				}
 			}
 			break
+		}
+	}
+	if len(replaced) > 0 {
+		slices.Sort(replaced)
+		out = slices.Concat(out[:0:0], out)
+		for j := len(replaced) - 1; j >= 0; j-- {
+			out = slices.Delete(out, replaced[j], replaced[j]+1)
 		}
 	}
 	slices.SortFunc(out, func(x, y mention) int { return cmp.Compare(x.Start, y.Start) })
