@@ -28,6 +28,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/wordfilter"
 )
 
 // DefaultN is the number of keyphrases Extract returns when asked for
@@ -299,7 +300,7 @@ func atLeastTwoLetters(s string) bool {
 // stop word, or a conjunction و or ف before a stop word of three letters
 // or more (وبعد، فإلى; shorter ones would take ولي).
 func isStop(norm string) bool {
-	if !stopFilter.mayHold(norm) {
+	if !stopFilter.MayHold(norm) {
 		return false
 	}
 	if arabic.IsStopWord(norm) || newsStops[norm] {
@@ -330,42 +331,17 @@ var newsStops = func() map[string]bool {
 
 // stopFilter holds every word isStop accepts, so that most other words
 // are told apart without a map lookup.
-var stopFilter = func() *wordFilter {
-	f := new(wordFilter)
+var stopFilter = func() *wordfilter.Filter {
+	f := new(wordfilter.Filter)
 	for _, w := range append(arabic.StopWords(), slices.Collect(maps.Keys(newsStops))...) {
-		f.add(w)
+		f.Add(w)
 		if utf8.RuneCountInString(w) >= 3 {
-			f.add("و" + w)
-			f.add("ف" + w)
+			f.Add("و" + w)
+			f.Add("ف" + w)
 		}
 	}
 	return f
 }()
-
-// wordFilter is a set of strings that may answer yes for a string it does
-// not hold, never no for one it holds: one bit per string, chosen by a
-// cheap hash of its length, its last byte and two of its other bytes.
-type wordFilter [1 << 17 / 64]uint64
-
-func filterBit(s string) uint32 {
-	n := len(s)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9e3779b1 ^ uint32(s[n-1])*0x85ebca77 ^ uint32(s[n/2])*0xc2b2ae3d ^ uint32(s[min(1, n-1)])*0x27d4eb2f
-	return h >> 15
-}
-
-func (f *wordFilter) add(s string) {
-	b := filterBit(s)
-	f[b/64] |= 1 << (b % 64)
-}
-
-// mayHold reports whether s may be in f.
-func (f *wordFilter) mayHold(s string) bool {
-	b := filterBit(s)
-	return f[b/64]&(1<<(b%64)) != 0
-}
 
 // usable reports whether token k can be part of a phrase.
 func (x *extractor) usable(k int) bool { return x.stem[k] >= 0 }

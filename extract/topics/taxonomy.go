@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/wordfilter"
 )
 
 // Scoring constants. The score of a topic in an article is
@@ -98,7 +99,7 @@ type Taxonomy struct {
 	byFirst map[string][]term
 	// firsts holds the keys of byFirst, to skip most lookups of words
 	// that start no term.
-	firsts   *stemFilter
+	firsts   *wordfilter.Filter
 	entities map[string][]hint // entity id → hints
 	kinds    map[string][]hint // kind → hints
 	nterms   int
@@ -126,7 +127,7 @@ type hint struct {
 func compile(specs []topicSpec) *Taxonomy {
 	t := &Taxonomy{
 		byFirst:  map[string][]term{},
-		firsts:   new(stemFilter),
+		firsts:   new(wordfilter.Filter),
 		entities: map[string][]hint{},
 		kinds:    map[string][]hint{},
 	}
@@ -135,7 +136,7 @@ func compile(specs []topicSpec) *Taxonomy {
 		for _, ts := range s.terms {
 			first := ts.stems[0]
 			t.byFirst[first] = append(t.byFirst[first], term{stems: ts.stems, topic: i, id: t.nterms, weight: ts.weight})
-			t.firsts.add(first)
+			t.firsts.Add(first)
 			t.nterms++
 		}
 		for _, e := range s.entities {
@@ -152,31 +153,6 @@ func compile(specs []topicSpec) *Taxonomy {
 	}
 	t.scorers.New = func() any { return t.newScorer() }
 	return t
-}
-
-// stemFilter is a set of strings that may answer yes for a string it does
-// not hold, never no for one it holds: one bit per string, chosen by a
-// cheap hash of its length, its last byte and two of its other bytes.
-type stemFilter [1 << 17 / 64]uint64
-
-func filterBit(s string) uint32 {
-	n := len(s)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9e3779b1 ^ uint32(s[n-1])*0x85ebca77 ^ uint32(s[n/2])*0xc2b2ae3d ^ uint32(s[min(1, n-1)])*0x27d4eb2f
-	return h >> 15
-}
-
-func (f *stemFilter) add(s string) {
-	b := filterBit(s)
-	f[b/64] |= 1 << (b % 64)
-}
-
-// mayHold reports whether s may be in f.
-func (f *stemFilter) mayHold(s string) bool {
-	b := filterBit(s)
-	return f[b/64]&(1<<(b%64)) != 0
 }
 
 // Topics returns the taxonomy's topics in file order, with their ids and
@@ -314,7 +290,7 @@ func (s *scorer) matchTerms() {
 			continue
 		}
 		s.words++
-		if f := s.t.firsts; f != nil && !f.mayHold(stems[k]) {
+		if f := s.t.firsts; f != nil && !f.MayHold(stems[k]) {
 			continue
 		}
 		for _, tm := range s.t.byFirst[stems[k]] {
