@@ -2,9 +2,9 @@ package arabic
 
 import (
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 // referenceArticle is the project's reference article.
@@ -23,14 +23,7 @@ func benchTexts(b *testing.B) map[string][]string {
 		b.Fatal(err)
 	}
 	texts["reference"] = []string{string(ref)}
-	filepath.WalkDir(antSample, func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".txt") {
-			if data, err := os.ReadFile(path); err == nil {
-				texts["ant"] = append(texts["ant"], string(data))
-			}
-		}
-		return nil
-	})
+	texts["ant"], _ = testutil.TextFiles(antSample)
 	return texts
 }
 

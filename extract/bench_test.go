@@ -3,11 +3,10 @@ package extract_test
 import (
 	"context"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/internal/testutil"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -21,14 +20,7 @@ func benchArticles(b *testing.B) map[string][]string {
 		b.Fatal(err)
 	}
 	sets := map[string][]string{"reference": {string(ref)}}
-	filepath.WalkDir(antSample, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			if data, err := os.ReadFile(p); err == nil {
-				sets["ant"] = append(sets["ant"], string(data))
-			}
-		}
-		return nil
-	})
+	sets["ant"], _ = testutil.TextFiles(antSample)
 	return sets
 }
 

@@ -3,8 +3,6 @@ package gazetteer
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 // syntheticGazetteer returns n entries whose Arabic names are two to four
@@ -107,17 +106,7 @@ func samplePeakHeap() (stop func() uint64) {
 // BenchmarkFindAll measures analysis plus matching with the default
 // gazetteer over the ANT sample, skipped when the corpus is absent.
 func BenchmarkFindAll(b *testing.B) {
-	var texts []string
-	size := 0
-	filepath.WalkDir("../../shared/data/ant_corpus_v2.1_sample", func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			if data, err := os.ReadFile(p); err == nil {
-				texts = append(texts, string(data))
-				size += len(data)
-			}
-		}
-		return nil
-	})
+	texts, size := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
 	if len(texts) == 0 {
 		b.Skip("ANT sample absent")
 	}

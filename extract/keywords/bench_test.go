@@ -2,11 +2,10 @@ package keywords
 
 import (
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 // antSample is the ANT corpus sample; BenchmarkExtractANT is skipped when
@@ -31,19 +30,13 @@ func BenchmarkExtract(b *testing.B) {
 // sample; one op is one article. The analyses are made beforehand, with
 // their stems, as the extract pipeline has them when keywords run.
 func BenchmarkExtractANT(b *testing.B) {
+	texts, size := testutil.TextFiles(antSample)
 	var analyses []*arabic.Analysis
-	size := 0
-	filepath.WalkDir(antSample, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			if data, err := os.ReadFile(p); err == nil {
-				a := arabic.Analyze(string(data))
-				a.Stems()
-				analyses = append(analyses, a)
-				size += len(data)
-			}
-		}
-		return nil
-	})
+	for _, text := range texts {
+		a := arabic.Analyze(text)
+		a.Stems()
+		analyses = append(analyses, a)
+	}
 	if len(analyses) == 0 {
 		b.Skip("corpus absent: " + antSample)
 	}

@@ -2,11 +2,10 @@ package topics
 
 import (
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 func referenceArticle(b *testing.B) (string, *arabic.Analysis) {
@@ -45,19 +44,13 @@ func BenchmarkScoreANT(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	texts, size := testutil.TextFiles(antSample)
 	var analyses []*arabic.Analysis
-	size := 0
-	filepath.WalkDir(antSample, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			if data, err := os.ReadFile(p); err == nil {
-				a := arabic.Analyze(string(data))
-				a.Stems()
-				analyses = append(analyses, a)
-				size += len(data)
-			}
-		}
-		return nil
-	})
+	for _, text := range texts {
+		a := arabic.Analyze(text)
+		a.Stems()
+		analyses = append(analyses, a)
+	}
 	if len(analyses) == 0 {
 		b.Skip("corpus absent: " + antSample)
 	}
