@@ -268,21 +268,16 @@ func futureVerb(w string) bool {
 // them. After a title the first word may be unknown to the lists (a
 // foreign name); otherwise it must be a known given name.
 func (d *doc) personName(k, end int, afterTitle bool) int {
-	// A given name may look definite (اليكس، فاليانتسين) or carry a
-	// proclitic (ولويس).
-	w := d.a.Tokens[k].Norm
-	if k >= end || definite(w) && !d.r.rules.given[w] && !d.procliticGiven(k) {
+	if k >= end {
+		return k
+	}
+	// A given name may look definite (اليكس، فاليانتسين، واليكس).
+	if w := d.a.Tokens[k].Norm; definite(w) && !d.r.rules.given[strings.TrimPrefix(w, "و")] {
 		return k
 	}
 	switch d.classify(k) {
 	case knownName:
-	case maybeName, notName:
-		if d.procliticGiven(k) {
-			break
-		}
-		if d.classify(k) == notName {
-			return k
-		}
+	case maybeName:
 		// An unknown word starts a name only right after a title, and
 		// not with the conjunction و (والي، ووزير are not names).
 		if !afterTitle || strings.HasPrefix(d.a.Tokens[k].Norm, "و") {
@@ -307,7 +302,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		// و before a word that is not itself a known name is the
 		// conjunction, and the next name starts there: حمزة ومصطفى جعفر
 		// is two people, وليد is a name.
-		if d.conjoined(j) || d.procliticGiven(j) {
+		if d.conjoined(j) {
 			break
 		}
 		// After بن or آل comes a name, even one that is also a word
@@ -333,27 +328,6 @@ func (d *doc) afterConnector(k int) bool {
 	t := d.a.Tokens[k]
 	return t.Kind == arabic.Word && (!arabic.IsStopWord(t.Norm) || utf8.RuneCountInString(t.Norm) >= 4)
 }
-
-// procliticGiven reports whether token k is a given name after a proclitic
-// of givenProclitics (ولويس) and not itself a known name.
-func (d *doc) procliticGiven(k int) bool {
-	rr := d.r.rules
-	w := d.a.Tokens[k].Norm
-	if rr.given[w] || rr.givenAmbiguous[w] || d.r.personWords[w] {
-		return false
-	}
-	for _, seg := range d.stems(k) {
-		if seg.Enclitic == "" && givenProclitics[seg.Proclitics] && rr.given[seg.Stem] {
-			return true
-		}
-	}
-	return false
-}
-
-// givenProclitics are the proclitics a given name may carry at the start
-// of a name: only و. After ل and ب too many words read as a given name
-// (لصالح، لدينا، بيان، بدأنا).
-var givenProclitics = map[string]bool{"و": true}
 
 // conjoined reports whether token k starts with the conjunction و rather
 // than being a name that starts with that letter (وليد، وائل): the whole
@@ -449,7 +423,7 @@ func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
 		}
 		start := -1
 		for _, seg := range d.stems(k) {
-			if rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || givenProclitics[seg.Proclitics]) {
+			if rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و") {
 				start = k
 				break
 			}

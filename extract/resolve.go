@@ -287,6 +287,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 	// form found there replaces the rule's mention.
 	taken := make([]bool, len(d.a.Tokens))
 	loose := map[int]int{} // token → index in chosen of its one-word rule person
+	replaced := make([]bool, len(chosen))
 	for i, m := range chosen {
 		if m.source == SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
@@ -296,7 +297,6 @@ func (d *doc) shortForms(chosen []mention) []mention {
 			taken[k] = true
 		}
 	}
-	var replaced []int
 	firstWords := set{}
 	for key := range keys {
 		firstWords[strings.Fields(key)[0]] = true
@@ -328,19 +328,20 @@ func (d *doc) shortForms(chosen []mention) []mention {
 			for t := k; t < end; t++ {
 				taken[t] = true
 				if i, ok := loose[t]; ok {
-					replaced = append(replaced, i)
+					replaced[i] = true
 				}
 			}
 			break
 		}
 	}
-	if len(replaced) > 0 {
-		slices.Sort(replaced)
-		out = slices.Concat(out[:0:0], out)
-		for j := len(replaced) - 1; j >= 0; j-- {
-			out = slices.Delete(out, replaced[j], replaced[j]+1)
+	// Drop the replaced rule mentions, in place: out starts with chosen.
+	kept := out[:0]
+	for i, m := range out {
+		if i >= len(replaced) || !replaced[i] {
+			kept = append(kept, m)
 		}
 	}
+	out = kept
 	slices.SortFunc(out, func(x, y mention) int { return cmp.Compare(x.Start, y.Start) })
 	return out
 }
