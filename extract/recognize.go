@@ -464,6 +464,8 @@ func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
 		if !d.isWord(j) || d.covered[j] != noMatch || definite(d.a.Tokens[j].Norm) || d.conjoined(j) {
 			continue
 		}
+		// علي after a verb is mostly the preposition على written with ي
+		// (شدد علي ضرورة), not the name.
 		if c := d.classify(j); c != knownName && c != maybeName || d.a.Tokens[j].Norm == "علي" || d.pronounSuffix(j) {
 			continue
 		}
