@@ -6,12 +6,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
-)
-
-// Where a mention comes from, as in the output's "source".
-const (
-	SourceGazetteer = "gazetteer"
-	SourceRule      = "rule"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // Scores of the mentions by how they were found, and the limits of the
@@ -41,7 +36,7 @@ type mention struct {
 	first, end int // tokens[first:end]
 	typ        gazetteer.Type
 	form       gazetteer.Form
-	source     string
+	source     pipeline.Source
 	score      float64
 	// For gazetteer names: the candidates and the one chosen (an index into
 	// the matcher's entries), or noEntity.
@@ -675,7 +670,7 @@ func (d *doc) ruleMention(first, end int, typ gazetteer.Type, score float64) men
 	m := mention{
 		Offsets: arabic.Offsets{Start: a.Start, End: b.End, RuneStart: a.RuneStart, RuneEnd: b.RuneEnd},
 		first:   first, end: end,
-		typ: typ, form: gazetteer.FormName, source: SourceRule, score: score, entity: noEntity,
+		typ: typ, form: gazetteer.FormName, source: pipeline.SourceRule, score: score, entity: noEntity,
 	}
 	m.key = d.key(m.Start, m.End)
 	return m

@@ -8,6 +8,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 var (
@@ -109,7 +110,7 @@ func TestRecognize(t *testing.T) {
 			var got []string
 			for _, m := range mentions {
 				who := m.Entity
-				if m.Source == extract.SourceRule {
+				if m.Source == pipeline.SourceRule {
 					who = "rule"
 				}
 				s := fmt.Sprintf("%s %s %s", m.Text, m.Type, who)

@@ -23,6 +23,9 @@ type Recognizer struct {
 	rules *rules
 	// personWords are the words of the gazetteer's people's names.
 	personWords set
+	// attrs are the attributes of the entries, by index: shared by the
+	// entities of every document, which cannot change them.
+	attrs []pipeline.Attrs
 	// NoRules turns the rules off: only gazetteer names are found.
 	noRules bool
 	// docs pools the buffers of recognition between articles.
@@ -43,8 +46,10 @@ func NewRecognizer(m *gazetteer.Matcher, opt RecognizerOptions) (*Recognizer, er
 		return nil, err
 	}
 	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
+	r.attrs = make([]pipeline.Attrs, len(m.Entries()))
 	for i := range m.Entries() {
 		e := &m.Entries()[i]
+		r.attrs[i] = pipeline.NewAttrs(e.Attrs)
 		if e.Type != gazetteer.Person {
 			continue
 		}
@@ -178,7 +183,7 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 			}
 			m := mention{
 				Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
-				typ: c.Entry.Type, form: c.Form, source: SourceGazetteer, score: scoreUndecided,
+				typ: c.Entry.Type, form: c.Form, source: pipeline.SourceGazetteer, score: scoreUndecided,
 				cands: gm.Candidates, entity: noEntity,
 			}
 			m.key = d.key(m.Start, m.End)
@@ -196,7 +201,7 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 	c := keep[0].c
 	return mention{
 		Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
-		typ: c.Entry.Type, form: c.Form, source: SourceGazetteer, score: score,
+		typ: c.Entry.Type, form: c.Form, source: pipeline.SourceGazetteer, score: score,
 		cands: gm.Candidates, entity: c.Index,
 	}, true
 }
@@ -232,8 +237,8 @@ func selectMentions(cands []mention, ntokens int) []mention {
 	return out
 }
 
-func sourceRank(s string) int {
-	if s == SourceGazetteer {
+func sourceRank(s pipeline.Source) int {
+	if s == pipeline.SourceGazetteer {
 		return 0
 	}
 	return 1
@@ -289,7 +294,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 	loose := map[int]int{} // token → index in chosen of its one-word rule person
 	replaced := make([]bool, len(chosen))
 	for i, m := range chosen {
-		if m.source == SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
+		if m.source == pipeline.SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
 			continue
 		}
@@ -408,26 +413,28 @@ func (d *doc) output(chosen []mention) ([]pipeline.Mention, []pipeline.Entity) {
 		m := &chosen[i]
 		id := d.entityID(m)
 		text := d.a.Text[m.Start:m.End]
+		base := d.base(m, text)
+		typ := pipeline.EntityType(m.typ)
 		mentions = append(mentions, pipeline.Mention{
-			Text: text, Start: m.RuneStart, End: m.RuneEnd, ByteStart: m.Start, ByteEnd: m.End,
-			Type: string(m.typ), Entity: id, Form: m.form.String(), Sentence: d.a.SentenceOf(m.first),
-			Source: m.source, Score: m.score,
+			Text: text, Base: base, Start: m.RuneStart, End: m.RuneEnd, ByteStart: m.Start, ByteEnd: m.End,
+			Type: typ, Entity: id, Form: pipeline.Form(m.form.String()), Sentence: d.a.SentenceOf(m.first),
+			Source: m.source, Score: pipeline.Score(m.score),
 		})
 		k, ok := index[id]
 		if !ok {
 			k = len(entities)
 			index[id] = k
-			e := pipeline.Entity{ID: id, Type: string(m.typ), First: m.RuneStart}
+			e := pipeline.Entity{ID: id, Type: typ, First: m.RuneStart}
 			if m.entity != noEntity {
 				entry := &d.r.gaz.Entries()[m.entity]
-				e.Name, e.NameAr, e.Attrs = entry.Name, entry.NameAr, entry.Attrs
+				e.Name, e.NameAr, e.Attrs = entry.Name, entry.NameAr, d.r.attrs[m.entity]
 			}
 			entities = append(entities, e)
 		}
 		e := &entities[k]
 		e.Count++
-		if m.entity == noEntity && m.form == gazetteer.FormName && utf8.RuneCountInString(text) > utf8.RuneCountInString(e.NameAr) {
-			e.NameAr = text // the longest form a rule found
+		if m.entity == noEntity && m.form == gazetteer.FormName && utf8.RuneCountInString(text) > utf8.RuneCountInString(e.Name) {
+			e.Name, e.NameAr = text, base // the longest form a rule found
 		}
 	}
 	return mentions, entities

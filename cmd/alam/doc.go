@@ -47,9 +47,11 @@ Flags:
 	-v, --verbose             print a one-line summary on standard error
 	    --progress MODE       auto (when standard error is a terminal), always, never
 
-A record holds id, source, lang, stats, mentions, entities, topics and
-keywords; an article that failed has error instead, with empty lists, and
-the run goes on. Mention offsets count Unicode code points of the decoded
+A record holds id, source, meta, lang, stats, mentions, entities, topics,
+keywords and error: error is null when the article succeeded, and when it
+failed says why, with empty lists, and the run goes on. With --input jsonl,
+meta holds the record's other fields as they came ({} otherwise), and an id
+met twice is reported on standard error (both records are written). Mention offsets count Unicode code points of the decoded
 text, end exclusive, so that text[start:end] == mention["text"] in Python.
 
 # gazetteer

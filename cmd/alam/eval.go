@@ -12,6 +12,7 @@ import (
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -188,7 +189,7 @@ entities in these corpora and are left out.`,
 }
 
 // nerTypes maps alam's types onto the CoNLL corpora's.
-var nerTypes = map[string]string{"PERSON": "PERS", "COUNTRY": "LOC", "LOCATION": "LOC", "ORG": "ORG"}
+var nerTypes = map[pipeline.EntityType]string{pipeline.Person: "PERS", pipeline.Country: "LOC", pipeline.Location: "LOC", pipeline.Org: "ORG"}
 
 // recognizeSpans adapts the recognizer of x to eval.NER.
 func recognizeSpans(x *extract.Extractor) eval.Recognize {
@@ -196,7 +197,7 @@ func recognizeSpans(x *extract.Extractor) eval.Recognize {
 		mentions, _ := x.Recognizer.Recognize(arabic.Analyze(text))
 		var out []eval.Span
 		for _, m := range mentions {
-			if m.Form == "adjective" {
+			if m.Form == pipeline.FormAdjective {
 				continue
 			}
 			out = append(out, eval.Span{Start: m.ByteStart, End: m.ByteEnd, Type: nerTypes[m.Type]})

@@ -130,11 +130,16 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 		}
 	}
 	stage := pipeline.Chain(pipeline.Read(f.maxBytes), pipeline.Decode(f.encoding), x.Stage())
+	var ids pipeline.IDs
 	sum, runErr := pipeline.Run(ctx, runCfg, src, stage, func(doc *pipeline.Document) error {
+		first, repeated := ids.Add(doc)
+		if (doc.Err != nil || repeated) && bar != nil {
+			bar.Clear()
+		}
+		if repeated {
+			fmt.Fprintf(stderr, "alam: %s: id %q repeats the id of %s\n", doc.Source, doc.ID, first)
+		}
 		if doc.Err != nil {
-			if bar != nil {
-				bar.Clear()
-			}
 			fmt.Fprintf(stderr, "alam: %v\n", doc.Err)
 		}
 		return enc.Encode(doc)
