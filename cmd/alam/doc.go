@@ -12,6 +12,7 @@ Usage:
 	alam eval ner [-g FILE]... [--no-rules] FILE
 	alam eval topics [--topic-model MODEL | --taxonomy FILE] [--map folder=label,...] DIR
 	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
+	alam schema
 	alam version
 
 # extract
@@ -51,8 +52,11 @@ A record holds id, source, meta, lang, stats, mentions, entities, topics,
 keywords and error: error is null when the article succeeded, and when it
 failed says why, with empty lists, and the run goes on. With --input jsonl,
 meta holds the record's other fields as they came ({} otherwise), and an id
-met twice is reported on standard error (both records are written). Mention offsets count Unicode code points of the decoded
-text, end exclusive, so that text[start:end] == mention["text"] in Python.
+met twice is reported on standard error (both records are written).
+Mention offsets count Unicode code points of the decoded text, end
+exclusive, so that text[start:end] == mention["text"] in Python. alam
+schema prints the JSON Schema of a record; docs/OUTPUT.md documents each
+field.
 
 # gazetteer
 

@@ -101,6 +101,7 @@ says what each article is about, and writes annotated JSON Lines.`,
 		newGazetteerCmd(stdout, stderr),
 		newTopicsCmd(stdout, stderr),
 		newEvalCmd(stdout, stderr),
+		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 	)
 	for _, c := range root.Commands() {

@@ -3,8 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alam-nlp/alam/internal/schematest"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // TestRecordKeys checks that every record, failed or not, has every
@@ -54,5 +59,44 @@ func TestRecordKeys(t *testing.T) {
 	}
 	if !strings.Contains(errOut, `stdin:3: id "1" repeats the id of stdin:1`) {
 		t.Errorf("stderr does not report the repeated id:\n%s", errOut)
+	}
+}
+
+// TestRecordsValidate validates against the schema the records of the
+// golden article and of runs with failed articles (a missing file, a
+// binary file, bad JSON Lines), as JSON Lines and as one array.
+func TestRecordsValidate(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin.txt")
+	os.WriteFile(bin, []byte("PNG\x00\x01\x02"), 0o644)
+	runs := []struct {
+		name  string
+		stdin string
+		args  []string
+	}{
+		{"golden article", "", []string{"extract", "--text", "../../testdata/"}},
+		{"golden article as an array", "", []string{"extract", "--format", "json", "../../testdata/"}},
+		{"failed files", "", []string{"extract", "missing.txt", bin}},
+		{"json lines with failures", `{"id":1,"text":"زار الرئيس الكويت","section":"x"}` + "\nnot json\n" + `{"id":"b"}` + "\n",
+			[]string{"extract", "--input", "jsonl"}},
+	}
+	for _, r := range runs {
+		t.Run(r.name, func(t *testing.T) {
+			_, out, errOut := alam(t, r.stdin, r.args...)
+			if out == "" {
+				t.Fatalf("no output; stderr %s", errOut)
+			}
+			schematest.ValidRecords(t, pipeline.Schema(), pipeline.SchemaID, []byte(out))
+		})
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	code, out, errOut := alam(t, "", "schema")
+	if code != exitOK || !json.Valid([]byte(out)) || !strings.Contains(out, pipeline.SchemaID) {
+		t.Errorf("alam schema: exit %d, stderr %q, output %.80q", code, errOut, out)
+	}
+	if code, _, _ := alam(t, "", "schema", "x"); code != exitUsage {
+		t.Errorf("alam schema x: exit %d, want %d", code, exitUsage)
 	}
 }
