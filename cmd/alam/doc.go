@@ -34,7 +34,12 @@ Flags:
 	    --text-field F        with jsonl: the text field (default text)
 	    --encoding E          utf-8, utf-16, windows-1256 or iso-8859-6 (default: detect)
 	-o, --output FILE         write to FILE instead of standard output
-	    --format jsonl|json   one object per line, or one indented array
+	    --format F            jsonl: one object per line (the default); json: one
+	                          indented array; conll: a token a line with its BIO
+	                          tag; brat: -o DIR gets DIR/<id>.txt and .ann; html:
+	                          a page with the mentions marked (-o DIR: a page per
+	                          article and an index.html)
+	    --conll-names         with conll: PERS, LOC and ORG, the CoNLL corpora's tags
 	    --text                include each article's text in its record
 	-g, --gazetteer FILE      YAML gazetteer merged over the default (repeatable)
 	    --no-default-gazetteer
@@ -93,6 +98,8 @@ Examples:
 	alam extract -j 8 --ext .txt,.text corpus/ -o annotated.jsonl -v
 	jq -c '{id, people: [.entities[] | select(.type=="PERSON") | .name_ar]}' out.jsonl
 	alam extract --input jsonl --text-field body < articles.jsonl
+	alam extract --format html -o pages/ corpus/
+	alam extract --format conll --conll-names corpus/ > corpus.conll
 	alam gazetteer lookup بالكويت
 	alam eval ner ../shared/data/anercorp/test.txt
 */

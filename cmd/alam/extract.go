@@ -30,6 +30,7 @@ type extractFlags struct {
 	output     string
 	format     string
 	withText   bool
+	conllNames bool
 	gazetteers []string
 	noDefault  bool
 	noRules    bool
@@ -65,7 +66,8 @@ has an "error"), 2 for a usage error.`,
 	fl.StringVar(&f.textField, "text-field", "text", "with --input jsonl: the field holding the article's text")
 	fl.StringVar(&f.encoding, "encoding", "", "input encoding: utf-8, utf-16, windows-1256, iso-8859-6 (default: detect)")
 	fl.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
-	fl.StringVar(&f.format, "format", "jsonl", "output format: jsonl (one object per line) or json (one indented array)")
+	fl.StringVar(&f.format, "format", "jsonl", "output format: jsonl (one object per line), json (one indented array), conll (a token a line, BIO tags), brat (-o DIR: .txt and .ann per article) or html (a page; -o DIR: a page per article and an index)")
+	fl.BoolVar(&f.conllNames, "conll-names", false, "with --format conll: the tag names of the CoNLL corpora (PERS, LOC, ORG)")
 	fl.BoolVar(&f.withText, "text", false, "include each article's text in its record")
 	fl.StringArrayVarP(&f.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded default")
@@ -84,12 +86,13 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	switch {
 	case f.input != "text" && f.input != "jsonl":
 		return usagef("--input %q: want text or jsonl", f.input)
-	case f.format != "jsonl" && f.format != "json":
-		return usagef("--format %q: want jsonl or json", f.format)
 	case f.progress != "auto" && f.progress != "always" && f.progress != "never":
 		return usagef("--progress %q: want auto, always or never", f.progress)
 	case f.jobs < 1:
 		return usagef("--jobs %d: want at least 1", f.jobs)
+	}
+	if err := checkFormat(f); err != nil {
+		return err
 	}
 	g, err := loadGazetteers(f.gazetteers, f.noDefault)
 	if err != nil {
@@ -106,20 +109,11 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	}
 
 	src, total := sources(ctx, f, args, stdin, showProgress(f.progress, stderr))
-	out := stdout
-	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		out = file
+	enc, closeOut, err := openEncoder(f, stdout)
+	if err != nil {
+		return err
 	}
-	opt := pipeline.EncodeOptions{Text: f.withText}
-	enc := pipeline.NewJSONLines(out, opt)
-	if f.format == "json" {
-		enc = pipeline.NewJSONArray(out, opt)
-	}
+	defer closeOut()
 
 	runCfg := pipeline.Config{Workers: f.jobs, Unordered: f.unordered}
 	bar := newProgress(f.progress, stderr, total)

@@ -100,3 +100,35 @@ func TestSchemaCommand(t *testing.T) {
 		t.Errorf("alam schema x: exit %d, want %d", code, exitUsage)
 	}
 }
+
+func TestFormats(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // in stdout, or in the file named by the last -o
+	}{
+		{"conll", []string{"extract", "--format", "conll", "-"}, exitOK, "الكويت B-COUNTRY\n"},
+		{"conll names", []string{"extract", "--format", "conll", "--conll-names"}, exitOK, "الكويت B-LOC\n"},
+		{"html to stdout", []string{"extract", "--format", "html"}, exitOK, `data-entity="country:KW"`},
+		{"brat", []string{"extract", "--format", "brat", "-o", filepath.Join(dir, "brat")}, exitOK, ""},
+		{"html folder", []string{"extract", "--format", "html", "-o", filepath.Join(dir, "pages") + "/"}, exitOK, ""},
+		{"brat needs -o", []string{"extract", "--format", "brat"}, exitUsage, ""},
+		{"conll-names needs conll", []string{"extract", "--conll-names"}, exitUsage, ""},
+		{"unknown format", []string{"extract", "--format", "xml"}, exitUsage, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := alam(t, "زار الرئيس الكويت", tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.want) {
+				t.Errorf("exit %d (want %d), stdout %.300q lacks %q; stderr %q", code, tt.code, out, tt.want, errOut)
+			}
+		})
+	}
+	for _, f := range []string{"brat/stdin.txt", "brat/stdin.ann", "brat/annotation.conf", "pages/index.html", "pages/stdin.html"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+}
