@@ -13,7 +13,8 @@ Usage:
 	alam eval topics [--topic-model MODEL | --taxonomy FILE] [--map folder=label,...] DIR
 	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
 	alam schema
-	alam version
+	alam version (or alam --version)
+	alam completion bash|zsh|fish|powershell
 
 # extract
 
@@ -89,8 +90,15 @@ keyphrases (precision, recall and F1 at k, exact and on light stems).
 	0  every article succeeded
 	1  an article failed (its record says why), a gazetteer check found
 	   problems, a lookup found nothing, or the output could not be written
-	2  a usage error: bad flags or arguments, or a gazetteer file that
-	   cannot be used
+	2  a usage error: bad flags or arguments (a mistyped command gets a
+	   suggestion), or a gazetteer, taxonomy or model file that cannot be
+	   used (then the message says which file and where, without the
+	   usage hint)
+
+-v means --verbose wherever it is accepted; --version has no short form.
+Shell completion (alam completion bash) offers the values of --format,
+--input, --progress and --encoding. An extract over paths that hold no
+article says so on standard error.
 
 Examples:
 

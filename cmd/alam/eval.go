@@ -19,7 +19,7 @@ func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "eval",
 		Short: "measure alam on annotated data",
-		Args:  exactArgs(0),
+		Args:  noSubcommand,
 		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	c.AddCommand(newEvalNERCmd(stdout), newEvalTopicsCmd(stdout), newEvalKeywordsCmd(stdout))
@@ -41,7 +41,7 @@ mapping are skipped.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			predict, err := topicPredictor(taxonomy, model)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			rep, err := eval.TopicsWith(args[0], predict, eval.TopicsOptions{LabelMap: labelMap})
 			if err != nil {
@@ -101,7 +101,7 @@ those documents is scored the same way.`,
 			}
 			ids, err := eval.ReadIDs(idsFile)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			extractor := func(text string) ([]string, error) {
 				var out []string
@@ -123,7 +123,7 @@ those documents is scored the same way.`,
 			}
 			bids, err := eval.ReadIDs(baselineIDs)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			docs, err := eval.ReadDocs(args[0], bids)
 			if err != nil {
@@ -160,15 +160,15 @@ entities in these corpora and are left out.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			g, err := loadGazetteers(files, noDefault)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			x, err := extract.New(extract.Config{Gazetteer: g, NoRules: noRules})
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			f, err := os.Open(args[0])
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			defer f.Close()
 			sents, err := eval.ReadCoNLL(args[0], f)

@@ -79,6 +79,7 @@ has an "error"), 2 for a usage error.`,
 	fl.BoolVar(&f.noTaxonomy, "no-taxonomy", false, "report no taxonomy topics")
 	fl.StringVar(&f.topicModel, "topic-model", "", "a model from alam topics train: its labels are added to the topics as model:<label>")
 	fl.IntVar(&f.keywords, "keywords", 10, "number of keywords per article (0 for none)")
+	completeExtractFlags(c)
 	return c
 }
 
@@ -96,16 +97,16 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	}
 	g, err := loadGazetteers(f.gazetteers, f.noDefault)
 	if err != nil {
-		return &usageError{err}
+		return dataErr(err)
 	}
 	cfg, err := extractConfig(f)
 	if err != nil {
-		return &usageError{err}
+		return dataErr(err)
 	}
 	cfg.Gazetteer = g
 	x, err := extract.New(cfg)
 	if err != nil {
-		return &usageError{err}
+		return dataErr(err)
 	}
 
 	src, total := sources(ctx, f, args, stdin, showProgress(f.progress, stderr))
@@ -119,7 +120,7 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	bar := newProgress(f.progress, stderr, total)
 	if bar != nil {
 		runCfg.Progress = func(s pipeline.Summary) {
-			bar.Describe(describe(s))
+			bar.Describe(progressText(s))
 			bar.Set(s.Documents)
 		}
 	}
@@ -147,6 +148,9 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	}
 	if f.verbose {
 		fmt.Fprintf(stderr, "alam: %s\n", describe(sum))
+	}
+	if msg := emptyInput(f, args, sum); msg != "" && runErr == nil {
+		fmt.Fprintf(stderr, "alam: %s\n", msg)
 	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
@@ -244,7 +248,7 @@ func loadGazetteers(files []string, noDefault bool) (*gazetteer.Gazetteer, error
 		gs = append(gs, g)
 	}
 	if len(gs) == 0 {
-		return nil, errors.New("--no-default-gazetteer needs at least one --gazetteer file")
+		return nil, usagef("--no-default-gazetteer needs at least one --gazetteer file")
 	}
 	return gazetteer.Merge(gs...), nil
 }
@@ -262,8 +266,6 @@ func newProgress(mode string, w io.Writer, total int) *progressbar.ProgressBar {
 	}
 	return progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetItsString("articles"),
-		progressbar.OptionShowIts(),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
