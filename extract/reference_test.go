@@ -37,7 +37,11 @@ func annotate(t *testing.T) (*pipeline.Document, []goldMention) {
 	if err := json.Unmarshal(data, &gold); err != nil {
 		t.Fatal(err)
 	}
-	x, err := extract.New(extract.Config{})
+	cfg, err := extract.DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -193,9 +194,12 @@ var nerTypes = map[string]string{"PERSON": "PERS", "COUNTRY": "LOC", "LOCATION":
 // recognizeSpans adapts the recognizer of x to eval.NER.
 func recognizeSpans(x *extract.Extractor) eval.Recognize {
 	return func(text string) ([]eval.Span, error) {
-		mentions, _ := x.Recognizer.Recognize(arabic.Analyze(text))
+		doc, err := x.Annotate(context.Background(), text)
+		if err != nil {
+			return nil, err
+		}
 		var out []eval.Span
-		for _, m := range mentions {
+		for _, m := range doc.Mentions {
 			if m.Form == "adjective" {
 				continue
 			}
