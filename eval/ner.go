@@ -19,7 +19,8 @@ const maxLine = 1 << 20
 
 // ReadCoNLL reads a CoNLL file with one "token TAG" per line (separated by
 // a space or a tab; the tag is the last field) and a blank line between
-// sentences. name is used in errors, which give the line.
+// sentences. A line that starts with # and does not end in a tag is a
+// comment (alam's "# id = <id>"). name is used in errors, which give the line.
 func ReadCoNLL(name string, r io.Reader) ([]Sentence, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
@@ -38,11 +39,15 @@ func ReadCoNLL(name string, r io.Reader) ([]Sentence, error) {
 			continue
 		}
 		i := strings.LastIndexAny(text, " \t")
+		tag := text[i+1:]
+		isTag := i > 0 && (tag == "O" || strings.HasPrefix(tag, "B-") || strings.HasPrefix(tag, "I-"))
+		if !isTag && strings.HasPrefix(text, "#") {
+			continue // a comment, such as "# id = 42"; "# O" is the token #
+		}
 		if i <= 0 || i == len(text)-1 {
 			return nil, fmt.Errorf("%s:%d: want \"token TAG\", got %q", name, line, text)
 		}
-		tag := text[i+1:]
-		if tag != "O" && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-") {
+		if !isTag {
 			return nil, fmt.Errorf("%s:%d: tag %q is not O, B-X or I-X", name, line, tag)
 		}
 		cur.Tokens = append(cur.Tokens, strings.TrimSpace(text[:i]))

@@ -7,14 +7,14 @@ import (
 )
 
 func TestReadCoNLL(t *testing.T) {
-	in := "الكويت B-LOC\nتدعو O\n\nجون\tB-PERS\r\nآلن I-PERS\n\n\n"
+	in := "# id = 000\nالكويت B-LOC\nتدعو O\n\n# id = 001\nجون\tB-PERS\r\nآلن I-PERS\n# O\n\n\n"
 	got, err := ReadCoNLL("x.txt", strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []Sentence{
 		{Tokens: []string{"الكويت", "تدعو"}, Tags: []string{"B-LOC", "O"}},
-		{Tokens: []string{"جون", "آلن"}, Tags: []string{"B-PERS", "I-PERS"}},
+		{Tokens: []string{"جون", "آلن", "#"}, Tags: []string{"B-PERS", "I-PERS", "O"}},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d sentences, want %d: %q", len(got), len(want), got)

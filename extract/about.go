@@ -32,7 +32,7 @@ func Topics(t *topics.Taxonomy, m *topics.Model) pipeline.Stage {
 		if t != nil {
 			for _, tp := range t.Score(a, entityRefs(doc)) {
 				doc.Topics = append(doc.Topics, pipeline.Topic{
-					ID: tp.ID, Label: tp.Label, LabelAr: tp.LabelAr, Score: tp.Score, Evidence: tp.Evidence,
+					ID: tp.ID, Label: tp.Label, LabelAr: tp.LabelAr, Score: pipeline.Score(tp.Score), Evidence: tp.Evidence,
 				})
 			}
 		}
@@ -41,7 +41,7 @@ func Topics(t *topics.Taxonomy, m *topics.Model) pipeline.Stage {
 				if i == ModelMaxTopics || p.Score < ModelThreshold {
 					break
 				}
-				doc.Topics = append(doc.Topics, pipeline.Topic{ID: modelIDPrefix + p.Label, Label: p.Label, Score: p.Score})
+				doc.Topics = append(doc.Topics, pipeline.Topic{ID: modelIDPrefix + p.Label, Label: p.Label, Score: pipeline.Score(p.Score)})
 			}
 		}
 		return nil
@@ -52,13 +52,13 @@ func Topics(t *topics.Taxonomy, m *topics.Model) pipeline.Stage {
 func entityRefs(doc *pipeline.Document) []topics.EntityRef {
 	kinds := make(map[string]string, len(doc.Entities))
 	for _, e := range doc.Entities {
-		if k, ok := e.Attrs["kind"].(string); ok {
+		if k := e.Attrs.String("kind"); k != "" {
 			kinds[e.ID] = k
 		}
 	}
 	refs := make([]topics.EntityRef, 0, len(doc.Mentions))
 	for _, m := range doc.Mentions {
-		refs = append(refs, topics.EntityRef{ID: m.Entity, Kind: kinds[m.Entity], Type: m.Type, Name: m.Text})
+		refs = append(refs, topics.EntityRef{ID: m.Entity, Kind: kinds[m.Entity], Type: string(m.Type), Name: m.Text})
 	}
 	return refs
 }
@@ -73,7 +73,7 @@ func Keywords(n int) pipeline.Stage {
 		}
 		doc.Keywords = doc.Keywords[:0]
 		for _, k := range keywords.Extract(a, n, keywords.Options{}) {
-			doc.Keywords = append(doc.Keywords, pipeline.Keyword{Text: k.Text, Score: k.Score})
+			doc.Keywords = append(doc.Keywords, pipeline.Keyword{Text: k.Text, Score: pipeline.Score(k.Score)})
 		}
 		return nil
 	})

@@ -9,36 +9,55 @@ import (
 	"github.com/alam-nlp/alam/pipeline"
 )
 
-// output turns the mentions that r found in a into the output's mentions
-// and entities.
-func output(r *entities.Recognizer, a *arabic.Analysis, chosen []entities.Mention) ([]pipeline.Mention, []pipeline.Entity) {
+// outputs turns the mentions of a recognizer into the output's mentions
+// and entities. It is immutable and safe for concurrent use.
+type outputs struct {
+	r *entities.Recognizer
+	// attrs are the attributes of the entries, by index: shared by the
+	// entities of every document, which cannot change them.
+	attrs []pipeline.Attrs
+}
+
+func newOutputs(r *entities.Recognizer) *outputs {
+	o := &outputs{r: r, attrs: make([]pipeline.Attrs, len(r.Entries()))}
+	for i := range r.Entries() {
+		o.attrs[i] = pipeline.NewAttrs(r.Entries()[i].Attrs)
+	}
+	return o
+}
+
+// output turns the mentions found in a into the output's mentions and
+// entities.
+func (o *outputs) output(a *arabic.Analysis, chosen []entities.Mention) ([]pipeline.Mention, []pipeline.Entity) {
 	mentions := make([]pipeline.Mention, 0, len(chosen))
 	var ents []pipeline.Entity
 	index := map[string]int{}
 	for i := range chosen {
 		m := &chosen[i]
-		id := r.EntityID(m)
+		id := o.r.EntityID(m)
 		text := a.Text[m.Start:m.End]
+		base := o.base(a, m, text)
+		typ := pipeline.EntityType(m.Type)
 		mentions = append(mentions, pipeline.Mention{
-			Text: text, Start: m.RuneStart, End: m.RuneEnd, ByteStart: m.Start, ByteEnd: m.End,
-			Type: string(m.Type), Entity: id, Form: m.Form.String(), Sentence: a.SentenceOf(m.FirstToken),
-			Source: m.Source, Score: m.Score,
+			Text: text, Base: base, Start: m.RuneStart, End: m.RuneEnd, ByteStart: m.Start, ByteEnd: m.End,
+			Type: typ, Entity: id, Form: pipeline.Form(m.Form.String()), Sentence: a.SentenceOf(m.FirstToken),
+			Source: m.Source, Score: pipeline.Score(m.Score),
 		})
 		k, ok := index[id]
 		if !ok {
 			k = len(ents)
 			index[id] = k
-			e := pipeline.Entity{ID: id, Type: string(m.Type), First: m.RuneStart}
+			e := pipeline.Entity{ID: id, Type: typ, First: m.RuneStart}
 			if m.Entry != entities.NoEntry {
-				entry := &r.Entries()[m.Entry]
-				e.Name, e.NameAr, e.Attrs = entry.Name, entry.NameAr, entry.Attrs
+				entry := &o.r.Entries()[m.Entry]
+				e.Name, e.NameAr, e.Attrs = entry.Name, entry.NameAr, o.attrs[m.Entry]
 			}
 			ents = append(ents, e)
 		}
 		e := &ents[k]
 		e.Count++
-		if m.Entry == entities.NoEntry && m.Form == gazetteer.FormName && utf8.RuneCountInString(text) > utf8.RuneCountInString(e.NameAr) {
-			e.NameAr = text // the longest form a rule found
+		if m.Entry == entities.NoEntry && m.Form == gazetteer.FormName && utf8.RuneCountInString(text) > utf8.RuneCountInString(e.Name) {
+			e.Name, e.NameAr = text, base // the longest form a rule found
 		}
 	}
 	return mentions, ents

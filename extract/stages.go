@@ -67,12 +67,13 @@ func language(a *arabic.Analysis) string {
 // Entities returns the stage that finds the named entities of an analyzed
 // document with r: doc.Mentions and doc.Entities.
 func Entities(r *entities.Recognizer) pipeline.Stage {
+	o := newOutputs(r)
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
 			return err
 		}
-		doc.Mentions, doc.Entities = output(r, a, r.Recognize(a))
+		doc.Mentions, doc.Entities = o.output(a, r.Recognize(a))
 		return nil
 	})
 }

@@ -29,11 +29,13 @@ var ErrClosed = errors.New("pipeline: encoder is closed")
 // NewJSONLines returns an Encoder that writes one JSON object per line to
 // w, one w.Write per record.
 //
-// The fields come in this order: id, source, lang, text (only with
-// opt.Text), stats, mentions, entities, topics, keywords, and error (only
-// for a document with Err set, and then the lists are empty). Lists are
-// written as [] when empty, never null; scores are rounded to 4 decimals;
-// HTML characters and non-ASCII text are written as they are, not escaped.
+// The fields come in this order: id, source, meta, lang, text (only with
+// opt.Text), stats, mentions, entities, topics, keywords, error. Every
+// record has every field but text: meta is {} when the document has no
+// Meta, error is null when the document succeeded and its message when
+// Err is set (and then the lists are empty). Lists are written as [] when
+// empty, never null; scores are rounded to 4 decimals (see Score); HTML
+// characters and non-ASCII text are written as they are, not escaped.
 func NewJSONLines(w io.Writer, opt EncodeOptions) Encoder {
 	return &jsonLines{w: w, opt: opt}
 }

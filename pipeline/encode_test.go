@@ -23,19 +23,19 @@ func sampleDocs() []*Document {
 			ID: "000_sample", Source: "testdata/000_sample.txt", Lang: "ar", Text: text,
 			Stats: Stats{Chars: 37, Tokens: 8, Sentences: 1},
 			Mentions: []Mention{
-				{Text: "الكويتي", Start: 11, End: 18, ByteStart: 20, ByteEnd: 34, Type: "COUNTRY", Entity: "country:KW",
+				{Text: "الكويتي", Base: "الكويتي", Start: 11, End: 18, ByteStart: 20, ByteEnd: 34, Type: "COUNTRY", Entity: "country:KW",
 					Form: "adjective", Sentence: 0, Source: "gazetteer", Score: 0.912345},
-				{Text: "الكويت", Start: 31, End: 37, Type: "COUNTRY", Entity: "country:KW",
+				{Text: "الكويت", Base: "الكويت", Start: 31, End: 37, Type: "COUNTRY", Entity: "country:KW",
 					Form: "name", Source: "gazetteer", Score: 1},
 			},
 			Entities: []Entity{
 				{ID: "country:KW", Type: "COUNTRY", Name: "Kuwait", NameAr: "الكويت", Count: 2, First: 11,
-					Attrs: map[string]any{"iso": "KW", "member_of": []string{"org:arab-league", "org:gcc"}}},
+					Attrs: NewAttrs(map[string]any{"iso": "KW", "member_of": []string{"org:arab-league", "org:gcc"}})},
 				{ID: "person:x", Type: "PERSON", Name: "X <Y> & Z", NameAr: "س", Count: 1, First: 4},
 			},
 			Topics: []Topic{
 				{ID: "politics", Label: "politics", LabelAr: "سياسة", Score: 2.0 / 3, Evidence: []string{"الرئيس"}},
-				{ID: "nil-evidence", Label: "none", LabelAr: "لا شيء", Score: math.NaN()},
+				{ID: "nil-evidence", Label: "none", LabelAr: "لا شيء", Score: Score(math.NaN())},
 			},
 			Keywords: []Keyword{{Text: "الكويت", Score: 0.00004}, {Text: "قال", Score: -0.00001}},
 		},
@@ -58,7 +58,7 @@ func TestJSONLinesGolden(t *testing.T) {
 		}
 	}
 	withText := NewJSONLines(&buf, EncodeOptions{Text: true})
-	if err := withText.Encode(&Document{ID: "003_text", Source: "in.jsonl:4", Lang: "ar", Text: "سطر\nآخر \"مقتبس\""}); err != nil {
+	if err := withText.Encode(&Document{ID: "003_text", Source: "in.jsonl:4", Meta: json.RawMessage(`{"section":"news","n":[1, 2]}`), Lang: "ar", Text: "سطر\nآخر \"مقتبس\""}); err != nil {
 		t.Fatalf("Encode with text: %v", err)
 	}
 	if err := enc.Close(); err != nil {
@@ -91,7 +91,7 @@ func TestJSONLinesGolden(t *testing.T) {
 		t.Fatalf("output differs from %s (go test -update rewrites it)", golden)
 	}
 	// Every line is a JSON object with the fields in contract order.
-	order := []string{"id", "source", "lang", "text", "stats", "mentions", "entities", "topics", "keywords", "error"}
+	order := []string{"id", "source", "meta", "lang", "text", "stats", "mentions", "entities", "topics", "keywords", "error"}
 	for i, line := range bytes.Split(bytes.TrimSuffix(want, []byte("\n")), []byte("\n")) {
 		keys, err := topLevelKeys(line)
 		if err != nil {
@@ -167,14 +167,25 @@ func TestRecordContract(t *testing.T) {
 		{
 			name:    "empty lists are []",
 			doc:     docs[1],
-			want:    []string{`"mentions":[],"entities":[],"topics":[],"keywords":[]}`},
-			notWant: []string{"null", `"error"`, `"text"`},
+			want:    []string{`"meta":{}`, `"mentions":[],"entities":[],"topics":[],"keywords":[],"error":null}`},
+			notWant: []string{`"text"`},
 		},
 		{
 			name:    "failed document: error, lists empty",
 			doc:     docs[2],
 			want:    []string{`"mentions":[]`, `"error":"corpus/002_failed.txt: binary file"}`},
 			notWant: []string{"dropped"},
+		},
+		{
+			name:    "succeeded document: error null, attrs {}",
+			doc:     docs[0],
+			want:    []string{`"error":null}`, `"first":4,"attrs":{}}`, `"base":"الكويتي"`},
+			notWant: []string{`"error":"`},
+		},
+		{
+			name: "meta as it came",
+			doc:  &Document{ID: "m", Meta: json.RawMessage(`{"date":"2024-01-02","n":1.50}`)},
+			want: []string{`"source":"","meta":{"date":"2024-01-02","n":1.50},"lang"`},
 		},
 		{
 			name: "text after lang when asked",
@@ -215,7 +226,7 @@ func TestJSONArray(t *testing.T) {
 		n    int
 	}{
 		{name: "empty run", want: "[]\n"},
-		{name: "one record", docs: []*Document{{ID: "a"}}, want: "[\n  {\n    \"id\": \"a\",\n    \"source\": \"\",\n    \"lang\": \"\",\n    \"stats\": {\n      \"chars\": 0,\n      \"tokens\": 0,\n      \"sentences\": 0\n    },\n    \"mentions\": [],\n    \"entities\": [],\n    \"topics\": [],\n    \"keywords\": []\n  }\n]\n"},
+		{name: "one record", docs: []*Document{{ID: "a"}}, want: "[\n  {\n    \"id\": \"a\",\n    \"source\": \"\",\n    \"meta\": {},\n    \"lang\": \"\",\n    \"stats\": {\n      \"chars\": 0,\n      \"tokens\": 0,\n      \"sentences\": 0\n    },\n    \"mentions\": [],\n    \"entities\": [],\n    \"topics\": [],\n    \"keywords\": [],\n    \"error\": null\n  }\n]\n"},
 		{name: "samples", docs: sampleDocs(), n: 3},
 	}
 	for _, tt := range tests {
@@ -262,7 +273,7 @@ func TestEncodeErrors(t *testing.T) {
 		{name: "writer fails", enc: NewJSONLines(failWriter{}, EncodeOptions{}), doc: &Document{}, want: "pipe closed"},
 		{name: "array writer fails", enc: NewJSONArray(failWriter{}, EncodeOptions{}), doc: &Document{}, want: "pipe closed"},
 		{name: "attribute not encodable", enc: NewJSONLines(&bytes.Buffer{}, EncodeOptions{}),
-			doc: &Document{ID: "x", Entities: []Entity{{Attrs: map[string]any{"f": func() {}}}}}, want: "encode x"},
+			doc: &Document{ID: "x", Entities: []Entity{{Attrs: NewAttrs(map[string]any{"f": func() {}})}}}, want: "encode x"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,12 +127,28 @@ func ExampleNewJSONLines() {
 	enc.Encode(&pipeline.Document{
 		ID: "a1", Source: "a1.txt", Lang: "ar",
 		Stats: pipeline.Stats{Chars: 13, Tokens: 2, Sentences: 1},
-		Mentions: []pipeline.Mention{{Text: "الكويت", Start: 7, End: 13, Type: "COUNTRY",
-			Entity: "country:KW", Form: "name", Source: "gazetteer", Score: 0.98765}},
+		Mentions: []pipeline.Mention{{Text: "الكويت", Base: "الكويت", Start: 7, End: 13, Type: pipeline.Country,
+			Entity: "country:KW", Form: pipeline.FormName, Source: pipeline.SourceGazetteer, Score: 0.98765}},
 	})
 	enc.Encode(&pipeline.Document{ID: "a2", Source: "a2.txt", Err: &pipeline.Error{Source: "a2.txt", Err: pipeline.ErrBinary}})
 	enc.Close()
 	// Output:
-	// {"id":"a1","source":"a1.txt","lang":"ar","stats":{"chars":13,"tokens":2,"sentences":1},"mentions":[{"text":"الكويت","start":7,"end":13,"type":"COUNTRY","entity":"country:KW","form":"name","sentence":0,"source":"gazetteer","score":0.9877}],"entities":[],"topics":[],"keywords":[]}
-	// {"id":"a2","source":"a2.txt","lang":"","stats":{"chars":0,"tokens":0,"sentences":0},"mentions":[],"entities":[],"topics":[],"keywords":[],"error":"a2.txt: binary file"}
+	// {"id":"a1","source":"a1.txt","meta":{},"lang":"ar","stats":{"chars":13,"tokens":2,"sentences":1},"mentions":[{"text":"الكويت","base":"الكويت","start":7,"end":13,"type":"COUNTRY","entity":"country:KW","form":"name","sentence":0,"source":"gazetteer","score":0.9877}],"entities":[],"topics":[],"keywords":[],"error":null}
+	// {"id":"a2","source":"a2.txt","meta":{},"lang":"","stats":{"chars":0,"tokens":0,"sentences":0},"mentions":[],"entities":[],"topics":[],"keywords":[],"error":"a2.txt: binary file"}
+}
+
+func ExampleDocument_Entity() {
+	doc := &pipeline.Document{
+		Mentions: []pipeline.Mention{{Text: "لولايات المتحدة", Base: "الولايات المتحدة", Entity: "country:US", Type: pipeline.Country}},
+		Entities: []pipeline.Entity{{ID: "country:US", Type: pipeline.Country, Name: "United States",
+			Attrs: pipeline.NewAttrs(map[string]any{"iso": "US"})}},
+	}
+	for _, m := range doc.Mentions {
+		e := doc.Entity(m.Entity)
+		fmt.Println(m.Base, "→", e.Name, e.Attrs.String("iso"))
+	}
+	fmt.Println(doc.Entity("country:KW") == nil)
+	// Output:
+	// الولايات المتحدة → United States US
+	// true
 }

@@ -24,9 +24,11 @@ type JSONLOptions struct {
 // for the stream in each document's Source, "<name>:<line>" with lines
 // counted from 1 ("stdin" when name is "" or "-").
 //
-// A document's ID is the id field (a number keeps its JSON spelling), or
-// its Source when the field is missing or null. Its Text is the text field;
-// the Decode stage leaves it as it is.
+// A document's ID is the id field (a number keeps its JSON spelling: 42
+// gives "42"), or its Source when the field is missing or null. Its Text is
+// the text field; the Decode stage leaves it as it is. Its Meta holds the
+// record's other fields, as they came, even when the record fails for want
+// of a text.
 //
 // A line that cannot be used (invalid UTF-8 or JSON, not an object, text
 // missing or not a string, id neither string nor number, longer than
@@ -129,6 +131,7 @@ func parseRecord(src string, line []byte, idField, textField string) *Document {
 	if rec == nil {
 		return fail(errors.New("record is a JSON null, want an object"))
 	}
+	doc.Meta = metaOf(line, idField, textField)
 	if raw, ok := rec[idField]; ok {
 		switch kind := jsonKind(raw); kind {
 		case "string":

@@ -1,106 +1,78 @@
 package pipeline
 
-import (
-	"math"
-	"strconv"
-)
+import "encoding/json"
 
-// record is the output shape of a Document; the field order here is the
-// field order of the output.
+// record is the output shape of a Document: its output fields, in the
+// order they are written. The lists and objects inside are the Document's
+// own types, which carry their json tags.
 type record struct {
 	ID       string          `json:"id"`
 	Source   string          `json:"source"`
+	Meta     json.RawMessage `json:"meta"`
 	Lang     string          `json:"lang"`
 	Text     *string         `json:"text,omitempty"`
 	Stats    Stats           `json:"stats"`
-	Mentions []mentionRecord `json:"mentions"`
+	Mentions []Mention       `json:"mentions"`
 	Entities []Entity        `json:"entities"`
-	Topics   []topicRecord   `json:"topics"`
-	Keywords []keywordRecord `json:"keywords"`
-	Error    string          `json:"error,omitempty"`
+	Topics   []Topic         `json:"topics"`
+	Keywords []Keyword       `json:"keywords"`
+	Error    *string         `json:"error"`
 }
 
-type mentionRecord struct {
-	Text     string `json:"text"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	Type     string `json:"type"`
-	Entity   string `json:"entity"`
-	Form     string `json:"form"`
-	Sentence int    `json:"sentence"`
-	Source   string `json:"source"`
-	Score    score  `json:"score"`
-}
-
-type topicRecord struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label"`
-	LabelAr  string   `json:"label_ar"`
-	Score    score    `json:"score"`
-	Evidence []string `json:"evidence"`
-}
-
-type keywordRecord struct {
-	Text  string `json:"text"`
-	Score score  `json:"score"`
-}
-
-// score is a float64 written rounded to 4 decimals, without an exponent;
-// NaN and infinities are written as 0.
-type score float64
-
-func (s score) MarshalJSON() ([]byte, error) {
-	f := float64(s)
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		f = 0
-	}
-	f = math.Round(f*1e4) / 1e4
-	if f == 0 {
-		f = 0 // no "-0"
-	}
-	return strconv.AppendFloat(nil, f, 'f', -1, 64), nil
-}
+// emptyObject is the meta of a document that came with none.
+var emptyObject = json.RawMessage("{}")
 
 func newRecord(doc *Document, opt EncodeOptions) *record {
 	rec := &record{
 		ID:       doc.ID,
 		Source:   doc.Source,
+		Meta:     doc.Meta,
 		Lang:     doc.Lang,
 		Stats:    doc.Stats,
-		Mentions: []mentionRecord{},
+		Mentions: []Mention{},
 		Entities: []Entity{},
-		Topics:   []topicRecord{},
-		Keywords: []keywordRecord{},
+		Topics:   []Topic{},
+		Keywords: []Keyword{},
+	}
+	if len(rec.Meta) == 0 || jsonKind(rec.Meta) != "object" {
+		rec.Meta = emptyObject
 	}
 	if opt.Text {
 		text := doc.Text
 		rec.Text = &text
 	}
 	if doc.Err != nil {
-		rec.Error = doc.Err.Error()
-		if rec.Error == "" {
-			rec.Error = "failed"
+		msg := doc.Err.Error()
+		if msg == "" {
+			msg = "failed"
 		}
+		rec.Error = &msg
 		return rec
 	}
-	for _, m := range doc.Mentions {
-		rec.Mentions = append(rec.Mentions, mentionRecord{
-			Text: m.Text, Start: m.Start, End: m.End, Type: m.Type, Entity: m.Entity,
-			Form: m.Form, Sentence: m.Sentence, Source: m.Source, Score: score(m.Score),
-		})
+	if doc.Mentions != nil {
+		rec.Mentions = doc.Mentions
 	}
-	rec.Entities = append(rec.Entities, doc.Entities...)
-	for _, t := range doc.Topics {
-		ev := t.Evidence
-		if ev == nil {
-			ev = []string{}
+	if doc.Entities != nil {
+		rec.Entities = doc.Entities
+	}
+	if doc.Topics != nil {
+		rec.Topics = doc.Topics
+		for i, t := range doc.Topics {
+			if t.Evidence == nil {
+				// Write [] for nil evidence, on a copy: the document stays
+				// as it is.
+				rec.Topics = append([]Topic(nil), doc.Topics...)
+				for j := i; j < len(rec.Topics); j++ {
+					if rec.Topics[j].Evidence == nil {
+						rec.Topics[j].Evidence = []string{}
+					}
+				}
+				break
+			}
 		}
-		rec.Topics = append(rec.Topics, topicRecord{
-			ID: t.ID, Label: t.Label, LabelAr: t.LabelAr, Score: score(t.Score), Evidence: ev,
-		})
 	}
-	for _, k := range doc.Keywords {
-		rec.Keywords = append(rec.Keywords, keywordRecord{Text: k.Text, Score: score(k.Score)})
+	if doc.Keywords != nil {
+		rec.Keywords = doc.Keywords
 	}
 	return rec
 }

@@ -5,6 +5,11 @@
 # times (default 5) and the median is printed, as the machines are shared
 # and noisy: compare ratios measured in one run.
 #
+# Then it runs cmd/alam-bench (a module of its own): the whole extractor
+# and bleve's Arabic analyzer on the same files held in memory, alternating,
+# RUNS rounds, and prints both throughputs and the ratio alam/peer for 1 and
+# 2 workers.
+#
 #   scripts/bench.sh [DIR]    # default: ../shared/data/ant_corpus_v2.1_sample
 set -euo pipefail
 
@@ -38,3 +43,8 @@ for j in 1 2; do
 			'BEGIN {printf "%-28s %10.1f %12.0f %10.1f\n", w, b/s/1e6, n/s, m/1024}'
 	done
 done
+
+echo
+echo "peer: alam extract against bleve's Arabic analyzer (cmd/alam-bench)"
+abs=$(cd "$dir" && pwd)
+(cd cmd/alam-bench && go run . -rounds "$runs" -j 1,2 "$abs")

@@ -12,7 +12,9 @@ Usage:
 	alam eval ner [-g FILE]... [--no-rules] FILE
 	alam eval topics [--topic-model MODEL | --taxonomy FILE] [--map folder=label,...] DIR
 	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
-	alam version
+	alam schema
+	alam version (or alam --version)
+	alam completion bash|zsh|fish|powershell
 
 # extract
 
@@ -33,7 +35,12 @@ Flags:
 	    --text-field F        with jsonl: the text field (default text)
 	    --encoding E          utf-8, utf-16, windows-1256 or iso-8859-6 (default: detect)
 	-o, --output FILE         write to FILE instead of standard output
-	    --format jsonl|json   one object per line, or one indented array
+	    --format F            jsonl: one object per line (the default); json: one
+	                          indented array; conll: a token a line with its BIO
+	                          tag; brat: -o DIR gets DIR/<id>.txt and .ann; html:
+	                          a page with the mentions marked (-o DIR: a page per
+	                          article and an index.html)
+	    --conll-names         with conll: PERS, LOC and ORG, the CoNLL corpora's tags
 	    --text                include each article's text in its record
 	-g, --gazetteer FILE      YAML gazetteer merged over the default (repeatable)
 	    --no-default-gazetteer
@@ -47,10 +54,15 @@ Flags:
 	-v, --verbose             print a one-line summary on standard error
 	    --progress MODE       auto (when standard error is a terminal), always, never
 
-A record holds id, source, lang, stats, mentions, entities, topics and
-keywords; an article that failed has error instead, with empty lists, and
-the run goes on. Mention offsets count Unicode code points of the decoded
-text, end exclusive, so that text[start:end] == mention["text"] in Python.
+A record holds id, source, meta, lang, stats, mentions, entities, topics,
+keywords and error: error is null when the article succeeded, and when it
+failed says why, with empty lists, and the run goes on. With --input jsonl,
+meta holds the record's other fields as they came ({} otherwise), and an id
+met twice is reported on standard error (both records are written).
+Mention offsets count Unicode code points of the decoded text, end
+exclusive, so that text[start:end] == mention["text"] in Python. alam
+schema prints the JSON Schema of a record; docs/OUTPUT.md documents each
+field.
 
 # gazetteer
 
@@ -78,8 +90,15 @@ keyphrases (precision, recall and F1 at k, exact and on light stems).
 	0  every article succeeded
 	1  an article failed (its record says why), a gazetteer check found
 	   problems, a lookup found nothing, or the output could not be written
-	2  a usage error: bad flags or arguments, or a gazetteer file that
-	   cannot be used
+	2  a usage error: bad flags or arguments (a mistyped command gets a
+	   suggestion), or a gazetteer, taxonomy or model file that cannot be
+	   used (then the message says which file and where, without the
+	   usage hint)
+
+-v means --verbose wherever it is accepted; --version has no short form.
+Shell completion (alam completion bash) offers the values of --format,
+--input, --progress and --encoding. An extract over paths that hold no
+article says so on standard error.
 
 Examples:
 
@@ -87,6 +106,8 @@ Examples:
 	alam extract -j 8 --ext .txt,.text corpus/ -o annotated.jsonl -v
 	jq -c '{id, people: [.entities[] | select(.type=="PERSON") | .name_ar]}' out.jsonl
 	alam extract --input jsonl --text-field body < articles.jsonl
+	alam extract --format html -o pages/ corpus/
+	alam extract --format conll --conll-names corpus/ > corpus.conll
 	alam gazetteer lookup بالكويت
 	alam eval ner ../shared/data/anercorp/test.txt
 */

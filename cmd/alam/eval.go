@@ -13,13 +13,14 @@ import (
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "eval",
 		Short: "measure alam on annotated data",
-		Args:  exactArgs(0),
+		Args:  noSubcommand,
 		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	c.AddCommand(newEvalNERCmd(stdout), newEvalTopicsCmd(stdout), newEvalKeywordsCmd(stdout))
@@ -41,7 +42,7 @@ mapping are skipped.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			predict, err := topicPredictor(taxonomy, model)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			rep, err := eval.TopicsWith(args[0], predict, eval.TopicsOptions{LabelMap: labelMap})
 			if err != nil {
@@ -101,7 +102,7 @@ those documents is scored the same way.`,
 			}
 			ids, err := eval.ReadIDs(idsFile)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			extractor := func(text string) ([]string, error) {
 				var out []string
@@ -123,7 +124,7 @@ those documents is scored the same way.`,
 			}
 			bids, err := eval.ReadIDs(baselineIDs)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			docs, err := eval.ReadDocs(args[0], bids)
 			if err != nil {
@@ -160,15 +161,15 @@ entities in these corpora and are left out.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			g, err := loadGazetteers(files, noDefault)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			x, err := extract.New(extract.Config{Gazetteer: g, NoRules: noRules})
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			f, err := os.Open(args[0])
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			defer f.Close()
 			sents, err := eval.ReadCoNLL(args[0], f)
@@ -189,7 +190,7 @@ entities in these corpora and are left out.`,
 }
 
 // nerTypes maps alam's types onto the CoNLL corpora's.
-var nerTypes = map[string]string{"PERSON": "PERS", "COUNTRY": "LOC", "LOCATION": "LOC", "ORG": "ORG"}
+var nerTypes = map[pipeline.EntityType]string{pipeline.Person: "PERS", pipeline.Country: "LOC", pipeline.Location: "LOC", pipeline.Org: "ORG"}
 
 // recognizeSpans adapts the recognizer of x to eval.NER.
 func recognizeSpans(x *extract.Extractor) eval.Recognize {
@@ -200,7 +201,7 @@ func recognizeSpans(x *extract.Extractor) eval.Recognize {
 		}
 		var out []eval.Span
 		for _, m := range doc.Mentions {
-			if m.Form == "adjective" {
+			if m.Form == pipeline.FormAdjective {
 				continue
 			}
 			out = append(out, eval.Span{Start: m.ByteStart, End: m.ByteEnd, Type: nerTypes[m.Type]})

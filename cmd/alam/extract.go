@@ -31,6 +31,7 @@ type extractFlags struct {
 	output     string
 	format     string
 	withText   bool
+	conllNames bool
 	gazetteers []string
 	noDefault  bool
 	noRules    bool
@@ -66,7 +67,8 @@ has an "error"), 2 for a usage error.`,
 	fl.StringVar(&f.textField, "text-field", "text", "with --input jsonl: the field holding the article's text")
 	fl.StringVar(&f.encoding, "encoding", "", "input encoding: utf-8, utf-16, windows-1256, iso-8859-6 (default: detect)")
 	fl.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
-	fl.StringVar(&f.format, "format", "jsonl", "output format: jsonl (one object per line) or json (one indented array)")
+	fl.StringVar(&f.format, "format", "jsonl", "output format: jsonl (one object per line), json (one indented array), conll (a token a line, BIO tags), brat (-o DIR: .txt and .ann per article) or html (a page; -o DIR: a page per article and an index)")
+	fl.BoolVar(&f.conllNames, "conll-names", false, "with --format conll: the tag names of the CoNLL corpora (PERS, LOC, ORG)")
 	fl.BoolVar(&f.withText, "text", false, "include each article's text in its record")
 	fl.StringArrayVarP(&f.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded default")
@@ -78,6 +80,7 @@ has an "error"), 2 for a usage error.`,
 	fl.BoolVar(&f.noTaxonomy, "no-taxonomy", false, "report no taxonomy topics")
 	fl.StringVar(&f.topicModel, "topic-model", "", "a model from alam topics train: its labels are added to the topics as model:<label>")
 	fl.IntVar(&f.keywords, "keywords", keywords.DefaultN, "number of keywords per article (0 for none)")
+	completeExtractFlags(c)
 	return c
 }
 
@@ -85,57 +88,54 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	switch {
 	case f.input != "text" && f.input != "jsonl":
 		return usagef("--input %q: want text or jsonl", f.input)
-	case f.format != "jsonl" && f.format != "json":
-		return usagef("--format %q: want jsonl or json", f.format)
 	case f.progress != "auto" && f.progress != "always" && f.progress != "never":
 		return usagef("--progress %q: want auto, always or never", f.progress)
 	case f.jobs < 1:
 		return usagef("--jobs %d: want at least 1", f.jobs)
 	}
+	if err := checkFormat(f); err != nil {
+		return err
+	}
 	g, err := loadGazetteers(f.gazetteers, f.noDefault)
 	if err != nil {
-		return &usageError{err}
+		return dataErr(err)
 	}
 	cfg, err := extractConfig(f)
 	if err != nil {
-		return &usageError{err}
+		return dataErr(err)
 	}
 	cfg.Gazetteer = g
 	x, err := extract.New(cfg)
 	if err != nil {
-		return &usageError{err}
+		return dataErr(err)
 	}
 
 	src, total := sources(ctx, f, args, stdin, showProgress(f.progress, stderr))
-	out := stdout
-	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		out = file
+	enc, closeOut, err := openEncoder(f, stdout)
+	if err != nil {
+		return err
 	}
-	opt := pipeline.EncodeOptions{Text: f.withText}
-	enc := pipeline.NewJSONLines(out, opt)
-	if f.format == "json" {
-		enc = pipeline.NewJSONArray(out, opt)
-	}
+	defer closeOut()
 
 	runCfg := pipeline.Config{Workers: f.jobs, Unordered: f.unordered}
 	bar := newProgress(f.progress, stderr, total)
 	if bar != nil {
 		runCfg.Progress = func(s pipeline.Summary) {
-			bar.Describe(describe(s))
+			bar.Describe(progressText(s))
 			bar.Set(s.Documents)
 		}
 	}
 	stage := pipeline.Chain(pipeline.Read(f.maxBytes), pipeline.Decode(f.encoding), x.Stage())
+	var ids pipeline.IDs
 	sum, runErr := pipeline.Run(ctx, runCfg, src, stage, func(doc *pipeline.Document) error {
+		first, repeated := ids.Add(doc)
+		if (doc.Err != nil || repeated) && bar != nil {
+			bar.Clear()
+		}
+		if repeated {
+			fmt.Fprintf(stderr, "alam: %s: id %q repeats the id of %s\n", doc.Source, doc.ID, first)
+		}
 		if doc.Err != nil {
-			if bar != nil {
-				bar.Clear()
-			}
 			fmt.Fprintf(stderr, "alam: %v\n", doc.Err)
 		}
 		return enc.Encode(doc)
@@ -149,6 +149,9 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	}
 	if f.verbose {
 		fmt.Fprintf(stderr, "alam: %s\n", describe(sum))
+	}
+	if msg := emptyInput(f, args, sum); msg != "" && runErr == nil {
+		fmt.Fprintf(stderr, "alam: %s\n", msg)
 	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
@@ -243,7 +246,7 @@ func loadGazetteers(files []string, noDefault bool) (*gazetteer.Gazetteer, error
 		gs = append(gs, g)
 	}
 	if len(gs) == 0 {
-		return nil, errors.New("--no-default-gazetteer needs at least one --gazetteer file")
+		return nil, usagef("--no-default-gazetteer needs at least one --gazetteer file")
 	}
 	return gazetteer.Merge(gs...), nil
 }
@@ -261,8 +264,6 @@ func newProgress(mode string, w io.Writer, total int) *progressbar.ProgressBar {
 	}
 	return progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetItsString("articles"),
-		progressbar.OptionShowIts(),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),

@@ -14,7 +14,7 @@ func newGazetteerCmd(stdout, stderr io.Writer) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "gazetteer",
 		Short: "check, dump and query gazetteers",
-		Args:  exactArgs(0),
+		Args:  noSubcommand,
 		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	c.AddCommand(newGazetteerCheckCmd(stdout, stderr), newGazetteerDumpCmd(stdout), newGazetteerLookupCmd(stdout))
@@ -94,7 +94,7 @@ func newGazetteerDumpCmd(stdout io.Writer) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			g, err := loadGazetteers(files, noDefault)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			return g.WriteYAML(stdout)
 		},
@@ -114,7 +114,7 @@ func newGazetteerLookupCmd(stdout io.Writer) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			g, err := loadGazetteers(files, noDefault)
 			if err != nil {
-				return &usageError{err}
+				return dataErr(err)
 			}
 			m := gazetteer.Compile(g)
 			var b strings.Builder

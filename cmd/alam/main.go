@@ -51,11 +51,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
 	var ue *usageError
+	var de *dataError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, errFailed):
 		return exitFailed
+	case errors.As(err, &de):
+		fmt.Fprintf(stderr, "alam: %v\n", err)
+		return exitUsage
 	case errors.As(err, &ue), isCobraUsage(err):
 		fmt.Fprintf(stderr, "alam: %v\n", err)
 		fmt.Fprintln(stderr, "run 'alam help' for usage")
@@ -86,21 +90,20 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 says what each article is about, and writes annotated JSON Lines.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       versionText,
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unknown command %q", args[0])
-			}
-			return nil
-		},
-		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
+		Version:       version(),
+		Args:          noSubcommand,
+		RunE:          func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &flagError{err} })
+	root.SetVersionTemplate("{{.Version}}\n")
+	// --version without cobra's -v: -v is --verbose wherever it is.
+	root.Flags().Bool("version", false, "print alam's version")
 	root.AddCommand(
 		newExtractCmd(stdin, stdout, stderr),
 		newGazetteerCmd(stdout, stderr),
 		newTopicsCmd(stdout, stderr),
 		newEvalCmd(stdout, stderr),
+		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 	)
 	for _, c := range root.Commands() {
@@ -115,7 +118,7 @@ func newVersionCmd(stdout io.Writer) *cobra.Command {
 		Short: "print alam's version",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			_, err := fmt.Fprintln(stdout, versionText)
+			_, err := fmt.Fprintln(stdout, version())
 			return err
 		},
 	}

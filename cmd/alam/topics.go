@@ -14,7 +14,7 @@ func newTopicsCmd(stdout, stderr io.Writer) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "topics",
 		Short: "train topic classifiers",
-		Args:  exactArgs(0),
+		Args:  noSubcommand,
 		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	c.AddCommand(newTopicsTrainCmd(stdout, stderr))
@@ -57,8 +57,8 @@ The same data always gives the same file. Use it with alam extract
 		},
 	}
 	c.Flags().StringVarP(&out, "output", "o", "", "the model file to write")
-	c.Flags().Float64Var(&opt.Alpha, "alpha", 0, "smoothing constant (default topics.DefaultAlpha)")
-	c.Flags().IntVar(&opt.MinCount, "min-count", 0, "drop features seen fewer times (default topics.DefaultMinCount)")
+	c.Flags().Float64Var(&opt.Alpha, "alpha", topics.DefaultAlpha, "smoothing constant")
+	c.Flags().IntVar(&opt.MinCount, "min-count", topics.DefaultMinCount, "drop features seen fewer times")
 	c.Flags().BoolVar(&opt.NoBigrams, "no-bigrams", false, "use single words only")
 	return c
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // A Recognizer finds the people, countries, places and organizations named
@@ -181,7 +182,7 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 			}
 			m := mention{
 				Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
-				typ: c.Entry.Type, form: c.Form, source: SourceGazetteer, score: scoreUndecided,
+				typ: c.Entry.Type, form: c.Form, source: pipeline.SourceGazetteer, score: scoreUndecided,
 				cands: gm.Candidates, entity: noEntity,
 			}
 			m.key = d.key(m.Start, m.End)
@@ -199,7 +200,7 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 	c := keep[0].c
 	return mention{
 		Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
-		typ: c.Entry.Type, form: c.Form, source: SourceGazetteer, score: score,
+		typ: c.Entry.Type, form: c.Form, source: pipeline.SourceGazetteer, score: score,
 		cands: gm.Candidates, entity: c.Index,
 	}, true
 }
@@ -235,8 +236,8 @@ func selectMentions(cands []mention, ntokens int) []mention {
 	return out
 }
 
-func sourceRank(s string) int {
-	if s == SourceGazetteer {
+func sourceRank(s pipeline.Source) int {
+	if s == pipeline.SourceGazetteer {
 		return 0
 	}
 	return 1
@@ -292,7 +293,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 	loose := map[int]int{} // token → index in chosen of its one-word rule person
 	replaced := make([]bool, len(chosen))
 	for i, m := range chosen {
-		if m.source == SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
+		if m.source == pipeline.SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
 			continue
 		}
@@ -403,6 +404,9 @@ func (r *Recognizer) EntityID(m *Mention) string {
 var idPrefix = map[gazetteer.Type]string{
 	gazetteer.Person: "person", gazetteer.Org: "org", gazetteer.Location: "place", gazetteer.Country: "country",
 }
+
+// Matcher returns the recognizer's compiled gazetteer.
+func (r *Recognizer) Matcher() *gazetteer.Matcher { return r.gaz }
 
 // Entries returns the entries of the recognizer's gazetteer; Mention.Entry
 // indexes it.

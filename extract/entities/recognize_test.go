@@ -9,6 +9,7 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 var (
@@ -117,7 +118,7 @@ func TestRecognize(t *testing.T) {
 			var got []string
 			for _, m := range r.Recognize(a) {
 				who := r.EntityID(&m)
-				if m.Source == entities.SourceRule {
+				if m.Source == pipeline.SourceRule {
 					who = "rule"
 				}
 				s := fmt.Sprintf("%s %s %s", a.Text[m.Start:m.End], m.Type, who)

@@ -6,12 +6,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
-)
-
-// Where a mention comes from, as in the output's "source".
-const (
-	SourceGazetteer = "gazetteer"
-	SourceRule      = "rule"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // NoEntry is the Entry of a mention whose entity is not in the gazetteer.
@@ -28,14 +23,17 @@ type Mention struct {
 	FirstToken, EndToken int
 	Type                 gazetteer.Type
 	Form                 gazetteer.Form
-	Source               string  // SourceGazetteer or SourceRule
-	Score                float64 // confidence in [0, 1]
+	Source               pipeline.Source // pipeline.SourceGazetteer or pipeline.SourceRule
+	Score                float64         // confidence in [0, 1]
 	// Entry is the mention's entry, an index into the matcher's Entries,
 	// or NoEntry.
 	Entry int
 	// Key is the normalized name, words joined by a space, that makes the
 	// id of an entity that is not in the gazetteer (see EntityID).
 	Key string
+	// Candidates are the entries a gazetteer name may denote (see
+	// gazetteer.Match); nil for a rule's name.
+	Candidates []gazetteer.Candidate
 }
 
 // Scores of the mentions by how they were found, and the limits of the
@@ -65,7 +63,7 @@ type mention struct {
 	first, end int // tokens[first:end]
 	typ        gazetteer.Type
 	form       gazetteer.Form
-	source     string
+	source     pipeline.Source
 	score      float64
 	// For gazetteer names: the candidates and the one chosen (an index into
 	// the matcher's entries), or noEntity.
@@ -81,7 +79,7 @@ func (m *mention) runes() int { return m.RuneEnd - m.RuneStart }
 func (m *mention) public() Mention {
 	return Mention{
 		Offsets: m.Offsets, FirstToken: m.first, EndToken: m.end, Type: m.typ, Form: m.form,
-		Source: m.source, Score: m.score, Entry: m.entity, Key: m.key,
+		Source: m.source, Score: m.score, Entry: m.entity, Key: m.key, Candidates: m.cands,
 	}
 }
 
@@ -707,7 +705,7 @@ func (d *doc) ruleMention(first, end int, typ gazetteer.Type, score float64) men
 	m := mention{
 		Offsets: arabic.Offsets{Start: a.Start, End: b.End, RuneStart: a.RuneStart, RuneEnd: b.RuneEnd},
 		first:   first, end: end,
-		typ: typ, form: gazetteer.FormName, source: SourceRule, score: score, entity: noEntity,
+		typ: typ, form: gazetteer.FormName, source: pipeline.SourceRule, score: score, entity: noEntity,
 	}
 	m.key = d.key(m.Start, m.End)
 	return m

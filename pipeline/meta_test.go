@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestJSONLinesMeta(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		opt   JSONLOptions
+		id    string
+		meta  string // "" for nil
+	}{
+		{name: "other fields kept in order", input: `{"url":"http://x/?a=1&b=<2>","id":"a","section":"رياضة","text":"x","date":"2024-01-02"}`,
+			id: "a", meta: `{"url":"http://x/?a=1&b=<2>","section":"رياضة","date":"2024-01-02"}`},
+		{name: "values as written", input: `{"id":"a","text":"x","n":1.50,"big":12345678901234567890,"o":{"k":[true,null]},"s":"\u0627"}`,
+			id: "a", meta: `{"n":1.50,"big":12345678901234567890,"o":{"k":[true,null]},"s":"\u0627"}`},
+		{name: "white space between members dropped", input: `{ "id" : 7 , "text" : "x" , "k" : [1, 2] }`,
+			id: "7", meta: `{"k":[1, 2]}`},
+		{name: "numeric id is its digits", input: `{"id":007.0,"text":"x"}`, id: "in.jsonl:1"}, // invalid JSON: 007
+		{name: "large numeric id", input: `{"id":12345678901234567890,"text":"x"}`, id: "12345678901234567890", meta: `{}`},
+		{name: "only id and text", input: `{"id":"a","text":"x"}`, id: "a", meta: `{}`},
+		{name: "kept when the text is missing", input: `{"id":"a","body":"x"}`, id: "a", meta: `{"body":"x"}`},
+		{name: "custom fields", input: `{"doc":"k","body":"x","id":"i","text":"t"}`, opt: JSONLOptions{IDField: "doc", TextField: "body"},
+			id: "k", meta: `{"id":"i","text":"t"}`},
+		{name: "repeated name kept twice", input: `{"id":"a","text":"x","k":1,"k":2}`, id: "a", meta: `{"k":1,"k":2}`},
+		{name: "not an object", input: `[1]`, id: "in.jsonl:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var docs []*Document
+			for d := range JSONLines("in.jsonl", strings.NewReader(tt.input), tt.opt) {
+				docs = append(docs, d)
+			}
+			if len(docs) != 1 {
+				t.Fatalf("%d documents, want 1", len(docs))
+			}
+			d := docs[0]
+			if d.ID != tt.id {
+				t.Errorf("ID = %q, want %q", d.ID, tt.id)
+			}
+			if string(d.Meta) != tt.meta {
+				t.Errorf("Meta = %s, want %s", d.Meta, tt.meta)
+			}
+			if d.Meta != nil && !json.Valid(d.Meta) {
+				t.Errorf("Meta %s is not valid JSON", d.Meta)
+			}
+		})
+	}
+}
+
+func TestIDs(t *testing.T) {
+	var ids IDs
+	docs := []struct {
+		doc   *Document
+		first string
+		dup   bool
+	}{
+		{&Document{ID: "a", Source: "x/a.txt"}, "", false},
+		{&Document{ID: "b", Source: "in.jsonl:2"}, "", false},
+		{&Document{ID: "a", Source: "y/a.txt"}, "x/a.txt", true},
+		{&Document{ID: "a", Source: "z/a.txt"}, "x/a.txt", true},
+		{&Document{ID: "", Source: "e"}, "", false},
+	}
+	for i, tt := range docs {
+		first, dup := ids.Add(tt.doc)
+		if first != tt.first || dup != tt.dup {
+			t.Errorf("%d: Add(%s) = %q, %v; want %q, %v", i, tt.doc.Source, first, dup, tt.first, tt.dup)
+		}
+	}
+}
+
+func TestScoreJSON(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{1, "1"}, {0, "0"}, {0.912345, "0.9123"}, {0.99995, "1"}, {2.0 / 3, "0.6667"},
+		{0.00004, "0"}, {-0.00004, "0"}, {-0.5, "-0.5"}, {math.Copysign(0, -1), "0"},
+		{math.NaN(), "0"}, {math.Inf(1), "0"}, {math.Inf(-1), "0"},
+		{1e-7, "0"}, {123456.78915, "123456.7892"}, {1e21, "1000000000000000000000"},
+	}
+	for _, tt := range tests {
+		b, err := Score(tt.in).MarshalJSON()
+		if err != nil || string(b) != tt.want {
+			t.Errorf("Score(%v) = %s, %v; want %s", tt.in, b, err, tt.want)
+		}
+	}
+}
+
+func TestAttrsImmutable(t *testing.T) {
+	src := map[string]any{"iso": "KW", "member_of": []any{"org:gcc"}, "codes": []string{"KW", "KWT"}}
+	a := NewAttrs(src)
+	src["iso"] = "changed"
+	src["member_of"].([]any)[0] = "changed"
+	src["codes"].([]string)[0] = "changed"
+	v, _ := a.Get("member_of")
+	v.([]any)[0] = "changed too"
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"codes":["KW","KWT"],"iso":"KW","member_of":["org:gcc"]}`; string(b) != want {
+		t.Errorf("Attrs = %s, want %s", b, want)
+	}
+	if a.String("iso") != "KW" || a.String("member_of") != "" || a.Len() != 3 {
+		t.Errorf("String/Len: %q %q %d", a.String("iso"), a.String("member_of"), a.Len())
+	}
+	var back Attrs
+	if err := json.Unmarshal(b, &back); err != nil || back.Len() != 3 {
+		t.Errorf("Unmarshal: %v, %d attributes", err, back.Len())
+	}
+	if b, _ := json.Marshal(Attrs{}); string(b) != "{}" {
+		t.Errorf("zero Attrs = %s, want {}", b)
+	}
+}
