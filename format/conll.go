@@ -97,8 +97,17 @@ func (e *conll) tags(doc *pipeline.Document, a *arabic.Analysis) []string {
 		for k < len(a.Tokens) && a.Tokens[k].RuneEnd <= m.Start {
 			k++
 		}
+		if k == len(a.Tokens) {
+			break
+		}
+		// A mention does not cross sentences; if one did, its tags stop
+		// at the end of the sentence it starts in.
+		end := len(a.Tokens)
+		if s := a.SentenceOf(k); s >= 0 && s < len(a.Sentences) {
+			end = a.Sentences[s].EndToken
+		}
 		first := true
-		for j := k; j < len(a.Tokens) && a.Tokens[j].RuneStart < m.End; j++ {
+		for j := k; j < end && a.Tokens[j].RuneStart < m.End; j++ {
 			if tags[j] != "O" {
 				break // a token of an earlier mention
 			}

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -151,4 +152,42 @@ func ExampleDocument_Entity() {
 	// Output:
 	// الولايات المتحدة → United States US
 	// true
+}
+
+func ExampleSchema() {
+	var s struct {
+		ID       string   `json:"$id"`
+		Required []string `json:"required"`
+	}
+	json.Unmarshal(pipeline.Schema(), &s)
+	fmt.Println(s.ID == pipeline.SchemaID, s.ID)
+	fmt.Println(s.Required)
+	// Output:
+	// true https://github.com/alam-nlp/alam/schema/record/1.0
+	// [id source meta lang stats mentions entities topics keywords error]
+}
+
+func ExampleScore() {
+	b, _ := json.Marshal([]pipeline.Score{0.912345, 2.0 / 3, -0.00001, 1})
+	fmt.Println(string(b))
+	// Output: [0.9123,0.6667,0,1]
+}
+
+func ExampleNewAttrs() {
+	src := map[string]any{"iso": "KW", "member_of": []any{"org:gcc"}}
+	a := pipeline.NewAttrs(src)
+	src["iso"] = "changed" // the Attrs keep their own copy
+	b, _ := json.Marshal(a)
+	fmt.Println(a.String("iso"), a.Len(), a.Names(), string(b))
+	// Output: KW 2 [iso member_of] {"iso":"KW","member_of":["org:gcc"]}
+}
+
+func ExampleIDs() {
+	var ids pipeline.IDs
+	for _, doc := range []*pipeline.Document{{ID: "7", Source: "a.jsonl:1"}, {ID: "8", Source: "a.jsonl:2"}, {ID: "7", Source: "a.jsonl:3"}} {
+		if first, repeated := ids.Add(doc); repeated {
+			fmt.Printf("%s: id %q repeats the id of %s\n", doc.Source, doc.ID, first)
+		}
+	}
+	// Output: a.jsonl:3: id "7" repeats the id of a.jsonl:1
 }

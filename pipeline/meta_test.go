@@ -118,3 +118,44 @@ func TestAttrsImmutable(t *testing.T) {
 		t.Errorf("zero Attrs = %s, want {}", b)
 	}
 }
+
+// FuzzMeta checks the meta of any JSON Lines record: nil or a valid JSON
+// object holding every member of the record but its id and text, in order.
+func FuzzMeta(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","text":"x","section":"s"}`, `{"id":1,"text":"x","o":{"k":[1,{"a":null}]}}`,
+		`{"text":"x","k":1,"k":2}`, `{"body":"x"}`, `[1]`, `{"id":"a","text":"x",}`, `{"\u0069d":"a","text":"x"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsAny(line, "\r\n") {
+			return // one record a line
+		}
+		for d := range JSONLines("f", strings.NewReader(line), JSONLOptions{}) {
+			if d.Meta == nil {
+				continue
+			}
+			if !json.Valid(d.Meta) || jsonKind(d.Meta) != "object" {
+				t.Fatalf("meta %q of %q is not a JSON object", d.Meta, line)
+			}
+			keys, err := topLevelKeys(d.Meta)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all, err := topLevelKeys([]byte(strings.TrimSpace(line)))
+			if err != nil {
+				t.Fatalf("meta %q from a line that is no object: %q", d.Meta, line)
+			}
+			var want []string
+			for _, k := range all {
+				if k != "id" && k != "text" {
+					want = append(want, k)
+				}
+			}
+			if strings.Join(keys, "\x00") != strings.Join(want, "\x00") {
+				t.Fatalf("meta keys %q, want %q, from %q", keys, want, line)
+			}
+		}
+	})
+}
