@@ -3,6 +3,9 @@ package extract
 import (
 	"slices"
 	"strings"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/entities"
 )
 
 // withArticle returns the reading of a mention's text with the article
@@ -31,31 +34,31 @@ func withArticle(before, text string) (string, bool) {
 // a name of m's entity (or of one of m's candidates), or as the end of one
 // (a short form): لليمن gives اليمن, للبنان gives لبنان, للحريري after سعد
 // الحريري gives الحريري.
-func (d *doc) base(m *mention, text string) string {
-	tok := d.a.Tokens[m.first]
-	b, ok := withArticle(d.a.Text[tok.Start:m.Start], text)
+func (o *outputs) base(a *arabic.Analysis, m *entities.Mention, text string) string {
+	tok := a.Tokens[m.FirstToken]
+	b, ok := withArticle(a.Text[tok.Start:m.Start], text)
 	if !ok {
 		return text
 	}
-	if m.entity == noEntity && len(m.cands) == 0 {
+	if m.Entry == entities.NoEntry && len(m.Candidates) == 0 {
 		// A name the rules found: a short form of it (لساهر after كاظم
 		// الساهر) ends its key.
-		if endsWords(strings.Fields(m.key), normWords(d.r.tok, b)) {
+		if endsWords(strings.Fields(m.Key), normWords(b)) {
 			return b
 		}
 		return text
 	}
-	for _, c := range d.r.gaz.Lookup(b) {
-		if c.Index == m.entity {
+	for _, c := range o.r.Matcher().Lookup(b) {
+		if c.Index == m.Entry {
 			return b
 		}
-		for _, mc := range m.cands {
+		for _, mc := range m.Candidates {
 			if c.Index == mc.Index {
 				return b
 			}
 		}
 	}
-	if m.entity != noEntity && d.endsName(m.entity, b) {
+	if m.Entry != entities.NoEntry && o.endsName(m.Entry, b) {
 		return b // a short form: للحريري, after سعد الحريري
 	}
 	return text
@@ -64,11 +67,11 @@ func (d *doc) base(m *mention, text string) string {
 // endsName reports whether the words of s end one of the Arabic names of
 // entry i (its name or an alias), as the short form of a person's name
 // does: الحريري ends سعد الحريري.
-func (d *doc) endsName(i int, s string) bool {
-	words := normWords(d.r.tok, s)
-	e := &d.r.gaz.Entries()[i]
+func (o *outputs) endsName(i int, s string) bool {
+	words := normWords(s)
+	e := &o.r.Entries()[i]
 	for _, name := range append([]string{e.NameAr}, e.Aliases...) {
-		if endsWords(normWords(d.r.tok, name), words) {
+		if endsWords(normWords(name), words) {
 			return true
 		}
 	}
@@ -78,4 +81,15 @@ func (d *doc) endsName(i int, s string) bool {
 // endsWords reports whether words ends name, and is not empty.
 func endsWords(name, words []string) bool {
 	return len(words) > 0 && len(name) >= len(words) && slices.Equal(name[len(name)-len(words):], words)
+}
+
+// normWords returns the normalized words of s, punctuation left out.
+func normWords(s string) []string {
+	var out []string
+	for _, t := range arabic.Tokenize(s) {
+		if t.Norm != "" && t.Kind != arabic.Punct {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
 }

@@ -27,7 +27,11 @@ func benchArticles(b *testing.B) map[string][]string {
 // BenchmarkExtract measures the whole extractor (analysis, entities,
 // topics, keywords) on one goroutine.
 func BenchmarkExtract(b *testing.B) {
-	x, err := extract.New(extract.Config{})
+	cfg, err := extract.DefaultConfig()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"log"
 	"strings"
 
-	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
@@ -52,13 +51,16 @@ func ExampleNew() {
 	// الكويتيين [62,71) COUNTRY country:KW adjective gazetteer
 }
 
-func ExampleRecognizer_Recognize() {
+func ExampleExtractor_Annotate() {
 	x, err := extract.New(extract.Config{Gazetteer: exampleGazetteer()})
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, entities := x.Recognizer.Recognize(arabic.Analyze("زار جون آلن الكويت، ثم غادر آلن الكويت."))
-	for _, e := range entities {
+	doc, err := x.Annotate(context.Background(), "زار جون آلن الكويت، ثم غادر آلن الكويت.")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range doc.Entities {
 		fmt.Println(e.ID, e.Count, e.First)
 	}
 	// Output:

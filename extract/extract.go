@@ -1,42 +1,53 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 
+	"github.com/alam-nlp/alam/extract/entities"
+	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
-// Config chooses what the extractor does. The zero Config uses the
-// embedded default gazetteer with the rules, the embedded default
-// taxonomy, no classifier, and keywords.DefaultN keywords.
+// Config chooses what the extractor does. The zero Config finds the
+// entities of the embedded default gazetteer, with the rules, and nothing
+// else: no topics and no keywords. DefaultConfig adds the default
+// taxonomy's topics and keywords.DefaultN keywords, as the alam command
+// does.
 type Config struct {
 	// Gazetteer is the gazetteer to match; nil means gazetteer.Default().
 	Gazetteer *gazetteer.Gazetteer
 	// NoRules finds only gazetteer names, without the rules.
 	NoRules bool
-	// Taxonomy scores the topics; nil means topics.DefaultTaxonomy().
+	// Taxonomy, if set, scores its topics (topics.DefaultTaxonomy is the
+	// embedded IPTC Media Topics).
 	Taxonomy *topics.Taxonomy
-	// NoTaxonomy reports no taxonomy topics.
-	NoTaxonomy bool
 	// TopicModel, if set, adds the labels of a trained classifier to the
 	// topics.
 	TopicModel *topics.Model
-	// Keywords is the number of keywords: 0 means keywords.DefaultN, a
-	// negative number none.
+	// Keywords is the number of keywords per article; 0 means none.
 	Keywords int
 }
 
-// Extractor holds what the stages share: the compiled gazetteer and the
-// rules. Build it once with New; it is immutable and safe for concurrent
-// use.
+// DefaultConfig returns the configuration of the alam command: the
+// default gazetteer with the rules, the default taxonomy's topics and
+// keywords.DefaultN keywords.
+func DefaultConfig() (Config, error) {
+	t, err := topics.DefaultTaxonomy()
+	if err != nil {
+		return Config{}, fmt.Errorf("extract: default taxonomy: %w", err)
+	}
+	return Config{Taxonomy: t, Keywords: keywords.DefaultN}, nil
+}
+
+// Extractor holds what the stages share: the compiled gazetteer, the
+// recognizer and the topic scorers. Build it once with New; it is
+// immutable and safe for concurrent use.
 type Extractor struct {
-	Matcher    *gazetteer.Matcher
-	Recognizer *Recognizer
-	Taxonomy   *topics.Taxonomy // nil when no taxonomy topics are wanted
-	TopicModel *topics.Model    // nil when there is none
-	keywords   int
+	recognizer *entities.Recognizer
+	stage      pipeline.Stage
 }
 
 // New compiles the resources of cfg.
@@ -48,33 +59,34 @@ func New(cfg Config) (*Extractor, error) {
 			return nil, fmt.Errorf("extract: default gazetteer: %w", err)
 		}
 	}
-	m := gazetteer.Compile(g)
-	r, err := NewRecognizer(m, RecognizerOptions{NoRules: cfg.NoRules})
+	r, err := entities.New(gazetteer.Compile(g), entities.Options{NoRules: cfg.NoRules})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("extract: %w", err)
 	}
-	x := &Extractor{Matcher: m, Recognizer: r, TopicModel: cfg.TopicModel, keywords: cfg.Keywords}
-	if !cfg.NoTaxonomy {
-		x.Taxonomy = cfg.Taxonomy
-		if x.Taxonomy == nil {
-			if x.Taxonomy, err = topics.DefaultTaxonomy(); err != nil {
-				return nil, fmt.Errorf("extract: default taxonomy: %w", err)
-			}
-		}
+	stages := []pipeline.Stage{Analyze(), Entities(r)}
+	if cfg.Taxonomy != nil || cfg.TopicModel != nil {
+		stages = append(stages, Topics(cfg.Taxonomy, cfg.TopicModel))
 	}
-	return x, nil
+	if cfg.Keywords > 0 {
+		stages = append(stages, Keywords(cfg.Keywords))
+	}
+	return &Extractor{recognizer: r, stage: pipeline.Chain(stages...)}, nil
 }
 
 // Stage returns the stages that annotate a decoded document, in order:
 // Analyze, Entities, Topics (when there is a taxonomy or a classifier) and
-// Keywords (unless none are wanted).
-func (x *Extractor) Stage() pipeline.Stage {
-	stages := []pipeline.Stage{Analyze(), Entities(x.Recognizer)}
-	if x.Taxonomy != nil || x.TopicModel != nil {
-		stages = append(stages, Topics(x.Taxonomy, x.TopicModel))
+// Keywords (when some are wanted).
+func (x *Extractor) Stage() pipeline.Stage { return x.stage }
+
+// Annotate runs the stages of x on text and returns the annotated
+// document. Its error is the first stage's error, or ctx's.
+func (x *Extractor) Annotate(ctx context.Context, text string) (*pipeline.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	if x.keywords >= 0 {
-		stages = append(stages, Keywords(x.keywords))
+	doc := &pipeline.Document{Text: text}
+	if err := x.stage.Process(ctx, doc); err != nil {
+		return nil, err
 	}
-	return pipeline.Chain(stages...)
+	return doc, nil
 }

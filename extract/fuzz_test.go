@@ -1,12 +1,12 @@
 package extract_test
 
 import (
+	"context"
 	"os"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract"
 )
 
@@ -38,7 +38,11 @@ func FuzzRecognize(f *testing.F) {
 				t.Fatal(err)
 			}
 		})
-		mentions, entities := fuzzX.Recognizer.Recognize(arabic.Analyze(text))
+		doc, err := fuzzX.Annotate(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mentions, entities := doc.Mentions, doc.Entities
 		prevEnd, prevRune := 0, 0
 		counts := map[string]int{}
 		for _, m := range mentions {

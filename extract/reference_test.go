@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/alam-nlp/alam/extract"
@@ -37,7 +38,11 @@ func annotate(t *testing.T) (*pipeline.Document, []goldMention) {
 	if err := json.Unmarshal(data, &gold); err != nil {
 		t.Fatal(err)
 	}
-	x, err := extract.New(extract.Config{})
+	cfg, err := extract.DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,4 +139,21 @@ func TestOffsetsAreCodePoints(t *testing.T) {
 			t.Errorf("bytes [%d,%d) = %q, mention %q", m.ByteStart, m.ByteEnd, got, m.Text)
 		}
 	}
+}
+
+var (
+	defaultOnce sync.Once
+	defaultX    *extract.Extractor
+	defaultErr  error
+)
+
+// defaultExtractor returns the extractor of the zero Config (the embedded
+// gazetteer and rules, entities only), built once for all tests.
+func defaultExtractor(t *testing.T) *extract.Extractor {
+	t.Helper()
+	defaultOnce.Do(func() { defaultX, defaultErr = extract.New(extract.Config{}) })
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultX
 }

@@ -1,441 +1,64 @@
 package extract
 
 import (
-	"cmp"
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
-// A Recognizer finds the people, countries, places and organizations named
-// in analyzed text: the names of a gazetteer, the demonyms that point at its
-// countries, and names that rules find after titles and heads. It is
-// immutable and safe for concurrent use.
-type Recognizer struct {
-	gaz   *gazetteer.Matcher
-	tok   *arabic.Tokenizer
-	rules *rules
-	// personWords are the words of the gazetteer's people's names.
-	personWords set
+// outputs turns the mentions of a recognizer into the output's mentions
+// and entities. It is immutable and safe for concurrent use.
+type outputs struct {
+	r *entities.Recognizer
 	// attrs are the attributes of the entries, by index: shared by the
 	// entities of every document, which cannot change them.
 	attrs []pipeline.Attrs
-	// NoRules turns the rules off: only gazetteer names are found.
-	noRules bool
-	// docs pools the buffers of recognition between articles.
-	docs sync.Pool
 }
 
-// RecognizerOptions configure a Recognizer; the zero value is the default.
-type RecognizerOptions struct {
-	// NoRules finds only the names of the gazetteer.
-	NoRules bool
+func newOutputs(r *entities.Recognizer) *outputs {
+	o := &outputs{r: r, attrs: make([]pipeline.Attrs, len(r.Entries()))}
+	for i := range r.Entries() {
+		o.attrs[i] = pipeline.NewAttrs(r.Entries()[i].Attrs)
+	}
+	return o
 }
 
-// NewRecognizer returns a Recognizer over the compiled gazetteer m.
-func NewRecognizer(m *gazetteer.Matcher, opt RecognizerOptions) (*Recognizer, error) {
-	tok := arabic.NewTokenizer(arabic.Default)
-	rr, err := loadRules(tok)
-	if err != nil {
-		return nil, err
-	}
-	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
-	r.attrs = make([]pipeline.Attrs, len(m.Entries()))
-	for i := range m.Entries() {
-		e := &m.Entries()[i]
-		r.attrs[i] = pipeline.NewAttrs(e.Attrs)
-		if e.Type != gazetteer.Person {
-			continue
-		}
-		for _, name := range append([]string{e.NameAr}, e.Aliases...) {
-			for _, w := range normWords(tok, name) {
-				if !arabic.IsStopWord(w) && !rr.connectors[w] && utf8.RuneCountInString(w) >= minNameRunes {
-					r.personWords[w] = true
-				}
-			}
-		}
-	}
-	return r, nil
-}
-
-// Recognize returns the mentions of a, in text order, and the entities
-// they denote, in the order of their first mention. Overlapping candidates
-// are resolved: the longest wins, then a gazetteer name over a rule's, then
-// a name over a demonym. An ambiguous gazetteer name is decided by the
-// context words of its entries and by a rule's type for the same span.
-// When that evidence does not single one entry out, the name is left out,
-// unless the tied entries share a type: then it is a mention of that type
-// with an entity of its own (person:~رايس, score 0.5). A person's
-// last name after the full name refers to the same person (آلن after جون
-// آلن).
-func (r *Recognizer) Recognize(a *arabic.Analysis) ([]pipeline.Mention, []pipeline.Entity) {
-	d := r.newDoc(a)
-	defer d.release()
-	for i, m := range d.matches {
-		for k := m.FirstToken; k < m.EndToken; k++ {
-			if c := d.covered[k]; c == noMatch || d.matches[c].RuneEnd-d.matches[c].RuneStart < m.RuneEnd-m.RuneStart {
-				d.covered[k] = i
-			}
-		}
-	}
-	var cands []mention
-	if !r.noRules {
-		for _, s := range a.Sentences {
-			cands = d.orgs(s, cands)
-		}
-		d.orgCovered = resize(d.orgBuf, len(a.Tokens))
-		for _, c := range cands {
-			for k := c.first; k < c.end; k++ {
-				d.orgCovered[k] = true
-			}
-		}
-		for _, s := range a.Sentences {
-			cands = d.places(s, cands)
-			cands = d.titlePersons(s, cands)
-			cands = d.givenPersons(s, cands)
-			cands = d.speakers(s, cands)
-		}
-	}
-	ruleTypes := make(map[[2]int]gazetteer.Type)
-	for _, c := range cands {
-		ruleTypes[[2]int{c.Start, c.End}] = c.typ
-	}
-	ev := r.gaz.NewEvidence(a)
-	for _, gm := range d.matches {
-		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
-			cands = append(cands, m)
-		}
-	}
-	chosen := d.shortForms(selectMentions(cands, len(a.Tokens)))
-	return d.output(chosen)
-}
-
-// commonWord reports whether a one-word gazetteer match is also a common
-// word, with or without its article (البيضاء، الجزيرة).
-func (d *doc) commonWord(gm gazetteer.Match) bool {
-	if gm.EndToken-gm.FirstToken != 1 {
-		return false
-	}
-	w := d.a.Tokens[gm.FirstToken].Norm
-	if gm.Proclitics != "" {
-		w = strings.TrimPrefix(w, gm.Proclitics)
-	}
-	return d.r.rules.isCommon(w) || d.r.rules.isCommon(strings.TrimPrefix(w, "ال"))
-}
-
-// decide turns a gazetteer match into a mention of one entry, or reports
-// false when the evidence rules every entry out or does not single one out.
-// ruleType is the type a rule gave the same span, if any.
-func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazetteer.Type) (mention, bool) {
-	type scored struct {
-		c      gazetteer.Candidate
-		favour int
-	}
-	var keep []scored
-	for _, c := range gm.Candidates {
-		favour, against := ev.Count(c.Index, gm)
-		if c.Vocalized {
-			// The writer's tashkeel outweighs the words around the name.
-			favour, against = favour+1, 0
-		}
-		if against == 0 {
-			keep = append(keep, scored{c, favour})
-		}
-	}
-	if len(keep) > 1 && ruleType != typeNone {
-		var typed []scored
-		for _, s := range keep {
-			if s.c.Entry.Type == ruleType {
-				typed = append(typed, s)
-			}
-		}
-		if len(typed) > 0 {
-			keep = typed
-		}
-	}
-	if len(keep) > 1 {
-		slices.SortStableFunc(keep, func(x, y scored) int { return y.favour - x.favour })
-		if keep[0].favour == keep[1].favour {
-			// Too weak to choose an entry. When the tied entries are all
-			// of one type and form (رايس: two people), the mention is
-			// still certain: it gets the type and an entity of its own.
-			tied := keep[:1]
-			for _, s := range keep[1:] {
-				if s.favour == keep[0].favour {
-					tied = append(tied, s)
-				}
-			}
-			c := tied[0].c
-			for _, s := range tied[1:] {
-				if s.c.Entry.Type != c.Entry.Type || s.c.Form != c.Form {
-					return mention{}, false
-				}
-			}
-			if keep[0].favour == 0 && d.commonWord(gm) {
-				// البيضاء with nothing for either town is the adjective.
-				return mention{}, false
-			}
-			m := mention{
-				Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
-				typ: c.Entry.Type, form: c.Form, source: pipeline.SourceGazetteer, score: scoreUndecided,
-				cands: gm.Candidates, entity: noEntity,
-			}
-			m.key = d.key(m.Start, m.End)
-			return m, true
-		}
-		keep = keep[:1]
-	}
-	if len(keep) == 0 {
-		return mention{}, false
-	}
-	score := scoreGazetteer
-	if len(gm.Candidates) > 1 {
-		score = scoreResolved
-	}
-	c := keep[0].c
-	return mention{
-		Offsets: gm.Offsets, first: gm.FirstToken, end: gm.EndToken,
-		typ: c.Entry.Type, form: c.Form, source: pipeline.SourceGazetteer, score: score,
-		cands: gm.Candidates, entity: c.Index,
-	}, true
-}
-
-// selectMentions keeps the candidates that win their overlaps, in text
-// order: the longest first, then gazetteer names before rules' names, then
-// names before demonyms, then the earliest.
-func selectMentions(cands []mention, ntokens int) []mention {
-	slices.SortStableFunc(cands, func(x, y mention) int {
-		return cmp.Or(
-			cmp.Compare(y.runes(), x.runes()),
-			cmp.Compare(sourceRank(x.source), sourceRank(y.source)),
-			cmp.Compare(x.form, y.form),
-			cmp.Compare(x.Start, y.Start),
-		)
-	})
-	taken := make([]bool, ntokens)
-	var out []mention
-	for _, c := range cands {
-		free := true
-		for k := c.first; k < c.end && free; k++ {
-			free = !taken[k]
-		}
-		if !free {
-			continue
-		}
-		for k := c.first; k < c.end; k++ {
-			taken[k] = true
-		}
-		out = append(out, c)
-	}
-	slices.SortFunc(out, func(x, y mention) int { return cmp.Compare(x.Start, y.Start) })
-	return out
-}
-
-func sourceRank(s pipeline.Source) int {
-	if s == pipeline.SourceGazetteer {
-		return 0
-	}
-	return 1
-}
-
-// shortForm is a way to refer to a person met earlier: the person's mention
-// and where the full name ends.
-type shortForm struct {
-	m     *mention
-	after int // bytes: the short form counts after this offset
-}
-
-// shortForms adds the mentions of people by their last name after their
-// full name (آلن after جون آلن, ستينغل after ريك ستينغل).
-func (d *doc) shortForms(chosen []mention) []mention {
-	rr := d.r.rules
-	keys := map[string]*shortForm{}
-	ambiguous := map[string]bool{}
-	for i := range chosen {
-		m := &chosen[i]
-		if m.typ != gazetteer.Person || m.end-m.first < 2 {
-			continue
-		}
-		words := normWords(d.r.tok, d.a.Text[m.Start:m.End])
-		key := words[len(words)-1]
-		if len(words) > 2 && isCompoundTail(key) {
-			key = words[len(words)-2] + " " + key // الجار الله
-		}
-		if utf8.RuneCountInString(key) < 3 || arabic.IsStopWord(key) || rr.shortFormStops[key] || rr.givenAmbiguous[key] {
-			continue
-		}
-		if other, ok := keys[key]; ok {
-			if entityKey(other.m) != entityKey(m) {
-				ambiguous[key] = true
-			}
-			continue
-		}
-		if d.knownOther(key) {
-			continue
-		}
-		keys[key] = &shortForm{m: m, after: m.End}
-	}
-	for k := range ambiguous {
-		delete(keys, k)
-	}
-	if len(keys) == 0 {
-		return chosen
-	}
-	// A one-word person the rules found (وقال هانت) may be the short form
-	// of a full name met earlier: such a token stays free, and a short
-	// form found there replaces the rule's mention.
-	taken := make([]bool, len(d.a.Tokens))
-	loose := map[int]int{} // token → index in chosen of its one-word rule person
-	replaced := make([]bool, len(chosen))
-	for i, m := range chosen {
-		if m.source == pipeline.SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
-			loose[m.first] = i
-			continue
-		}
-		for k := m.first; k < m.end; k++ {
-			taken[k] = true
-		}
-	}
-	firstWords := set{}
-	for key := range keys {
-		firstWords[strings.Fields(key)[0]] = true
-	}
-	out := chosen
-	// One options value for all tokens: a method value allocates.
-	opts := arabic.SegmentOptions{Keep: firstWords.has, NoEnclitics: true}
-	for k := range d.a.Tokens {
-		if taken[k] || !d.isWord(k) {
-			continue
-		}
-		segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], opts)
-		d.segs = segs
-		for _, seg := range segs {
-			if seg.Enclitic != "" || !firstWords[seg.Stem] {
-				continue
-			}
-			sf, end := d.shortFormAt(keys, seg, k, taken)
-			if sf == nil {
-				continue
-			}
-			last := d.a.Tokens[end-1]
-			out = append(out, mention{
-				Offsets: arabic.Offsets{Start: seg.Start, End: last.End, RuneStart: seg.RuneStart, RuneEnd: last.RuneEnd},
-				first:   k, end: end,
-				typ: gazetteer.Person, form: gazetteer.FormName, source: sf.m.source,
-				score: scoreShortForm * sf.m.score, entity: sf.m.entity, key: sf.m.key,
-			})
-			for t := k; t < end; t++ {
-				taken[t] = true
-				if i, ok := loose[t]; ok {
-					replaced[i] = true
-				}
-			}
-			break
-		}
-	}
-	// Drop the replaced rule mentions, in place: out starts with chosen.
-	kept := out[:0]
-	for i, m := range out {
-		if i >= len(replaced) || !replaced[i] {
-			kept = append(kept, m)
-		}
-	}
-	out = kept
-	slices.SortFunc(out, func(x, y mention) int { return cmp.Compare(x.Start, y.Start) })
-	return out
-}
-
-// shortFormAt returns the short form that the reading seg of token k
-// starts, trying a two-word short form first, and the end of its tokens;
-// or nil.
-func (d *doc) shortFormAt(keys map[string]*shortForm, seg arabic.Segmentation, k int, taken []bool) (*shortForm, int) {
-	if n := k + 1; n < len(d.a.Tokens) && !taken[n] && d.a.SentenceOf(n) == d.a.SentenceOf(k) {
-		if sf, ok := keys[seg.Stem+" "+d.a.Tokens[n].Norm]; ok && sf.after <= seg.Start {
-			return sf, n + 1
-		}
-	}
-	if sf, ok := keys[seg.Stem]; ok && sf.after <= seg.Start {
-		return sf, k + 1
-	}
-	return nil, 0
-}
-
-// knownOther reports whether the gazetteer knows key as the name of
-// something other than a person.
-func (d *doc) knownOther(key string) bool {
-	for _, c := range d.r.gaz.Lookup(key) {
-		if c.Entry.Type != gazetteer.Person {
-			return true
-		}
-	}
-	return false
-}
-
-func isCompoundTail(w string) bool {
-	return w == "الله" || w == "الدين" || w == "الرحمن"
-}
-
-// entityKey identifies the entity of a mention: its gazetteer id, or its
-// type and key when a rule found it.
-func entityKey(m *mention) string {
-	if m.entity != noEntity {
-		return "#" + strconv.Itoa(m.entity)
-	}
-	return string(m.typ) + ":" + m.key
-}
-
-// entityID returns the id of a mention's entity: the gazetteer id, or for
-// a name found by the rules its type and normalized name, marked with ~:
-// person:~ريك-ستينغل.
-func (d *doc) entityID(m *mention) string {
-	if m.entity != noEntity {
-		return d.r.gaz.Entries()[m.entity].ID
-	}
-	prefix := map[gazetteer.Type]string{
-		gazetteer.Person: "person", gazetteer.Org: "org", gazetteer.Location: "place", gazetteer.Country: "country",
-	}[m.typ]
-	return prefix + ":~" + strings.ReplaceAll(m.key, " ", "-")
-}
-
-// output turns the chosen mentions into the output's mentions and
+// output turns the mentions found in a into the output's mentions and
 // entities.
-func (d *doc) output(chosen []mention) ([]pipeline.Mention, []pipeline.Entity) {
+func (o *outputs) output(a *arabic.Analysis, chosen []entities.Mention) ([]pipeline.Mention, []pipeline.Entity) {
 	mentions := make([]pipeline.Mention, 0, len(chosen))
-	var entities []pipeline.Entity
+	var ents []pipeline.Entity
 	index := map[string]int{}
 	for i := range chosen {
 		m := &chosen[i]
-		id := d.entityID(m)
-		text := d.a.Text[m.Start:m.End]
-		base := d.base(m, text)
-		typ := pipeline.EntityType(m.typ)
+		id := o.r.EntityID(m)
+		text := a.Text[m.Start:m.End]
+		base := o.base(a, m, text)
+		typ := pipeline.EntityType(m.Type)
 		mentions = append(mentions, pipeline.Mention{
 			Text: text, Base: base, Start: m.RuneStart, End: m.RuneEnd, ByteStart: m.Start, ByteEnd: m.End,
-			Type: typ, Entity: id, Form: pipeline.Form(m.form.String()), Sentence: d.a.SentenceOf(m.first),
-			Source: m.source, Score: pipeline.Score(m.score),
+			Type: typ, Entity: id, Form: pipeline.Form(m.Form.String()), Sentence: a.SentenceOf(m.FirstToken),
+			Source: m.Source, Score: pipeline.Score(m.Score),
 		})
 		k, ok := index[id]
 		if !ok {
-			k = len(entities)
+			k = len(ents)
 			index[id] = k
 			e := pipeline.Entity{ID: id, Type: typ, First: m.RuneStart}
-			if m.entity != noEntity {
-				entry := &d.r.gaz.Entries()[m.entity]
-				e.Name, e.NameAr, e.Attrs = entry.Name, entry.NameAr, d.r.attrs[m.entity]
+			if m.Entry != entities.NoEntry {
+				entry := &o.r.Entries()[m.Entry]
+				e.Name, e.NameAr, e.Attrs = entry.Name, entry.NameAr, o.attrs[m.Entry]
 			}
-			entities = append(entities, e)
+			ents = append(ents, e)
 		}
-		e := &entities[k]
+		e := &ents[k]
 		e.Count++
-		if m.entity == noEntity && m.form == gazetteer.FormName && utf8.RuneCountInString(text) > utf8.RuneCountInString(e.Name) {
+		if m.Entry == entities.NoEntry && m.Form == gazetteer.FormName && utf8.RuneCountInString(text) > utf8.RuneCountInString(e.Name) {
 			e.Name, e.NameAr = text, base // the longest form a rule found
 		}
 	}
-	return mentions, entities
+	return mentions, ents
 }

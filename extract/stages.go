@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -65,13 +66,14 @@ func language(a *arabic.Analysis) string {
 
 // Entities returns the stage that finds the named entities of an analyzed
 // document with r: doc.Mentions and doc.Entities.
-func Entities(r *Recognizer) pipeline.Stage {
+func Entities(r *entities.Recognizer) pipeline.Stage {
+	o := newOutputs(r)
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
 			return err
 		}
-		doc.Mentions, doc.Entities = r.Recognize(a)
+		doc.Mentions, doc.Entities = o.output(a, r.Recognize(a))
 		return nil
 	})
 }

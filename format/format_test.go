@@ -26,7 +26,14 @@ var (
 // annotate runs the default extractor on text.
 func annotate(t *testing.T, id, text string) *pipeline.Document {
 	t.Helper()
-	xOnce.Do(func() { xVal, xErr = extract.New(extract.Config{}) })
+	xOnce.Do(func() {
+		cfg, err := extract.DefaultConfig()
+		if err != nil {
+			xErr = err
+			return
+		}
+		xVal, xErr = extract.New(cfg)
+	})
 	if xErr != nil {
 		t.Fatal(xErr)
 	}

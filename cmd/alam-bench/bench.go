@@ -150,7 +150,11 @@ func (rep *Report) Write(w io.Writer) {
 // alamEngine is the whole extractor with its defaults (embedded gazetteer,
 // rules, taxonomy topics, keywords), run the way `alam extract` runs it.
 func alamEngine() (Engine, error) {
-	x, err := extract.New(extract.Config{})
+	cfg, err := extract.DefaultConfig()
+	if err != nil {
+		return Engine{}, err
+	}
+	x, err := extract.New(cfg)
 	if err != nil {
 		return Engine{}, err
 	}

@@ -54,7 +54,11 @@ func records(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer in.Close()
-	x, err := extract.New(extract.Config{})
+	cfg, err := extract.DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -194,9 +195,12 @@ var nerTypes = map[pipeline.EntityType]string{pipeline.Person: "PERS", pipeline.
 // recognizeSpans adapts the recognizer of x to eval.NER.
 func recognizeSpans(x *extract.Extractor) eval.Recognize {
 	return func(text string) ([]eval.Span, error) {
-		mentions, _ := x.Recognizer.Recognize(arabic.Analyze(text))
+		doc, err := x.Annotate(context.Background(), text)
+		if err != nil {
+			return nil, err
+		}
 		var out []eval.Span
-		for _, m := range mentions {
+		for _, m := range doc.Mentions {
 			if m.Form == pipeline.FormAdjective {
 				continue
 			}

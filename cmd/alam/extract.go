@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
@@ -78,7 +79,7 @@ has an "error"), 2 for a usage error.`,
 	fl.StringVar(&f.taxonomy, "taxonomy", "", "topic taxonomy YAML file (default: the embedded IPTC Media Topics)")
 	fl.BoolVar(&f.noTaxonomy, "no-taxonomy", false, "report no taxonomy topics")
 	fl.StringVar(&f.topicModel, "topic-model", "", "a model from alam topics train: its labels are added to the topics as model:<label>")
-	fl.IntVar(&f.keywords, "keywords", 10, "number of keywords per article (0 for none)")
+	fl.IntVar(&f.keywords, "keywords", keywords.DefaultN, "number of keywords per article (0 for none)")
 	completeExtractFlags(c)
 	return c
 }
@@ -166,10 +167,7 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 // extractConfig builds the extractor's configuration from the flags,
 // loading the taxonomy and the topic model they name.
 func extractConfig(f extractFlags) (extract.Config, error) {
-	cfg := extract.Config{NoRules: f.noRules, NoTaxonomy: f.noTaxonomy, Keywords: f.keywords}
-	if f.keywords == 0 {
-		cfg.Keywords = -1
-	}
+	cfg := extract.Config{NoRules: f.noRules, Keywords: max(f.keywords, 0)}
 	var err error
 	if !f.noTaxonomy {
 		if cfg.Taxonomy, err = loadTaxonomy(f.taxonomy); err != nil {

@@ -1,4 +1,4 @@
-package extract
+package entities
 
 import (
 	"bytes"
@@ -70,11 +70,11 @@ type phrases map[string][][]string
 func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 	triggersYAML, err := data.ReadFile("data/triggers.yaml")
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
+		return nil, fmt.Errorf("entities: %w", err)
 	}
 	givenNames, err := data.ReadFile("data/given_names.txt")
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
+		return nil, fmt.Errorf("entities: %w", err)
 	}
 	// The common words are optional.
 	commonWords, _ := data.ReadFile("data/common_words.txt")
@@ -82,10 +82,10 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(triggersYAML))
 	dec.KnownFields(true)
 	if err := dec.Decode(&t); err != nil {
-		return nil, fmt.Errorf("extract: data/triggers.yaml: %w", err)
+		return nil, fmt.Errorf("entities: data/triggers.yaml: %w", err)
 	}
 	if t.Version != 1 {
-		return nil, fmt.Errorf("extract: data/triggers.yaml: version %d, want 1", t.Version)
+		return nil, fmt.Errorf("entities: data/triggers.yaml: version %d, want 1", t.Version)
 	}
 	r := &rules{
 		titles:         makePhrases(tok, t.PersonTitles),

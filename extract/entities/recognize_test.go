@@ -1,4 +1,4 @@
-package extract_test
+package entities_test
 
 import (
 	"fmt"
@@ -7,25 +7,33 @@ import (
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
-	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/extract/entities"
+	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
 var (
 	defaultOnce sync.Once
-	defaultX    *extract.Extractor
+	defaultR    *entities.Recognizer
 	defaultErr  error
 )
 
-// defaultExtractor returns the extractor with the embedded data, built once
-// for all tests.
-func defaultExtractor(t *testing.T) *extract.Extractor {
+// defaultRecognizer returns the recognizer of the embedded gazetteer,
+// built once for all tests.
+func defaultRecognizer(t testing.TB) *entities.Recognizer {
 	t.Helper()
-	defaultOnce.Do(func() { defaultX, defaultErr = extract.New(extract.Config{}) })
+	defaultOnce.Do(func() {
+		g, err := gazetteer.Default()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultR, defaultErr = entities.New(gazetteer.Compile(g), entities.Options{})
+	})
 	if defaultErr != nil {
 		t.Fatal(defaultErr)
 	}
-	return defaultX
+	return defaultR
 }
 
 // TestRecognize checks each rule and each resolution case on a sentence
@@ -34,7 +42,7 @@ func defaultExtractor(t *testing.T) *extract.Extractor {
 // ids are derived from the text); demonyms add "adj". Every expectation was
 // read off the Arabic by hand.
 func TestRecognize(t *testing.T) {
-	x := defaultExtractor(t)
+	r := defaultRecognizer(t)
 	tests := []struct {
 		name string
 		text string
@@ -106,15 +114,15 @@ func TestRecognize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			mentions, _ := x.Recognizer.Recognize(arabic.Analyze(tt.text))
+			a := arabic.Analyze(tt.text)
 			var got []string
-			for _, m := range mentions {
-				who := m.Entity
+			for _, m := range r.Recognize(a) {
+				who := r.EntityID(&m)
 				if m.Source == pipeline.SourceRule {
 					who = "rule"
 				}
-				s := fmt.Sprintf("%s %s %s", m.Text, m.Type, who)
-				if m.Form == "adjective" {
+				s := fmt.Sprintf("%s %s %s", a.Text[m.Start:m.End], m.Type, who)
+				if m.Form == gazetteer.FormAdjective {
 					s += " adj"
 				}
 				got = append(got, s)

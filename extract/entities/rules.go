@@ -1,4 +1,4 @@
-package extract
+package entities
 
 import (
 	"strings"
@@ -8,6 +8,33 @@ import (
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
+
+// NoEntry is the Entry of a mention whose entity is not in the gazetteer.
+const NoEntry = -1
+
+// Mention is a name found in an analysis.
+type Mention struct {
+	// Offsets locate the name in the analysed text; a leading clitic
+	// stays outside (للتحالف gives لتحالف).
+	arabic.Offsets
+	// FirstToken and EndToken delimit the tokens the name spans:
+	// tokens[FirstToken:EndToken]. The first may hold the clitics that the
+	// Offsets leave out.
+	FirstToken, EndToken int
+	Type                 gazetteer.Type
+	Form                 gazetteer.Form
+	Source               pipeline.Source // pipeline.SourceGazetteer or pipeline.SourceRule
+	Score                float64         // confidence in [0, 1]
+	// Entry is the mention's entry, an index into the matcher's Entries,
+	// or NoEntry.
+	Entry int
+	// Key is the normalized name, words joined by a space, that makes the
+	// id of an entity that is not in the gazetteer (see EntityID).
+	Key string
+	// Candidates are the entries a gazetteer name may denote (see
+	// gazetteer.Match); nil for a rule's name.
+	Candidates []gazetteer.Candidate
+}
 
 // Scores of the mentions by how they were found, and the limits of the
 // rules.
@@ -24,7 +51,7 @@ const (
 	maxFillers    = 8 // words skipped between a title and a name
 	minNameRunes  = 2 // no name word is shorter
 
-	noEntity = -1 // a mention's entity when it is not in the gazetteer
+	noEntity = NoEntry
 	noMatch  = -1 // a token covered by no gazetteer match
 	typeNone = "" // no type
 )
@@ -47,6 +74,14 @@ type mention struct {
 }
 
 func (m *mention) runes() int { return m.RuneEnd - m.RuneStart }
+
+// public returns m as a Mention.
+func (m *mention) public() Mention {
+	return Mention{
+		Offsets: m.Offsets, FirstToken: m.first, EndToken: m.end, Type: m.typ, Form: m.form,
+		Source: m.source, Score: m.score, Entry: m.entity, Key: m.key, Candidates: m.cands,
+	}
+}
 
 // doc is the state of recognition for one article.
 type doc struct {
