@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/intern"
 )
 
 // Form says how a matched name points at its entity.
@@ -41,7 +42,7 @@ func (f Form) String() string {
 type Matcher struct {
 	tok     *arabic.Tokenizer
 	entries []Entry
-	vocab   *vocab          // the tokens of the names
+	vocab   *intern.Table   // the tokens of the names
 	trie                    // the names, as sequences of token ids
 	context map[int]context // per entry index, for entries with context words
 	marks   []string        // vocalized names; marks[0] is ""
@@ -78,7 +79,7 @@ func Compile(g *Gazetteer) *Matcher {
 	m := &Matcher{
 		tok:     arabic.NewTokenizer(arabic.Default),
 		entries: g.Entries,
-		vocab:   newVocab(names),
+		vocab:   intern.New(names),
 		context: make(map[int]context),
 		marks:   []string{""},
 	}
@@ -92,18 +93,18 @@ func Compile(g *Gazetteer) *Matcher {
 			scratch, toks = m.appendNormTokens(scratch, toks[:0], name)
 			v := value{entry: int32(i), form: FormName, marks: m.vocalized(name)}
 			if !hasCompound(toks) {
-				b.add(m.vocab.add, toks, v)
+				b.add(m.vocab.Add, toks, v)
 				continue
 			}
 			for _, variant := range nameVariants(toks) {
-				b.add(m.vocab.add, variant, v)
+				b.add(m.vocab.Add, variant, v)
 			}
 		}
 		for _, d := range e.Demonyms {
 			scratch, toks = m.appendNormTokens(scratch, toks[:0], d)
 			v := value{entry: int32(i), form: FormAdjective, marks: m.vocalized(d)}
 			for _, form := range demonymForms(toks) {
-				b.add(m.vocab.add, form, v)
+				b.add(m.vocab.Add, form, v)
 			}
 		}
 		favour, against := m.stemPhrases(e.Context.Favour), m.stemPhrases(e.Context.Against)
@@ -111,7 +112,7 @@ func Compile(g *Gazetteer) *Matcher {
 			m.context[i] = context{favour: favour, against: against}
 		}
 	}
-	m.trie = b.build(m.vocab.len() + 1)
+	m.trie = b.build(m.vocab.Len() + 1)
 	return m
 }
 
@@ -164,7 +165,7 @@ func (m *Matcher) stemPhrases(phrases []string) [][]string {
 
 // child returns the node reached from node by token t, or 0.
 func (m *Matcher) child(node uint32, t string) uint32 {
-	id := m.vocab.id(t)
+	id := m.vocab.ID(t)
 	if id == 0 {
 		return 0
 	}

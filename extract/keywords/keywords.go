@@ -28,6 +28,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/english"
 	"github.com/alam-nlp/alam/internal/wordfilter"
 )
 
@@ -297,13 +298,13 @@ func atLeastTwoLetters(s string) bool {
 }
 
 // isStop reports whether a normalized word of two letters or more is a
-// stop word, or a conjunction و or ف before a stop word of three letters
+// stop word (Arabic, or English: the, said), or a conjunction و or ف before a stop word of three letters
 // or more (وبعد، فإلى; shorter ones would take ولي).
 func isStop(norm string) bool {
 	if !stopFilter.MayHold(norm) {
 		return false
 	}
-	if arabic.IsStopWord(norm) || newsStops[norm] {
+	if arabic.IsStopWord(norm) || newsStops[norm] || english.IsStopWord(norm) {
 		return true
 	}
 	if rest, ok := strings.CutPrefix(norm, "و"); ok || strings.HasPrefix(norm, "ف") {
@@ -333,6 +334,9 @@ var newsStops = func() map[string]bool {
 // are told apart without a map lookup.
 var stopFilter = func() *wordfilter.Filter {
 	f := new(wordfilter.Filter)
+	for _, w := range english.StopWords() {
+		f.Add(w)
+	}
 	for _, w := range append(arabic.StopWords(), slices.Collect(maps.Keys(newsStops))...) {
 		f.Add(w)
 		if utf8.RuneCountInString(w) >= 3 {
