@@ -7,6 +7,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/english"
+	"github.com/alam-nlp/alam/extract/englishnames"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/langid"
 	"github.com/alam-nlp/alam/pipeline"
@@ -46,7 +47,7 @@ func Entities(r *entities.Recognizer) pipeline.Stage {
 		if err != nil {
 			return err
 		}
-		doc.Mentions, doc.Entities = o.output(a, r.Recognize(a))
+		doc.Mentions, doc.Entities = o.output(a, englishnames.Find(a, r.Recognize(a)))
 		return nil
 	})
 }
