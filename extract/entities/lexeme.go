@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/reuse"
 )
 
 // lexeme is what recognition knows about one surface form, whatever its
@@ -188,7 +189,7 @@ func (v *vocab) len() int {
 // lexemes sets dst[k] to the lexeme of token k of a, analysing the forms
 // not met before with r, and returns dst. missing is scratch space.
 func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missing []int32) ([]*lexeme, []int32) {
-	dst = resize(dst, len(a.Tokens))
+	dst = reuse.Resize(dst, len(a.Tokens), nil)
 	missing = missing[:0]
 	v.mu.RLock()
 	for k := range a.Tokens {

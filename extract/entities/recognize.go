@@ -10,6 +10,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -88,7 +89,7 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 		for _, s := range a.Sentences {
 			cands = d.orgs(s, cands)
 		}
-		d.orgCovered = resize(d.orgBuf, len(a.Tokens))
+		d.orgCovered = reuse.Resize(d.orgBuf, len(a.Tokens), false)
 		for _, c := range cands {
 			for k := c.first; k < c.end; k++ {
 				d.orgCovered[k] = true

@@ -6,6 +6,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -110,10 +111,7 @@ func (r *Recognizer) newDoc(a *arabic.Analysis) *doc {
 	}
 	n := len(a.Tokens)
 	d.r, d.a, d.matches = r, a, r.gaz.FindAll(a)
-	d.covered = resize(d.covered, n)
-	for k := range d.covered {
-		d.covered[k] = noMatch
-	}
+	d.covered = reuse.Resize(d.covered, n, noMatch)
 	if d.orgCovered != nil {
 		d.orgBuf, d.orgCovered = d.orgCovered, nil
 	}
@@ -136,17 +134,6 @@ func (d *doc) release() {
 	clear(d.segs[:cap(d.segs)])
 	clear(d.lex[:cap(d.lex)])
 	r.docs.Put(d)
-}
-
-// resize returns s with length n and every element zero, reusing its
-// array when it is large enough.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
 }
 
 // stems returns the clitic readings of token k whose stem is in the rules'
