@@ -121,6 +121,7 @@ func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
 		}
 	}
 	for _, s := range a.Sentences {
+		d.glosses(s)
 		d.sentence(s)
 	}
 	d.shortForms()
@@ -383,18 +384,47 @@ func (d *doc) key(r span) string {
 	return b.String()
 }
 
+// glosses adds the Latin-script name in parentheses right after a name in
+// another script as a mention of the same entity: جون آلن (John Allen).
+func (d *doc) glosses(s arabic.Sentence) {
+	for k := s.FirstToken; k+1 < s.EndToken; k++ {
+		c := 0
+		if k > 0 {
+			c = d.covered[k-1]
+		}
+		if d.norm(k) != "(" || c <= 0 || !d.capital(k+1) {
+			continue
+		}
+		m := d.ms[c-1]
+		if m.EndToken != k || d.allLatin(m.FirstToken, m.EndToken) || m.Form != gazetteer.FormName {
+			continue
+		}
+		r := d.trim(d.runs(arabic.Sentence{FirstToken: k + 1, EndToken: s.EndToken})[0])
+		if r.first != k+1 || r.end >= s.EndToken || d.norm(r.end) != ")" {
+			continue
+		}
+		if m.Type == gazetteer.Org && d.words(r) < 2 {
+			continue // an organization's acronym may name a part of it: موانئ دبي العالمية (DCT)
+		}
+		if n := d.add(r, m.Type, m.Score); n != nil {
+			n.Entry, n.Key, n.Source = m.Entry, m.Key, m.Source
+		}
+	}
+}
+
 // add adds r as a name of type typ unless it overlaps a mention it does
-// not hold whole; the mentions it holds are dropped.
-func (d *doc) add(r span, typ gazetteer.Type, score float64) {
+// not hold whole; the mentions it holds are dropped. It returns the new
+// mention, valid until the next add, or nil.
+func (d *doc) add(r span, typ gazetteer.Type, score float64) *entities.Mention {
 	for k := r.first; k < r.end; k++ {
 		if c := d.covered[k]; c > 0 {
 			m := &d.ms[c-1]
 			if m.FirstToken < r.first || m.EndToken > r.end || m.EndToken-m.FirstToken == r.end-r.first {
-				return
+				return nil
 			}
 		}
 		if c := d.covered[k]; c < 0 {
-			return // an added name
+			return nil // an added name
 		}
 	}
 	for k := r.first; k < r.end; k++ {
@@ -409,6 +439,7 @@ func (d *doc) add(r span, typ gazetteer.Type, score float64) {
 		FirstToken: r.first, EndToken: r.end, Type: typ, Form: gazetteer.FormName,
 		Source: pipeline.SourceRule, Score: score, Entry: entities.NoEntry, Key: d.key(r),
 	})
+	return &d.added[len(d.added)-1]
 }
 
 // shortForms adds the one-word mentions of the last word of a person's

@@ -116,3 +116,38 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestGlosses checks that a Latin-script name in parentheses after an
+// Arabic one is a mention of the same entity, whether the gazetteer or a
+// rule found the Arabic name.
+func TestGlosses(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := entities.New(gazetteer.Compile(g), entities.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, latin, entity string
+	}{
+		{"gazetteer", "قال المبعوث جون آلن (John Allen) إن التحالف يتقدم", "John Allen", "person:john-allen"},
+		{"rule", "وقال الناطق باسم الشركة سامر دحدوح (Samer Dahdouh) إن الأرباح زادت", "Samer Dahdouh", "person:~سامر-دحدوح"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := english.SplitPossessives(arabic.Analyze(tt.text))
+			ms := englishnames.Find(a, r.Recognize(a))
+			var ids []string
+			for i := range ms {
+				if a.Text[ms[i].Start:ms[i].End] == tt.latin {
+					ids = append(ids, r.EntityID(&ms[i]))
+				}
+			}
+			if len(ids) != 1 || ids[0] != tt.entity {
+				t.Errorf("%q in %q: entities %q, want [%q]", tt.latin, tt.text, ids, tt.entity)
+			}
+		})
+	}
+}
