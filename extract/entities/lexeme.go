@@ -214,11 +214,23 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 		}
 	}
 	v.mu.RUnlock()
+	// A form met several times in the article is analysed once.
+	var fresh map[string]*lexeme
 	for _, k := range missing {
-		if dst[k] == nil {
-			t := &a.Tokens[k]
-			dst[k] = r.newLexeme(a.Text[t.Start:t.End], t.Kind, t.Norm)
+		if dst[k] != nil {
+			continue
 		}
+		t := &a.Tokens[k]
+		text := a.Text[t.Start:t.End]
+		if l := fresh[text]; l != nil && l.kind == t.Kind {
+			dst[k] = l
+			continue
+		}
+		if fresh == nil {
+			fresh = make(map[string]*lexeme)
+		}
+		dst[k] = r.newLexeme(text, t.Kind, t.Norm)
+		fresh[dst[k].text] = dst[k]
 	}
 	v.mu.Lock()
 	for _, k := range missing {
