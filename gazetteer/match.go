@@ -40,15 +40,24 @@ type Candidate struct {
 func (m *Matcher) FindAll(a *arabic.Analysis) []Match {
 	var out []Match
 	var segs []arabic.Segmentation
-	isFirst := func(stem string) bool { return m.child(0, stem) != 0 }
+	isFirst := func(stem string) bool { return m.firsts.has(stem) && m.child(0, stem) != 0 }
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			tok := a.Tokens[i]
-			segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, arabic.SegmentOptions{Keep: isFirst, NoEnclitics: true})
+			whole, clitic := m.firsts.probe(tok.Norm)
+			if clitic && tok.Kind == arabic.Word {
+				segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, arabic.SegmentOptions{Keep: isFirst, NoEnclitics: true})
+			} else if whole {
+				// No reading but the whole word can start a name: the
+				// first reading AppendSegmentsWith would return.
+				segs = append(segs[:0], arabic.Segmentation{Stem: tok.Norm, Offsets: tok.Offsets})
+			} else {
+				continue
+			}
 			best, bestEnd, bestNode := -1, 0, uint32(0)
 			for k, seg := range segs {
-				if seg.Enclitic != "" {
-					continue // names do not take pronoun suffixes
+				if seg.Enclitic != "" || k == 0 && !whole {
+					continue // names do not take pronoun suffixes; the filter rules the word out
 				}
 				node := m.child(0, seg.Stem)
 				for j := i + 1; node != 0; j++ {
