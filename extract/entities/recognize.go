@@ -10,6 +10,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -25,6 +26,9 @@ type Recognizer struct {
 	personWords set
 	// NoRules turns the rules off: only gazetteer names are found.
 	noRules bool
+	// vocab holds the lexemes of the surface forms met, bounded; it is
+	// the one part that changes, behind its own lock.
+	vocab *vocab
 	// docs pools the buffers of recognition between articles.
 	docs sync.Pool
 }
@@ -43,6 +47,7 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
+	r.vocab = newVocab(defaultVocabSize)
 	for i := range m.Entries() {
 		e := &m.Entries()[i]
 		if e.Type != gazetteer.Person {
@@ -84,7 +89,7 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 		for _, s := range a.Sentences {
 			cands = d.orgs(s, cands)
 		}
-		d.orgCovered = resize(d.orgBuf, len(a.Tokens))
+		d.orgCovered = reuse.Resize(d.orgBuf, len(a.Tokens), false)
 		for _, c := range cands {
 			for k := c.first; k < c.end; k++ {
 				d.orgCovered[k] = true
@@ -185,7 +190,7 @@ func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazett
 				typ: c.Entry.Type, form: c.Form, source: pipeline.SourceGazetteer, score: scoreUndecided,
 				cands: gm.Candidates, entity: noEntity,
 			}
-			m.key = d.key(m.Start, m.End)
+			m.key = d.key(gm.FirstToken, gm.EndToken, gm.Proclitics)
 			return m, true
 		}
 		keep = keep[:1]
@@ -261,7 +266,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 		if m.typ != gazetteer.Person || m.end-m.first < 2 {
 			continue
 		}
-		words := normWords(d.r.tok, d.a.Text[m.Start:m.End])
+		words := d.words(nil, m.first, m.end, d.proclitics(m))
 		key := words[len(words)-1]
 		if len(words) > 2 && isCompoundTail(key) {
 			key = words[len(words)-2] + " " + key // الجار الله
@@ -411,3 +416,12 @@ func (r *Recognizer) Matcher() *gazetteer.Matcher { return r.gaz }
 // Entries returns the entries of the recognizer's gazetteer; Mention.Entry
 // indexes it.
 func (r *Recognizer) Entries() []gazetteer.Entry { return r.gaz.Entries() }
+
+// proclitics returns the normalized letters of m's first token before m.
+func (d *doc) proclitics(m *mention) string {
+	t := d.a.Tokens[m.first]
+	if m.Start == t.Start {
+		return ""
+	}
+	return arabic.Normalize(d.a.Text[t.Start:m.Start])
+}

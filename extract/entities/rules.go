@@ -6,6 +6,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -94,12 +95,11 @@ type doc struct {
 	// until the organization rule has run. orgBuf keeps its array between
 	// articles.
 	orgCovered, orgBuf []bool
-	// stemPool holds the results of stems(k), at stemRange[k]; classes
-	// holds classify(k)+1 once known (0: not yet). Both are filled on
-	// demand.
-	stemPool  []arabic.Segmentation
-	stemRange [][2]int32
-	classes   []wordClass
+	// lex holds the lexeme of every token; missing is the vocabulary's
+	// scratch space.
+	lex     []*lexeme
+	missing []int32
+	wordBuf []string // scratch for key
 }
 
 // newDoc returns the recognition state for a, its buffers taken from the
@@ -111,16 +111,11 @@ func (r *Recognizer) newDoc(a *arabic.Analysis) *doc {
 	}
 	n := len(a.Tokens)
 	d.r, d.a, d.matches = r, a, r.gaz.FindAll(a)
-	d.covered = resize(d.covered, n)
-	for k := range d.covered {
-		d.covered[k] = noMatch
-	}
+	d.covered = reuse.Resize(d.covered, n, noMatch)
 	if d.orgCovered != nil {
 		d.orgBuf, d.orgCovered = d.orgCovered, nil
 	}
-	d.stemPool = d.stemPool[:0]
-	d.stemRange = resize(d.stemRange, n)
-	d.classes = resize(d.classes, n)
+	d.lex, d.missing = r.vocab.lexemes(r, a, d.lex, d.missing)
 	return d
 }
 
@@ -132,47 +127,28 @@ const maxPooledTokens = 1 << 16
 // afterwards.
 func (d *doc) release() {
 	r := d.r
-	if cap(d.covered) > maxPooledTokens || cap(d.stemPool) > 2*maxPooledTokens {
+	if cap(d.covered) > maxPooledTokens {
 		return
 	}
 	d.r, d.a, d.matches = nil, nil, nil
 	clear(d.segs[:cap(d.segs)])
-	clear(d.stemPool[:cap(d.stemPool)])
+	clear(d.lex[:cap(d.lex)])
 	r.docs.Put(d)
 }
 
-// resize returns s with length n and every element zero, reusing its
-// array when it is large enough.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
 // stems returns the clitic readings of token k whose stem is in the rules'
-// first words, the whole token first. Readings that remove an enclitic or
-// the article are left out: a title, a head or a given name keeps both
-// (التحالف is not the head تحالف).
-func (d *doc) stems(k int) []arabic.Segmentation {
-	if r := d.stemRange[k]; r[1] > 0 {
-		return d.stemPool[r[0]-1 : r[1]-1]
+// first words, the whole token first, with offsets relative to the
+// token's start (see at). Readings that remove the article are left out: a
+// title, a head or a given name keeps it (التحالف is not the head تحالف).
+func (d *doc) stems(k int) []arabic.Segmentation { return d.lex[k].readings }
+
+// at returns the offsets of reading seg of token k in the text.
+func (d *doc) at(k int, seg arabic.Segmentation) arabic.Offsets {
+	t := d.a.Tokens[k]
+	return arabic.Offsets{
+		Start: t.Start + seg.Start, End: t.Start + seg.End,
+		RuneStart: t.RuneStart + seg.RuneStart, RuneEnd: t.RuneStart + seg.RuneEnd,
 	}
-	segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], d.r.rules.firstOpts)
-	d.segs = segs
-	from := len(d.stemPool)
-	for _, s := range segs {
-		if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
-			d.stemPool = append(d.stemPool, s)
-		}
-	}
-	// Ranges are stored plus one, so that the zero value means not yet.
-	// Slices handed out stay valid when the pool grows: append never
-	// changes what is already in it.
-	d.stemRange[k] = [2]int32{int32(from) + 1, int32(len(d.stemPool)) + 1}
-	return d.stemPool[from:len(d.stemPool)]
 }
 
 func (s set) has(w string) bool { return s[w] }
@@ -214,63 +190,19 @@ const (
 	maybeName                  // unknown: a foreign or rare name, or a word no list knows
 )
 
-// classify returns the class of token k as a word of a person's name.
+// classify returns the class of token k as a word of a person's name: its
+// lexeme's, but a word that may be a name is not one inside a gazetteer
+// name that is not a person's, nor inside an organization the rules found.
 func (d *doc) classify(k int) wordClass {
-	if c := d.classes[k]; c > 0 {
-		return c - 1
-	}
-	c := d.classifyToken(k)
-	d.classes[k] = c + 1
-	return c
-}
-
-// classifyToken computes classify(k). It must run after the organization
-// rule, whose spans it reads.
-func (d *doc) classifyToken(k int) wordClass {
-	t := d.a.Tokens[k]
-	rr := d.r.rules
-	w := t.Norm
-	switch {
-	case t.Kind != arabic.Word || utf8.RuneCountInString(w) < minNameRunes:
-		return notName
-	case rr.connectors[w]:
-		return connector
-	case w == "علي":
-		// The name Ali, and the preposition على once ى is folded: a name
-		// only when written with ي.
-		if strings.HasSuffix(t.Text(d.a.Text), "ى") {
-			return notName
-		}
-		return knownName
-	case arabic.IsStopWord(w), rr.notNameWords[w]:
-		return notName
-	case rr.given[w] || rr.givenAmbiguous[w] || d.r.personWords[w] || isCompoundTail(w):
-		// The tails of compound names (الجار الله، نور الدين) are name
-		// words after another; a name never starts with them, as they
-		// carry the article.
-		return knownName
-	case strings.HasPrefix(w, "و") && rr.given[w[len("و"):]]:
-		// ومصطفى: a given name after the conjunction starts a name (and
-		// ends the one before it, see conjoined).
-		return knownName
+	c := d.lex[k].class
+	if c != maybeName {
+		return c
 	}
 	if typ := d.gazType(k); typ != typeNone && typ != gazetteer.Person {
 		return notName
 	}
 	if d.orgCovered != nil && d.orgCovered[k] {
 		return notName
-	}
-	if rr.isCommon(w) || futureVerb(w) {
-		return notName
-	}
-	// A proclitic reading that is a common word: بحفظ، والتجارة.
-	for _, seg := range d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, t, rr.commonOpts) {
-		// The future prefix س comes before a verb, never a stop word:
-		// ساها is not س + آها.
-		future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem)
-		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) && !future {
-			return notName
-		}
 	}
 	return maybeName
 }
@@ -302,7 +234,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		return k
 	}
 	// A given name may look definite (اليكس، فاليانتسين، واليكس).
-	if w := d.a.Tokens[k].Norm; definite(w) && !d.r.rules.given[strings.TrimPrefix(w, "و")] {
+	if l := d.lex[k]; l.has(lexDefinite) && !l.has(lexGivenAfterWa) {
 		return k
 	}
 	switch d.classify(k) {
@@ -326,7 +258,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		}
 		// An unknown word with a pronoun suffix ends the name: إيغور
 		// كونيتسين بتغلبه.
-		if c == maybeName && d.pronounSuffix(j) {
+		if c == maybeName && d.lex[j].has(lexPronounSuffix) {
 			break
 		}
 		// و before a word that is not itself a known name is the
@@ -354,23 +286,12 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 // afterConnector reports whether token k, right after a connector (بن،
 // آل، أبو), can be a word of the name although no list knows it as one:
 // an Arabic word that is not a short stop word.
-func (d *doc) afterConnector(k int) bool {
-	t := d.a.Tokens[k]
-	return t.Kind == arabic.Word && (!arabic.IsStopWord(t.Norm) || utf8.RuneCountInString(t.Norm) >= 4)
-}
+func (d *doc) afterConnector(k int) bool { return d.lex[k].has(lexAfterConnector) }
 
 // conjoined reports whether token k starts with the conjunction و rather
 // than being a name that starts with that letter (وليد، وائل): the whole
 // word is not a given name or a word of a gazetteer person's name.
-func (d *doc) conjoined(k int) bool {
-	w := d.a.Tokens[k].Norm
-	rest, ok := strings.CutPrefix(w, "و")
-	if !ok || utf8.RuneCountInString(rest) < minNameRunes {
-		return false
-	}
-	rr := d.r.rules
-	return !rr.given[w] && !rr.givenAmbiguous[w] && !d.r.personWords[w] && !rr.connectors[w]
-}
+func (d *doc) conjoined(k int) bool { return d.lex[k].has(lexConjoined) }
 
 // phraseAt returns the number of tokens of the longest phrase of p that
 // starts at token k (in one of its clitic readings) and ends by end, or 0.
@@ -392,7 +313,7 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 		}
 		n := d.phraseAt(rr.titles, k, s.EndToken)
 		score := scoreTitle
-		if n == 0 && d.isAdjective(k) && strings.HasPrefix(strings.TrimPrefix(d.a.Tokens[k].Norm, "و"), "ال") {
+		if n == 0 && d.isAdjective(k) && d.lex[k].has(lexArticleAfterWa) {
 			// A demonym before a name, as a weaker title: البرازيلي
 			// جيلبرتو سيلفا، والألماني غونتر غراس.
 			n, score = 1, scoreGiven
@@ -407,10 +328,10 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 		}
 		// Skip what qualifies the title: السابق، الأميركي، للشؤون الخارجية، في دولة الإمارات …
 		for f := 0; j < s.EndToken && f < maxFillers; f++ {
-			t := d.a.Tokens[j]
+			l := d.lex[j]
 			typ := d.gazType(j)
 			orgRule := d.orgCovered != nil && d.orgCovered[j]
-			if rr.fillers[t.Norm] || orgRule || definite(t.Norm) && typ != gazetteer.Person || typ != typeNone && typ != gazetteer.Person {
+			if l.has(lexFiller) || orgRule || l.has(lexDefinite) && typ != gazetteer.Person || typ != typeNone && typ != gazetteer.Person {
 				j++
 				continue
 			}
@@ -436,11 +357,11 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 // without the article or a proclitic, and not followed by more name words
 // (personName takes those).
 func (d *doc) singleName(k int) bool {
-	t := d.a.Tokens[k]
-	if d.classify(k) != knownName || definite(t.Norm) || isCompoundTail(t.Norm) {
+	l := d.lex[k]
+	if d.classify(k) != knownName || l.has(lexDefinite|lexCompoundTail) {
 		return false
 	}
-	return d.r.personWords[t.Norm] || d.r.rules.given[t.Norm]
+	return l.has(lexSingleName)
 }
 
 // givenPersons finds names that start with a known given name and have no
@@ -463,16 +384,19 @@ func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
 		}
 		if e := d.personName(k, s.EndToken, false); e > k {
 			m := d.ruleMention(k, e, gazetteer.Person, scoreGiven)
+			procl := ""
 			// A proclitic before the given name stays outside.
 			if segs := d.stems(k); len(segs) > 1 && !rr.given[segs[0].Stem] {
 				for _, seg := range segs[1:] {
 					if rr.given[seg.Stem] {
-						m.Start, m.RuneStart = seg.Start, seg.RuneStart
+						at := d.at(k, seg)
+						m.Start, m.RuneStart = at.Start, at.RuneStart
+						procl = seg.Proclitics
 						break
 					}
 				}
 			}
-			m.key = d.key(m.Start, m.End)
+			m.key = d.key(k, e, procl)
 			out = append(out, m)
 			k = e - 1
 		}
@@ -485,18 +409,17 @@ func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
 // word no list knows as anything but a name. A title after the verb is
 // left to titlePersons.
 func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
-	rr := d.r.rules
 	for k := s.FirstToken; k+1 < s.EndToken; k++ {
-		if !d.isWord(k) || !rr.speechVerbs[d.a.Tokens[k].Norm] {
+		if !d.isWord(k) || !d.lex[k].has(lexSpeechVerb) {
 			continue
 		}
 		j := k + 1
-		if !d.isWord(j) || d.covered[j] != noMatch || definite(d.a.Tokens[j].Norm) || d.conjoined(j) {
+		if !d.isWord(j) || d.covered[j] != noMatch || d.lex[j].has(lexDefinite) || d.conjoined(j) {
 			continue
 		}
 		// علي after a verb is mostly the preposition على written with ي
 		// (شدد علي ضرورة), not the name.
-		if c := d.classify(j); c != knownName && c != maybeName || d.a.Tokens[j].Norm == "علي" || d.pronounSuffix(j) {
+		if c := d.classify(j); c != knownName && c != maybeName || d.a.Tokens[j].Norm == "علي" || d.lex[j].has(lexPronounSuffix) {
 			continue
 		}
 		e := d.personName(j, s.EndToken, true)
@@ -509,12 +432,11 @@ func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
 	return out
 }
 
-// pronounSuffix reports whether token k ends, as written, in a pronoun
+// pronounSuffix reports whether the word w ends, as written, in a pronoun
 // suffix with ه (إسلامه، تابعها، قومهم): a noun or verb with its object,
 // which an unknown name word seldom is. A taa marbuta (ة) is not ه here,
 // and neither is the ending يه of French names (ديدييه، أوليفييه).
-func (d *doc) pronounSuffix(k int) bool {
-	w := d.a.Tokens[k].Text(d.a.Text)
+func pronounSuffix(w string) bool {
 	n := utf8.RuneCountInString(w)
 	switch {
 	case strings.HasSuffix(w, "يه"):
@@ -552,7 +474,8 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 			// head; the rule would only run past its end.
 			continue
 		}
-		start, runeStart := head.Start, head.RuneStart
+		headAt := d.at(k, *head)
+		start, runeStart := headAt.Start, headAt.RuneStart
 		j := k + 1
 		if e := d.orgNameAt(j); e > 0 {
 			// قناة الجزيرة، صحيفة الأهرام: the gazetteer's name of an
@@ -571,7 +494,7 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 		}
 		m := d.ruleMention(k, j, gazetteer.Org, scoreTitle)
 		m.Start, m.RuneStart = start, runeStart
-		m.key = d.key(m.Start, m.End)
+		m.key = d.key(k, j, head.Proclitics)
 		if rr.orgGeneric[m.key] {
 			continue // مجلس الوزراء: which one?
 		}
@@ -631,11 +554,11 @@ func (d *doc) isOneOrg(from, to int) bool {
 // without a proclitic, or a Latin word.
 func (d *doc) complement(j, n int) bool {
 	t := d.a.Tokens[j]
-	rr := d.r.rules
+	l := d.lex[j]
 	if t.Kind == arabic.Latin {
 		return true
 	}
-	if t.Kind != arabic.Word || rr.stops[t.Norm] || rr.fillers[t.Norm] || rr.titles[t.Norm] != nil || arabic.IsStopWord(t.Norm) {
+	if t.Kind != arabic.Word || l.has(lexNameStop|lexFiller|lexTitle|lexStop) {
 		return false
 	}
 	if typ := d.gazType(j); typ != typeNone && typ != gazetteer.Person {
@@ -643,7 +566,7 @@ func (d *doc) complement(j, n int) bool {
 		return m.Proclitics == "" || m.Proclitics == "ل" && n > 0
 	}
 	switch {
-	case rr.common[t.Norm]:
+	case l.has(lexCommon):
 		return false // القى، التقى: a verb, not a word with the article
 	case strings.HasPrefix(t.Norm, "ال"):
 		return true
@@ -674,16 +597,16 @@ func (d *doc) places(s arabic.Sentence, out []mention) []mention {
 		if j >= s.EndToken || !d.isWord(j) {
 			continue
 		}
-		t := d.a.Tokens[j]
+		l := d.lex[j]
 		// A common word after the head is not a name: منطقة التجارة الحرة.
-		if rr.isCommon(t.Norm) || rr.isCommon(strings.TrimPrefix(t.Norm, "ال")) || utf8.RuneCountInString(t.Norm) < minNameRunes {
+		if l.has(lexCommonish|lexCommonBare) || l.runes < minNameRunes {
 			continue
 		}
 		e := j + 1
 		// بيت لحم، دير الزور، خان يونس: a first element takes the next
 		// word, which is often a common word on its own (بيت أمر).
-		if rr.placePrefixes[t.Norm] && e < s.EndToken && d.isWord(e) {
-			if w := d.a.Tokens[e].Norm; !arabic.IsStopWord(w) && !rr.stops[w] && !futureVerb(w) {
+		if l.has(lexPlacePrefix) && e < s.EndToken && d.isWord(e) {
+			if !d.lex[e].has(lexStop | lexNameStop | lexFuture) {
 				e++
 			}
 		}
@@ -707,12 +630,34 @@ func (d *doc) ruleMention(first, end int, typ gazetteer.Type, score float64) men
 		first:   first, end: end,
 		typ: typ, form: gazetteer.FormName, source: pipeline.SourceRule, score: score, entity: noEntity,
 	}
-	m.key = d.key(m.Start, m.End)
+	m.key = d.key(first, end, "")
 	return m
 }
 
-// key returns the normalized text of a.Text[start:end], the key of a rule
-// entity.
-func (d *doc) key(start, end int) string {
-	return strings.Join(normWords(d.r.tok, d.a.Text[start:end]), " ")
+// key returns the normalized words of tokens [first, end), the first one
+// without the proclitics procl, joined by a space: the key of a rule
+// entity. They are the words that tokenizing the original text under the
+// mention would give, punctuation left out.
+func (d *doc) key(first, end int, procl string) string {
+	d.wordBuf = d.words(d.wordBuf[:0], first, end, procl)
+	if len(d.wordBuf) == 1 {
+		return d.wordBuf[0]
+	}
+	return strings.Join(d.wordBuf, " ")
+}
+
+// words appends the normalized words of tokens [first, end) to dst, the
+// first one without the proclitics procl, punctuation left out.
+func (d *doc) words(dst []string, first, end int, procl string) []string {
+	for k := first; k < end; k++ {
+		t := &d.a.Tokens[k]
+		w := t.Norm
+		if k == first {
+			w = w[len(procl):]
+		}
+		if w != "" && t.Kind != arabic.Punct {
+			dst = append(dst, w)
+		}
+	}
+	return dst
 }

@@ -1,0 +1,496 @@
+// Package englishnames finds the names of people and organizations in the
+// Latin-script words of an analysis (English articles, and English names
+// inside Arabic ones) that the gazetteer does not list, from the words
+// around them: titles and roles before a name (President, Foreign
+// Minister, Sheikh, Gen., Mr.), verbs of saying, and the heads of
+// organizations (Ministry of, Council, University, Bank, Corp., Inc.). A
+// person's last name after the full name is the same person (Allen after
+// John Allen). It also drops gazetteer names matched in Latin script whose
+// case does not fit a name ("us" is not the US).
+package englishnames
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/entities"
+	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
+)
+
+// Scores of the names found here, below the gazetteer's 1.0.
+const (
+	scoreTitle = 0.7 // a name after a title, an organization with its head
+	scoreSaid  = 0.6 // a name of two words or more next to a verb of saying
+	scoreShort = 0.7 // a last name after its full name
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// The word lists, lower case, written for alam.
+var (
+	// titles are the words of titles and roles that may stand right
+	// before a person's name.
+	titles = wordSet(`president vice minister premier chancellor sheikh sheik shaikh gen general mr mrs ms miss dr
+		king queen prince princess emir amir sultan crown secretary ambassador envoy senator sen rep representative
+		gov governor col colonel lt lieutenant maj major adm admiral commander cmdr capt captain sgt sergeant
+		spokesman spokeswoman spokesperson judge justice pope imam ayatollah cleric mufti leader chief chairman
+		chairwoman director minister deputy mayor professor prof lord lady sir brig brigadier marshal field
+		rev reverend father speaker mp diplomat official commissioner coordinator negotiator analyst editor
+		correspondent reporter founder ceo executive head counterpart`)
+	// titleComplements may follow a title word and "of" ("Secretary of
+	// State", "Chief of Staff") before the name.
+	titleComplements = wordSet(`state defense defence foreign affairs interior finance justice energy staff joint
+		chiefs army navy homeland security information health education trade economy oil commerce`)
+	// speechVerbs are the verbs of saying that follow or precede a speaker.
+	speechVerbs = wordSet(`said says told added stated noted explained warned confirmed announced insisted argued
+		stressed urged asked wrote tweeted declared acknowledged`)
+	// orgHeads end (or, with "of", start) an organization's name.
+	orgHeads = wordSet(`council university bank corp corporation inc ltd llc plc company co ministry agency
+		organization organisation party front army committee commission institute fund association union
+		authority brigade brigades movement forces force guard guards court parliament assembly foundation group
+		network league office department federation alliance coalition center centre college school airways
+		airlines petroleum capital holdings partners investments news times post press service services tribunal senate congress cabinet bureau`)
+	// orgOf are the heads that start a name with "of" (Ministry of Defense,
+	// University of Kuwait, Bank of England).
+	orgOf = wordSet(`ministry university bank council organization organisation department office league
+		commission committee court institute college school federation union association fund`)
+	// connectors join the words of a name in lower case (Sabah al-Ahmad,
+	// Osama bin Laden, Charles de Gaulle).
+	connectors = wordSet(`al el bin ibn bint ben abu de da di del van von der du la le`)
+	// notNames are capitalized words that do not start or end a name:
+	// months, and words capitalized at the start of a sentence.
+	notNames = wordSet(`january february march april may june july august september october november december
+		mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec`)
+)
+
+// span is a run of tokens [first, end).
+type span struct{ first, end int }
+
+// doc holds one article's state.
+type doc struct {
+	a       *arabic.Analysis
+	covered []int // index+1 of the mention that covers a token, 0 if none
+	ms      []entities.Mention
+	added   []entities.Mention
+}
+
+// Find returns ms, the mentions a recognizer found in a (in text order),
+// with the Latin-script names of a that the rules find added, in text
+// order. In a text of mostly Latin-script words, a gazetteer name in
+// Latin script written without a capital letter is dropped, and one of
+// three letters or fewer must be in capitals (US, not us or Us). A new name never overlaps a mention of ms
+// unless it holds that mention whole (Riyadh in "Riyadh University": the
+// longest wins). Offsets are those of a's tokens: bytes and code points
+// into a.Text.
+func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
+	latin, other := 0, 0
+	for _, t := range a.Tokens {
+		switch t.Kind {
+		case arabic.Latin:
+			latin++
+		case arabic.Word, arabic.Foreign:
+			other++
+		}
+	}
+	if latin == 0 {
+		return ms
+	}
+	// In English text a name is written with capitals; an Arabic article
+	// may quote a brand as it is spelt (mbc).
+	english := latin > other
+	d := &doc{a: a, covered: make([]int, len(a.Tokens))}
+	for _, m := range ms {
+		if english && m.Source == pipeline.SourceGazetteer && d.allLatin(m.FirstToken, m.EndToken) && !caseFits(a.Text[m.Start:m.End]) {
+			continue // "us", "chad": a word, not the name
+		}
+		d.ms = append(d.ms, m)
+	}
+	for i, m := range d.ms {
+		for k := m.FirstToken; k < m.EndToken; k++ {
+			d.covered[k] = i + 1
+		}
+	}
+	for _, s := range a.Sentences {
+		d.glosses(s)
+		d.sentence(s)
+	}
+	d.shortForms()
+	if len(d.added) == 0 {
+		return d.ms
+	}
+	out := make([]entities.Mention, 0, len(d.ms)+len(d.added))
+	for _, m := range d.ms {
+		if m.Entry != dropped {
+			out = append(out, m)
+		}
+	}
+	out = append(out, d.added...)
+	slices.SortStableFunc(out, func(x, y entities.Mention) int { return x.Start - y.Start })
+	return out
+}
+
+// dropped marks a mention of ms that a longer new name holds.
+const dropped = -2
+
+// caseFits reports whether a name matched in Latin script is written as
+// a name: with a capital letter, and all in capitals when it is one word
+// of three letters or fewer (US, UAE, GCC; not Us).
+func caseFits(s string) bool {
+	if !hasUpper(s) {
+		return false
+	}
+	if n := utf8.RuneCountInString(s); n <= 3 && !strings.ContainsAny(s, " .-") {
+		return strings.ToUpper(s) == s
+	}
+	return true
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) allLatin(first, end int) bool {
+	for k := first; k < end; k++ {
+		if t := d.a.Tokens[k]; t.Kind != arabic.Latin && t.Kind != arabic.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// capital reports whether token k is a Latin word with a capital first
+// letter.
+func (d *doc) capital(k int) bool {
+	t := d.a.Tokens[k]
+	if t.Kind != arabic.Latin {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.a.Text[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+func (d *doc) norm(k int) string {
+	if k < 0 || k >= len(d.a.Tokens) {
+		return ""
+	}
+	return d.a.Tokens[k].Norm
+}
+
+// adjacent reports whether tokens k and k+1 touch (no space between).
+func (d *doc) adjacent(k int) bool {
+	return d.a.Tokens[k].End == d.a.Tokens[k+1].Start
+}
+
+// runs returns the runs of capitalized words in sentence s: capitalized
+// Latin words, an initial's period (John F. Kennedy, U.S.), and lower-case
+// connectors and hyphens between two capitalized words (Sabah al-Ahmad,
+// Al-Qaeda).
+func (d *doc) runs(s arabic.Sentence) []span {
+	var out []span
+	k := s.FirstToken
+	for k < s.EndToken {
+		if !d.capital(k) {
+			k++
+			continue
+		}
+		first := k
+		end := k + 1
+		for end < s.EndToken {
+			switch {
+			case d.capital(end):
+				end++
+			case d.norm(end) == "." && utf8.RuneCountInString(d.norm(end-1)) == 1 && d.adjacent(end-1):
+				end++ // an initial
+			case d.norm(end) == "-" && end+1 < s.EndToken && d.adjacent(end-1) && d.adjacent(end) && d.capital(end+1):
+				end++
+			case connectors[d.norm(end)] && end+1 < s.EndToken &&
+				(d.capital(end+1) || d.norm(end+1) == "-" && end+2 < s.EndToken && d.capital(end+2)):
+				end++
+			default:
+				goto done
+			}
+		}
+	done:
+		out = append(out, span{first, end})
+		k = end
+	}
+	return out
+}
+
+// trim drops the stop words and other non-name words at the ends of run.
+func (d *doc) trim(r span) span {
+	for r.first < r.end && (d.skippable(r.first) || !d.capital(r.first)) {
+		r.first++
+	}
+	for r.end > r.first && (d.skippable(r.end-1) || d.norm(r.end-1) == "-" || connectors[d.norm(r.end-1)]) {
+		r.end--
+	}
+	return r
+}
+
+func (d *doc) skippable(k int) bool {
+	n := d.norm(k)
+	return isStop(n) || notNames[n] || n == "'s"
+}
+
+// sentence finds the names of one sentence.
+func (d *doc) sentence(s arabic.Sentence) {
+	for _, r := range d.runs(s) {
+		r = d.trim(r)
+		if r.first >= r.end {
+			continue
+		}
+		if d.org(r, s) {
+			continue
+		}
+		d.person(r, s)
+	}
+}
+
+// org adds run r as an organization when it ends with a head (Gulf
+// Research Council) or starts with a head and "of" (Ministry of Defense).
+func (d *doc) org(r span, s arabic.Sentence) bool {
+	last := d.norm(r.end - 1)
+	if last == "." && r.end-2 >= r.first {
+		last = d.norm(r.end - 2) // Corp., Inc.
+	}
+	if orgHeads[last] && r.end-r.first >= 2 && !titles[d.norm(r.first)] {
+		d.add(r, gazetteer.Org, scoreTitle)
+		return true
+	}
+	if orgOf[d.norm(r.end-1)] && r.end+1 < s.EndToken && (d.norm(r.end) == "of" || d.norm(r.end) == "for") {
+		k := r.end + 1
+		if d.norm(k) == "the" && k+1 < s.EndToken {
+			k++
+		}
+		if d.capital(k) {
+			for _, next := range d.runs(arabic.Sentence{FirstToken: k, EndToken: s.EndToken}) {
+				if next.first == k {
+					first := r.first
+					for first < r.end-1 && !orgOf[d.norm(first)] {
+						first++ // Kuwait's Ministry of Oil: the country stays out
+					}
+					d.add(span{first, next.end}, gazetteer.Org, scoreTitle)
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// person adds the name in run r after the run's last title word (Foreign
+// Minister Sheikh Sabah al-Khalid: Sabah al-Khalid), after a lower-case
+// title before the run (envoy John Allen), or a name of two words or more
+// next to a verb of saying.
+func (d *doc) person(r span, s arabic.Sentence) {
+	titled := false
+	for k := r.end - 1; k >= r.first; k-- {
+		if titles[d.norm(k)] {
+			r.first, titled = k+1, true
+			break
+		}
+	}
+	if titled {
+		// Secretary of State John Kerry: the complement is part of the title.
+		for r.first < r.end && titleComplements[d.norm(r.first)] {
+			r.first++
+		}
+		if r.first < r.end && d.norm(r.first) == "." {
+			r.first++ // Gen. Allen
+		}
+		r = d.trim(r)
+	} else if k := r.first - 1; k >= s.FirstToken {
+		if (d.norm(k) == "." || d.norm(k) == ",") && k-1 >= s.FirstToken {
+			k-- // Gen. Allen; its chief executive, Ali al-Kuwari
+		}
+		titled = titles[d.norm(k)]
+		if !titled && titleComplements[d.norm(r.first)] {
+			// "of State John Kerry": the title is before "of".
+			for k = r.first - 1; k >= s.FirstToken && k >= r.first-3; k-- {
+				if titles[d.norm(k)] {
+					for r.first < r.end && titleComplements[d.norm(r.first)] {
+						r.first++
+					}
+					titled = true
+					break
+				}
+			}
+		}
+	}
+	if r.first >= r.end {
+		return
+	}
+	if titled {
+		d.add(r, gazetteer.Person, scoreTitle)
+		return
+	}
+	if d.words(r) < 2 {
+		return
+	}
+	before, after := d.norm(r.first-1), d.norm(r.end)
+	if r.first-1 < s.FirstToken {
+		before = ""
+	}
+	if r.end >= s.EndToken {
+		after = ""
+	}
+	if speechVerbs[after] || speechVerbs[before] || before == "," && speechVerbs[d.norm(r.first-2)] {
+		d.add(r, gazetteer.Person, scoreSaid)
+	}
+}
+
+// words counts the capitalized words of r.
+func (d *doc) words(r span) int {
+	n := 0
+	for k := r.first; k < r.end; k++ {
+		if d.capital(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// key is the name of r for its entity id: the Norms of its words, joined
+// by a space.
+func (d *doc) key(r span) string {
+	var b strings.Builder
+	for k := r.first; k < r.end; k++ {
+		t := d.a.Tokens[k]
+		if !t.Kind.IsWord() {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Norm)
+	}
+	return b.String()
+}
+
+// glosses adds the Latin-script name in parentheses right after a name in
+// another script as a mention of the same entity: جون آلن (John Allen).
+func (d *doc) glosses(s arabic.Sentence) {
+	for k := s.FirstToken; k+1 < s.EndToken; k++ {
+		c := 0
+		if k > 0 {
+			c = d.covered[k-1]
+		}
+		if d.norm(k) != "(" || c <= 0 || !d.capital(k+1) {
+			continue
+		}
+		m := d.ms[c-1]
+		if m.EndToken != k || d.allLatin(m.FirstToken, m.EndToken) || m.Form != gazetteer.FormName {
+			continue
+		}
+		r := d.trim(d.runs(arabic.Sentence{FirstToken: k + 1, EndToken: s.EndToken})[0])
+		if r.first != k+1 || r.end >= s.EndToken || d.norm(r.end) != ")" {
+			continue
+		}
+		if m.Type == gazetteer.Org && d.words(r) < 2 {
+			continue // an organization's acronym may name a part of it: موانئ دبي العالمية (DCT)
+		}
+		if n := d.add(r, m.Type, m.Score); n != nil {
+			n.Entry, n.Key, n.Source = m.Entry, m.Key, m.Source
+		}
+	}
+}
+
+// add adds r as a name of type typ unless it overlaps a mention it does
+// not hold whole; the mentions it holds are dropped. It returns the new
+// mention, valid until the next add, or nil.
+func (d *doc) add(r span, typ gazetteer.Type, score float64) *entities.Mention {
+	for k := r.first; k < r.end; k++ {
+		if c := d.covered[k]; c > 0 {
+			m := &d.ms[c-1]
+			if m.FirstToken < r.first || m.EndToken > r.end || m.EndToken-m.FirstToken == r.end-r.first {
+				return nil
+			}
+		}
+		if c := d.covered[k]; c < 0 {
+			return nil // an added name
+		}
+	}
+	for k := r.first; k < r.end; k++ {
+		if c := d.covered[k]; c > 0 {
+			d.ms[c-1].Entry = dropped
+		}
+		d.covered[k] = -1
+	}
+	first, last := d.a.Tokens[r.first], d.a.Tokens[r.end-1]
+	d.added = append(d.added, entities.Mention{
+		Offsets:    arabic.Offsets{Start: first.Start, End: last.End, RuneStart: first.RuneStart, RuneEnd: last.RuneEnd},
+		FirstToken: r.first, EndToken: r.end, Type: typ, Form: gazetteer.FormName,
+		Source: pipeline.SourceRule, Score: score, Entry: entities.NoEntry, Key: d.key(r),
+	})
+	return &d.added[len(d.added)-1]
+}
+
+// shortForms adds the one-word mentions of the last word of a person's
+// Latin-script name met earlier in the article (Allen after John Allen),
+// with the full name's entity.
+func (d *doc) shortForms() {
+	type person struct {
+		start int // byte offset of the full name
+		entry int
+		key   string
+	}
+	last := map[string]person{}
+	var people []entities.Mention
+	for _, m := range d.ms {
+		if m.Entry != dropped && m.Type == gazetteer.Person {
+			people = append(people, m)
+		}
+	}
+	for _, m := range d.added {
+		if m.Type == gazetteer.Person {
+			people = append(people, m)
+		}
+	}
+	for _, m := range people {
+		if m.EndToken-m.FirstToken < 2 || !d.allLatin(m.FirstToken, m.EndToken) {
+			continue
+		}
+		w := d.norm(m.EndToken - 1)
+		if p, ok := last[w]; ok && p.start <= m.Start {
+			if p.entry != m.Entry || p.key != m.Key {
+				continue
+			}
+		}
+		last[w] = person{m.Start, m.Entry, m.Key}
+	}
+	if len(last) == 0 {
+		return
+	}
+	for k, t := range d.a.Tokens {
+		if d.covered[k] != 0 || !d.capital(k) {
+			continue
+		}
+		p, ok := last[t.Norm]
+		if !ok || p.start >= t.Start || k+1 < len(d.a.Tokens) && d.capital(k+1) {
+			continue
+		}
+		d.added = append(d.added, entities.Mention{
+			Offsets:    t.Offsets,
+			FirstToken: k, EndToken: k + 1, Type: gazetteer.Person, Form: gazetteer.FormName,
+			Source: pipeline.SourceRule, Score: scoreShort, Entry: p.entry, Key: p.key,
+		})
+		d.covered[k] = -1
+	}
+}

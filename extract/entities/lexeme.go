@@ -1,0 +1,251 @@
+package entities
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/reuse"
+)
+
+// lexeme is what recognition knows about one surface form, whatever its
+// context: its normalized form, its clitic readings, and its membership in
+// every word list of the rules. It is computed once per Recognizer for
+// each surface form (see vocab) and never changed, so goroutines share it.
+// Room is left for the features of a learned tagger: they are facts of
+// the word type too, and belong here.
+type lexeme struct {
+	text  string // the surface form, as written
+	norm  string // normalized with the Default folds
+	kind  arabic.Kind
+	runes int // code points of norm
+	flags lexFlag
+	// class is the word's class as part of a person's name before the
+	// context is known: maybeName becomes notName inside a gazetteer name
+	// that is not a person's or an organization found by the rules.
+	class wordClass
+	// readings are the clitic readings whose stem is in the rules' first
+	// words, the whole word first, without those that remove the article
+	// (see doc.stems). Their offsets are relative to the word's start.
+	readings []arabic.Segmentation
+}
+
+// lexFlag is a set of facts about a word, each a list of the rules that
+// holds its normalized form (or a test on it).
+type lexFlag uint32
+
+const (
+	lexStop           lexFlag = 1 << iota // arabic.IsStopWord
+	lexFiller                             // person_fillers
+	lexNameStop                           // name_stops
+	lexTitle                              // starts a person title
+	lexCommon                             // common_words
+	lexCommonish                          // rules.isCommon
+	lexCommonBare                         // rules.isCommon without its article ال
+	lexSpeechVerb                         // speech_verbs
+	lexPlacePrefix                        // place_prefixes
+	lexFuture                             // futureVerb
+	lexDefinite                           // definite
+	lexArticleAfterWa                     // ال after an optional و
+	lexGivenAfterWa                       // a given name after an optional و
+	lexConjoined                          // و + a word that is no name (see doc.conjoined)
+	lexAfterConnector                     // can follow a connector (see doc.afterConnector)
+	lexPronounSuffix                      // ends in a pronoun suffix, as written (see pronounSuffix)
+	lexSingleName                         // a gazetteer person's word or an unambiguous given name
+	lexCompoundTail                       // الله، الدين، الرحمن
+	lexGiven                              // given names
+)
+
+func (l *lexeme) has(f lexFlag) bool { return l.flags&f != 0 }
+
+// newLexeme analyses the surface form text, of kind kind and normalized
+// form norm. It keeps copies of the strings, never the article's text.
+func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string) *lexeme {
+	l := &lexeme{text: strings.Clone(text), norm: strings.Clone(norm), kind: kind}
+	w := l.norm
+	l.runes = utf8.RuneCountInString(w)
+	rr := r.rules
+	set := func(f lexFlag, ok bool) {
+		if ok {
+			l.flags |= f
+		}
+	}
+	set(lexStop, arabic.IsStopWord(w))
+	set(lexFiller, rr.fillers[w])
+	set(lexNameStop, rr.stops[w])
+	set(lexTitle, rr.titles[w] != nil)
+	set(lexCommon, rr.common[w])
+	set(lexCommonish, rr.isCommon(w))
+	set(lexCommonBare, rr.isCommon(strings.TrimPrefix(w, "ال")))
+	set(lexSpeechVerb, rr.speechVerbs[w])
+	set(lexPlacePrefix, rr.placePrefixes[w])
+	set(lexFuture, futureVerb(w))
+	set(lexDefinite, definite(w))
+	set(lexArticleAfterWa, strings.HasPrefix(strings.TrimPrefix(w, "و"), "ال"))
+	set(lexGivenAfterWa, rr.given[strings.TrimPrefix(w, "و")])
+	set(lexGiven, rr.given[w])
+	set(lexCompoundTail, isCompoundTail(w))
+	set(lexSingleName, r.personWords[w] || rr.given[w])
+	if rest, ok := strings.CutPrefix(w, "و"); ok && utf8.RuneCountInString(rest) >= minNameRunes {
+		set(lexConjoined, !rr.given[w] && !rr.givenAmbiguous[w] && !r.personWords[w] && !rr.connectors[w])
+	}
+	set(lexAfterConnector, kind == arabic.Word && (!arabic.IsStopWord(w) || l.runes >= 4))
+	set(lexPronounSuffix, pronounSuffix(l.text))
+
+	tok := arabic.Token{Kind: kind, Norm: l.norm, Offsets: arabic.Offsets{
+		End: len(l.text), RuneEnd: utf8.RuneCountInString(l.text),
+	}}
+	for _, s := range r.tok.AppendSegmentsWith(nil, l.text, tok, rr.firstOpts) {
+		if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
+			l.readings = append(l.readings, s)
+		}
+	}
+	l.class = r.wordClass(l, tok)
+	return l
+}
+
+// wordClass returns the class of the word l as part of a person's name,
+// before its context is known (see lexeme.class).
+func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token) wordClass {
+	rr := r.rules
+	w := l.norm
+	switch {
+	case l.kind != arabic.Word || l.runes < minNameRunes:
+		return notName
+	case rr.connectors[w]:
+		return connector
+	case w == "علي":
+		// The name Ali, and the preposition على once ى is folded: a name
+		// only when written with ي.
+		if strings.HasSuffix(l.text, "ى") {
+			return notName
+		}
+		return knownName
+	case arabic.IsStopWord(w), rr.notNameWords[w]:
+		return notName
+	case rr.given[w] || rr.givenAmbiguous[w] || r.personWords[w] || isCompoundTail(w):
+		// The tails of compound names (الجار الله، نور الدين) are name
+		// words after another; a name never starts with them, as they
+		// carry the article.
+		return knownName
+	case strings.HasPrefix(w, "و") && rr.given[w[len("و"):]]:
+		// ومصطفى: a given name after the conjunction starts a name (and
+		// ends the one before it, see conjoined).
+		return knownName
+	}
+	if rr.isCommon(w) || futureVerb(w) {
+		return notName
+	}
+	// A proclitic reading that is a common word: بحفظ، والتجارة.
+	for _, seg := range r.tok.AppendSegmentsWith(nil, l.text, tok, rr.commonOpts) {
+		// The future prefix س comes before a verb, never a stop word:
+		// ساها is not س + آها.
+		future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem)
+		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) && !future {
+			return notName
+		}
+	}
+	return maybeName
+}
+
+// vocab holds the lexemes of the surface forms a Recognizer has met. It is
+// shared by the goroutines that recognize, and bounded: it keeps two
+// generations of at most limit lexemes each. A form is looked up in the
+// current generation, then in the previous one, whose lexeme moves to the
+// current one; a form found in neither is analysed and added to the
+// current one. When the current generation is full it becomes the
+// previous one and the old previous one is dropped. Generations rather
+// than least-recently-used order: a hit costs a read-locked map lookup
+// and no bookkeeping (an LRU list would need a write on every hit, which
+// goroutines would contend for), while the forms in use, met again within
+// a generation, survive every turn; memory stays within 2 × limit lexemes
+// however long the process runs and however many new forms it meets.
+//
+// The lexemes of an article are looked up under one read lock, and its
+// new forms added under one write lock.
+type vocab struct {
+	mu       sync.RWMutex
+	cur, old map[string]*lexeme
+	limit    int
+}
+
+// defaultVocabSize is the number of lexemes of a generation: the surface
+// forms of about 5,000 news articles (the 2,400 of the ANT sample hold
+// 103,000 distinct forms, 41,000 of them met twice or more).
+const defaultVocabSize = 1 << 16
+
+func newVocab(limit int) *vocab {
+	return &vocab{cur: make(map[string]*lexeme), old: map[string]*lexeme{}, limit: limit}
+}
+
+// len returns the number of lexemes held.
+func (v *vocab) len() int {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return len(v.cur) + len(v.old)
+}
+
+// lexemes sets dst[k] to the lexeme of token k of a, analysing the forms
+// not met before with r, and returns dst. missing is scratch space.
+func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missing []int32) ([]*lexeme, []int32) {
+	dst = reuse.Resize(dst, len(a.Tokens), nil)
+	missing = missing[:0]
+	v.mu.RLock()
+	for k := range a.Tokens {
+		t := &a.Tokens[k]
+		if l := v.cur[a.Text[t.Start:t.End]]; l != nil && l.kind == t.Kind {
+			dst[k] = l
+			continue
+		}
+		missing = append(missing, int32(k))
+	}
+	v.mu.RUnlock()
+	if len(missing) == 0 {
+		return dst, missing
+	}
+	// Forms of the previous generation, and new ones, analysed outside
+	// the lock.
+	v.mu.RLock()
+	for _, k := range missing {
+		t := &a.Tokens[k]
+		if l := v.old[a.Text[t.Start:t.End]]; l != nil && l.kind == t.Kind {
+			dst[k] = l
+		}
+	}
+	v.mu.RUnlock()
+	// A form met several times in the article is analysed once.
+	var fresh map[string]*lexeme
+	for _, k := range missing {
+		if dst[k] != nil {
+			continue
+		}
+		t := &a.Tokens[k]
+		text := a.Text[t.Start:t.End]
+		if l := fresh[text]; l != nil && l.kind == t.Kind {
+			dst[k] = l
+			continue
+		}
+		if fresh == nil {
+			fresh = make(map[string]*lexeme)
+		}
+		dst[k] = r.newLexeme(text, t.Kind, t.Norm)
+		fresh[dst[k].text] = dst[k]
+	}
+	v.mu.Lock()
+	for _, k := range missing {
+		l := dst[k]
+		if prev := v.cur[l.text]; prev != nil {
+			if prev.kind == l.kind {
+				dst[k] = prev // added by another goroutine, or earlier in this article
+			}
+			continue
+		}
+		if len(v.cur) >= v.limit {
+			v.old, v.cur = v.cur, make(map[string]*lexeme, len(v.cur))
+		}
+		v.cur[l.text] = l
+	}
+	v.mu.Unlock()
+	return dst, missing
+}

@@ -1,0 +1,99 @@
+package keywords
+
+import (
+	"sync"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/intern"
+)
+
+// extractors keeps extractors, and so their buffers, from one Extract
+// call to the next.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// extractor holds the state of one Extract call. A word is known by a
+// small integer, the id of its light stem (ids are given in the order the
+// stems are first met), so that the statistics live in slices indexed by
+// id rather than in maps keyed by strings.
+type extractor struct {
+	a *arabic.Analysis
+
+	// Per token.
+	stem []int32 // id of its light stem; -1 if it cannot be part of a phrase
+	stop []bool  // a stop word (see isStop)
+	sent []int32 // its sentence
+
+	stemIDs *intern.Table // light stem → id + 1
+
+	// Per stem id.
+	uses  []stemUse
+	stats []wordStat
+
+	// Per content word occurrence, grouped by stem id: the token.
+	byStem []int32
+	// Per stem id, seen as a distinct left and right neighbour of the word
+	// being counted (its id + 1; 0 for none).
+	seenLeft, seenRight []int32
+
+	// The candidates. A node stands for a sequence of stems: nodes below
+	// len(stats) are single stems (node = id), longer sequences are the
+	// children of their sequence without the last stem.
+	children  reusableMap // node<<32 | next stem id → node
+	nodeGroup []int32     // node → group, or -1
+	groups    []group     // in the order of their first occurrence
+	occ       []occurrence
+
+	// Scratch for best.
+	order      []int32 // the groups to rank, a heap (see before)
+	contentBuf []int32 // content stem ids of a group
+	chosen     []int32 // content stem ids of the phrases chosen, one after another
+	ends       []int32 // end of each chosen phrase in chosen
+	forms      []form
+}
+
+// release puts x back in the pool, without the article or its strings.
+func (x *extractor) release() {
+	x.a = nil
+	clear(x.uses)
+	if x.stemIDs != nil && x.stemIDs.Bytes() > maxKeptBytes {
+		x.stemIDs = nil // a long article's table is not kept
+	}
+	extractors.Put(x)
+}
+
+// reusableMap is a map that is emptied for reuse rather than made anew,
+// unless it was made for many more entries than are now needed: clearing
+// a map costs its capacity, which one long article would keep large.
+type reusableMap struct {
+	m    map[uint64]int32
+	size int // the most entries it had
+}
+
+// reset empties r for about n entries.
+func (r *reusableMap) reset(n int) {
+	r.size = max(r.size, len(r.m))
+	if r.m == nil || r.size > 4*n+64 {
+		r.m, r.size = make(map[uint64]int32, n), n
+		return
+	}
+	clear(r.m)
+}
+
+// maxKeptBytes bounds the stem table kept from one article to the next.
+const maxKeptBytes = 1 << 20
+
+// resetStems empties the stem ids for an article of n tokens.
+func (x *extractor) resetStems(n int) {
+	if x.stemIDs == nil {
+		x.stemIDs = intern.New(n / 2)
+		return
+	}
+	x.stemIDs.Reset()
+}
+
+// stemID returns the id of the light stem s (from 0, in the order the
+// stems are met), and whether s is new.
+func (x *extractor) stemID(s string) (int32, bool) {
+	id, isNew := x.stemIDs.AddNew(s)
+	return int32(id) - 1, isNew
+}

@@ -1,0 +1,108 @@
+package keywords
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alam-nlp/alam/arabic"
+)
+
+// form is one written form of a group.
+type form struct {
+	norm       string // normalized surface, to count forms (see mergeForms)
+	start, end int    // code points of its first occurrence
+	text       string
+	count      int
+}
+
+// form returns the written form of g to show: the most frequent one, ties
+// to the first. The occurrences are counted by their text, and the texts
+// normalized only when there are several.
+func (x *extractor) form(g *group) form {
+	x.forms = x.forms[:0]
+	toks := x.a.Tokens
+	for o := g.head; o >= 0; o = x.occ[o].next {
+		k, j := int(x.occ[o].first), int(x.occ[o].last)
+		start, runeStart := toks[k].Start, toks[k].RuneStart
+		if s, rs, ok := x.withoutConjunction(k); ok {
+			start, runeStart = s, rs
+		}
+		text := x.a.Text[start:toks[j].End]
+		if i := x.formOf(text); i >= 0 {
+			x.forms[i].count++
+			continue
+		}
+		x.forms = append(x.forms, form{start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
+	}
+	if len(x.forms) > 1 {
+		x.mergeForms()
+	}
+	best := x.forms[0]
+	for _, f := range x.forms[1:] {
+		if f.count > best.count {
+			best = f
+		}
+	}
+	return best
+}
+
+// formOf returns the index of the form written text, or -1.
+func (x *extractor) formOf(text string) int {
+	for i := range x.forms {
+		if x.forms[i].text == text {
+			return i
+		}
+	}
+	return -1
+}
+
+// mergeForms counts each form with the first form that normalizes the
+// same way, and drops it. The forms stay in the order of their first
+// occurrence.
+func (x *extractor) mergeForms() {
+	kept := x.forms[:0]
+next:
+	for _, f := range x.forms {
+		f.norm = arabic.Normalize(f.text)
+		for i := range kept {
+			if kept[i].norm == f.norm {
+				kept[i].count += f.count
+				continue next
+			}
+		}
+		kept = append(kept, f)
+	}
+	x.forms = kept
+}
+
+// withoutConjunction returns where token k starts without a leading
+// conjunction و or ف (see Extract), in bytes and code points.
+func (x *extractor) withoutConjunction(k int) (int, int, bool) {
+	t := x.a.Tokens[k]
+	if t.Kind != arabic.Word || !strings.HasPrefix(t.Norm, "و") && !strings.HasPrefix(t.Norm, "ف") {
+		return 0, 0, false
+	}
+	conj, rest := t.Norm[:len("و")], t.Norm[len("و"):]
+	article := strings.HasPrefix(rest, "ال") && utf8.RuneCountInString(rest) >= 4
+	if !article && !x.isWord(rest) {
+		return 0, 0, false
+	}
+	for _, seg := range arabic.Segment(x.a.Text, t) {
+		if seg.Proclitics == conj && seg.Enclitic == "" {
+			return seg.Start, seg.RuneStart, true
+		}
+	}
+	return 0, 0, false
+}
+
+// isWord reports whether the article writes norm as a word of its own, of
+// two letters or more. It is a linear search: it is needed for a few
+// tokens of the chosen phrases only.
+func (x *extractor) isWord(norm string) bool {
+	for k, t := range x.a.Tokens {
+		if t.Norm == norm && x.usable(k) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,127 @@
+package keywords
+
+import (
+	"slices"
+)
+
+// tier ranks g by its kind (see best): 0 for the phrases and words met at
+// least MinPhraseCount times, 1 for the words met once, 2 for the phrases
+// met once, which are left out.
+func (g *group) tier() int {
+	switch {
+	case g.tf >= MinPhraseCount:
+		return 0
+	case g.words == 1:
+		return 1
+	}
+	return 2
+}
+
+// best ranks the groups and returns the first n: the phrases met at
+// least MinPhraseCount times, then the single words met once, each tier
+// by score, ties to the first met; phrases of several words met once,
+// and phrases whose content stems all belong to a phrase chosen before,
+// are left out.
+func (x *extractor) best(n int) []Keyword {
+	x.order = x.order[:0]
+	for i := range x.groups {
+		if x.groups[i].tier() < 2 {
+			x.order = append(x.order, int32(i))
+		}
+	}
+	x.heapify()
+	x.chosen, x.ends = x.chosen[:0], x.ends[:0]
+	var out []Keyword
+	for len(x.order) > 0 {
+		g := &x.groups[x.pop()]
+		stems := x.contentStems(g)
+		if x.covered(stems) {
+			continue
+		}
+		x.chosen = append(x.chosen, stems...)
+		x.ends = append(x.ends, int32(len(x.chosen)))
+		f := x.form(g)
+		score := 1 / (1 + 10*g.score)
+		if len(out) > 0 {
+			score = min(score, out[len(out)-1].Score)
+		}
+		out = append(out, Keyword{Text: f.text, Score: score, Start: f.start, End: f.end})
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// The groups are ranked lazily, with a binary heap in x.order: Extract
+// usually needs the first few of hundreds.
+
+// before reports whether group i ranks before group j: by tier, then by
+// score, then by first occurrence.
+func (x *extractor) before(i, j int32) bool {
+	gi, gj := &x.groups[i], &x.groups[j]
+	if ti, tj := gi.tier(), gj.tier(); ti != tj {
+		return ti < tj
+	}
+	if gi.score != gj.score {
+		return gi.score < gj.score
+	}
+	return i < j
+}
+
+// heapify makes x.order a heap.
+func (x *extractor) heapify() {
+	for i := len(x.order)/2 - 1; i >= 0; i-- {
+		x.down(i)
+	}
+}
+
+// pop removes the best group from the heap x.order and returns it.
+func (x *extractor) pop() int32 {
+	h := x.order
+	top, last := h[0], len(h)-1
+	h[0] = h[last]
+	x.order = h[:last]
+	x.down(0)
+	return top
+}
+
+// down moves the group at i of the heap x.order down to its place.
+func (x *extractor) down(i int) {
+	h := x.order
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if r := c + 1; r < len(h) && x.before(h[r], h[c]) {
+			c = r
+		}
+		if !x.before(h[c], h[i]) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// covered reports whether every stem id of s is in one of the chosen
+// phrases.
+func (x *extractor) covered(s []int32) bool {
+	start := int32(0)
+	for _, end := range x.ends {
+		c := x.chosen[start:end]
+		start = end
+		all := true
+		for _, id := range s {
+			if !slices.Contains(c, id) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}

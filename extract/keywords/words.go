@@ -1,0 +1,123 @@
+package keywords
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/english"
+	"github.com/alam-nlp/alam/internal/reuse"
+	"github.com/alam-nlp/alam/internal/wordfilter"
+)
+
+// words fills the per-token slices for article a: the stem id, the stop
+// flag and the sentence of each token.
+func (x *extractor) words(a *arabic.Analysis) {
+	x.a = a
+	n := len(a.Tokens)
+	x.stem = reuse.Resize(x.stem, n, -1)
+	x.stop = reuse.Resize(x.stop, n, false)
+	x.sent = reuse.Resize(x.sent, n, 0)
+	x.resetStems(n)
+	x.uses = x.uses[:0]
+	for si, s := range a.Sentences {
+		for k := s.FirstToken; k < s.EndToken && k < n; k++ {
+			x.sent[k] = int32(si)
+		}
+	}
+	stems := a.Stems()
+	for k, t := range a.Tokens {
+		if !t.Kind.IsWord() || !atLeastTwoLetters(t.Norm) {
+			continue
+		}
+		id, isNew := x.stemID(stems[k])
+		if isNew {
+			x.uses = append(x.uses, stemUse{})
+		}
+		u := &x.uses[id]
+		u.n++
+		if u.norm != t.Norm {
+			u.norm, u.stop = t.Norm, isStop(t.Norm)
+		}
+		x.stem[k], x.stop[k] = id, u.stop
+	}
+}
+
+// stemUse counts the tokens of a stem, and remembers whether the last
+// one was a stop word: a stem mostly comes in one form, and so isStop is
+// asked once per form rather than once per token.
+type stemUse struct {
+	n    int32  // tokens with that stem, stop words included
+	norm string // the Norm of the last one
+	stop bool   // isStop(norm)
+}
+
+// atLeastTwoLetters reports whether s holds two code points or more.
+func atLeastTwoLetters(s string) bool {
+	return len(s) > 2*utf8.UTFMax || utf8.RuneCountInString(s) >= 2
+}
+
+// isStop reports whether a normalized word of two letters or more is a
+// stop word (Arabic, or English: the, said), or a conjunction و or ف before a stop word of three letters
+// or more (وبعد، فإلى; shorter ones would take ولي).
+func isStop(norm string) bool {
+	if !stopFilter.MayHold(norm) {
+		return false
+	}
+	if arabic.IsStopWord(norm) || newsStops[norm] || english.IsStopWord(norm) {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(norm, "و"); ok || strings.HasPrefix(norm, "ف") {
+		if !ok {
+			rest = norm[len("ف"):]
+		}
+		return utf8.RuneCountInString(rest) >= 3 && (arabic.IsStopWord(rest) || newsStops[rest])
+	}
+	return false
+}
+
+// newsStops are function words and reporting verbs of news prose that the
+// general stop list lacks (عبر، وفقا، قالت), normalized; written for alam.
+var newsStops = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range []string{
+		"عبر", "وفق", "وفقا", "جراء", "بحسب", "طبقا", "إزاء", "عقب", "قرابة", "حوالي",
+		"قالت", "أضاف", "أضافت", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت", "تابع", "تابعت",
+		"يتم", "تتم", "العام", "الجاري", "أقل", "مؤخرا", "حاليا", "أيضاً",
+	} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// stopFilter holds every word isStop accepts, so that most other words
+// are told apart without a map lookup.
+var stopFilter = func() *wordfilter.Filter {
+	f := new(wordfilter.Filter)
+	for _, w := range english.StopWords() {
+		f.Add(w)
+	}
+	for _, w := range append(arabic.StopWords(), slices.Collect(maps.Keys(newsStops))...) {
+		f.Add(w)
+		if utf8.RuneCountInString(w) >= 3 {
+			f.Add("و" + w)
+			f.Add("ف" + w)
+		}
+	}
+	return f
+}()
+
+// usable reports whether token k can be part of a phrase.
+func (x *extractor) usable(k int) bool { return x.stem[k] >= 0 }
+
+// adjacent reports whether tokens k and k+1 are consecutive words of one
+// sentence.
+func (x *extractor) adjacent(k int) bool {
+	return k+1 < len(x.stem) && x.usable(k) && x.usable(k+1) && x.sent[k] == x.sent[k+1]
+}
+
+// isContent reports whether token k is a content word: usable, not a stop
+// word.
+func (x *extractor) isContent(k int) bool { return x.usable(k) && !x.stop[k] }
