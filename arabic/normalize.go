@@ -95,9 +95,42 @@ func (n *Normalizer) String(s string) string {
 // buffer.
 func (n *Normalizer) Append(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
+		// A letter of two bytes (the Arabic block) followed by a rune
+		// that starts a segment is a segment of its own: the common case,
+		// done here without decoding the next rune twice.
+		if c := s[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			j := i + 2
+			if j == len(s) || s[j] < utf8.RuneSelf || n.twoByteStarter(s, j) {
+				switch e := n.small[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]; {
+				case e&entryDrop != 0:
+					i = j
+					continue
+				case e&entrySlow == 0:
+					if r := rune(e & entryRune); r >= 0x80 && r < 0x800 {
+						dst = append(dst, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+					} else {
+						dst = utf8.AppendRune(dst, r)
+					}
+					i = j
+					continue
+				}
+			}
+		}
 		dst, i = n.segment(dst, s, i)
 	}
 	return dst
+}
+
+// twoByteStarter reports whether s[j:] starts with a rune of two bytes that
+// starts a new segment and is not removed, as segmentEnd decides it; false
+// means it is some other rune, or one that may join the segment before.
+func (n *Normalizer) twoByteStarter(s string, j int) bool {
+	c := s[j]
+	if c < 0xC2 || c > 0xDF || j+1 >= len(s) || s[j+1]&0xC0 != 0x80 {
+		return false
+	}
+	f := n.flags[rune(c&0x1F)<<6|rune(s[j+1]&0x3F)]
+	return f&ignoredOut == 0 && f&startsNew != 0
 }
 
 // segment appends the normalization of the segment of s that starts at i and

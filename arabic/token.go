@@ -154,22 +154,28 @@ func (s *scanner) next() (kind Kind, start, end, runeStart int, ok bool) {
 	r, size := decode(text, start)
 	switch c := classOf(r); c {
 	case clsArabic:
-		kind, end = Word, s.word(start+size, clsArabic)
+		end, runes := s.word(start+size, clsArabic)
+		s.runes += runes + 1
+		s.pos = end
+		return Word, start, end, runeStart, true
 	case clsLatin, clsDigit:
 		if e := urlEnd(text, start); e > 0 {
 			kind, end = URL, e
 		} else if e := emailEnd(text, start); e > 0 {
 			kind, end = Email, e
 		} else if c == clsLatin {
-			kind, end = Latin, s.word(start+size, clsLatin)
+			kind = Latin
+			end, _ = s.word(start+size, clsLatin)
 		} else {
 			kind, end = s.number(start + size)
 		}
 	case clsOther:
-		kind, end = Foreign, s.word(start+size, clsOther)
+		kind = Foreign
+		end, _ = s.word(start+size, clsOther)
 	case clsTatweel:
 		// A kashida before a letter starts a word; alone, it is a dash.
-		kind, end = Word, s.word(start+size, clsArabic)
+		kind = Word
+		end, _ = s.word(start+size, clsArabic)
 		if !s.hasLetter(start, end) {
 			kind = Punct
 		}
@@ -185,29 +191,33 @@ func (s *scanner) next() (kind Kind, start, end, runeStart int, ok bool) {
 
 // word returns the end of a word in script c whose first rune ends at i:
 // letters of c, digits for Latin, marks, tatweel, and controls between
-// letters.
-func (s *scanner) word(i int, c class) int {
+// letters; and the number of runes from i to the end.
+func (s *scanner) word(i int, c class) (end, runes int) {
 	text := s.text
-	end := i
+	end = i
+	n := 0 // runes from i to i
 	for i < len(text) {
 		r, size := decode(text, i)
 		switch rc := classOf(r); {
 		case rc == c, rc == clsMark, rc == clsTatweel && c == clsArabic, rc == clsDigit && c == clsLatin:
 			i += size
-			end = i
+			n++
+			end, runes = i, n
 		case rc == clsControl:
 			// Part of the word only between two of its runes.
 			i += size
+			n++
 		case c == clsLatin && (r == '\'' || r == '’') && i+size < len(text):
 			if r2, _ := decode(text, i+size); classOf(r2) != clsLatin {
-				return end
+				return end, runes
 			}
 			i += size
+			n++
 		default:
-			return end
+			return end, runes
 		}
 	}
-	return end
+	return end, runes
 }
 
 // hasLetter reports whether text[start:end] holds a letter.
@@ -244,7 +254,8 @@ func (s *scanner) number(i int) (Kind, int) {
 			i += size
 			continue
 		case clsLatin:
-			return Latin, s.word(i, clsLatin)
+			end, _ := s.word(i, clsLatin)
+			return Latin, end
 		}
 		if isNumberSeparator(r) && i+size < len(text) {
 			if r2, size2 := decode(text, i+size); classOf(r2) == clsDigit {

@@ -44,6 +44,7 @@ type Matcher struct {
 	entries []Entry
 	vocab   *intern.Table   // the tokens of the names
 	trie                    // the names, as sequences of token ids
+	firsts  firstFilter     // the first tokens of the names
 	context map[int]context // per entry index, for entries with context words
 	marks   []string        // vocalized names; marks[0] is ""
 }
@@ -113,6 +114,19 @@ func Compile(g *Gazetteer) *Matcher {
 		}
 	}
 	m.trie = b.build(m.vocab.Len() + 1)
+	m.vocab.Compact() // sized for names, it holds far fewer tokens
+	roots := 0
+	for _, node := range m.roots {
+		if node != 0 {
+			roots++
+		}
+	}
+	m.firsts = newFirstFilter(roots)
+	for id, node := range m.roots {
+		if node != 0 {
+			m.firsts.addFirst(string(m.vocab.Text(uint32(id))))
+		}
+	}
 	return m
 }
 

@@ -40,17 +40,32 @@ type Candidate struct {
 func (m *Matcher) FindAll(a *arabic.Analysis) []Match {
 	var out []Match
 	var segs []arabic.Segmentation
-	isFirst := func(stem string) bool { return m.child(0, stem) != 0 }
+	opt := arabic.SegmentOptions{Keep: m.isFirst, NoEnclitics: true}
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			tok := a.Tokens[i]
-			segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, arabic.SegmentOptions{Keep: isFirst, NoEnclitics: true})
+			wholeNode := uint32(0)
+			if m.firsts.has(tok.Norm, 0) {
+				wholeNode = m.child(0, tok.Norm)
+			}
+			if tok.Kind == arabic.Word && m.firsts.cliticMayStart(tok.Norm) {
+				segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, opt)
+			} else if wholeNode != 0 {
+				// No reading but the whole word starts a name: the
+				// first reading AppendSegmentsWith would return.
+				segs = append(segs[:0], arabic.Segmentation{Stem: tok.Norm, Offsets: tok.Offsets})
+			} else {
+				continue
+			}
 			best, bestEnd, bestNode := -1, 0, uint32(0)
 			for k, seg := range segs {
 				if seg.Enclitic != "" {
 					continue // names do not take pronoun suffixes
 				}
-				node := m.child(0, seg.Stem)
+				node := wholeNode
+				if k > 0 {
+					node = m.child(0, seg.Stem)
+				}
 				for j := i + 1; node != 0; j++ {
 					if m.heads[node] >= 0 && j > bestEnd {
 						best, bestEnd, bestNode = k, j, node

@@ -14,7 +14,10 @@
 // it has grown past a budget, then refill).
 package intern
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"slices"
+)
 
 // A Table numbers distinct strings from 1, in the order they are first
 // added; 0 is never an id and means "not in the table".
@@ -118,10 +121,26 @@ func (t *Table) AddNew(s string) (uint32, bool) {
 	return id, true
 }
 
+// Compact shrinks t's hash table to the size its strings need, as if it
+// had been made with New(t.Len()), and its other arrays to their length.
+// Call it once a table is filled, when New was given a generous guess: a
+// smaller table is faster to search, for it stays in the processor's
+// caches. Ids do not change.
+func (t *Table) Compact() {
+	t.text = slices.Clip(t.text)
+	t.ends = slices.Clip(t.ends)
+	if size := tableSize(t.Len()); size < len(t.slots) {
+		t.rehash(size)
+	}
+}
+
 // grow doubles the hash table and puts every string back in it.
-func (t *Table) grow() {
+func (t *Table) grow() { t.rehash(2 * len(t.slots)) }
+
+// rehash puts every string in a new hash table of size slots.
+func (t *Table) rehash(size int) {
 	old := t.slots
-	t.slots = make([]uint64, 2*len(old))
+	t.slots = make([]uint64, size)
 	mask := len(t.slots) - 1
 	for _, v := range old {
 		if v == 0 {

@@ -65,6 +65,27 @@ func TestGrow(t *testing.T) {
 	}
 }
 
+func TestCompact(t *testing.T) {
+	tab := New(100000)
+	words := []string{"مصر", "عمان", "الكويت", "قطر"}
+	for _, w := range words {
+		tab.Add(w)
+	}
+	before := tab.Bytes()
+	tab.Compact()
+	if tab.Bytes() >= before {
+		t.Errorf("Bytes after Compact = %d, want less than %d", tab.Bytes(), before)
+	}
+	for i, w := range words {
+		if got := tab.ID(w); got != uint32(i+1) {
+			t.Errorf("ID(% x) after Compact = %d, want %d", w, got, i+1)
+		}
+	}
+	if got := tab.Add("ليبيا"); got != 5 {
+		t.Errorf("Add after Compact = %d, want 5", got)
+	}
+}
+
 func TestReset(t *testing.T) {
 	tab := New(4)
 	tab.Add("a")

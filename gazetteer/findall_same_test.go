@@ -1,0 +1,97 @@
+package gazetteer
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/testutil"
+)
+
+// findAllPlain is FindAll as it was before the first-token filter: every
+// token's clitic readings, every stem looked up. FindAll must return the
+// same matches; TestFindAllSameAsPlain compares them.
+func (m *Matcher) findAllPlain(a *arabic.Analysis) []Match {
+	var out []Match
+	var segs []arabic.Segmentation
+	isFirst := func(stem string) bool { return m.child(0, stem) != 0 }
+	for _, s := range a.Sentences {
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			tok := a.Tokens[i]
+			segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, arabic.SegmentOptions{Keep: isFirst, NoEnclitics: true})
+			best, bestEnd, bestNode := -1, 0, uint32(0)
+			for k, seg := range segs {
+				if seg.Enclitic != "" {
+					continue
+				}
+				node := m.child(0, seg.Stem)
+				for j := i + 1; node != 0; j++ {
+					if m.heads[node] >= 0 && j > bestEnd {
+						best, bestEnd, bestNode = k, j, node
+					}
+					if j >= s.EndToken {
+						break
+					}
+					node = m.child(node, a.Tokens[j].Norm)
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			seg := segs[best]
+			match := Match{
+				Offsets: arabic.Offsets{
+					Start: seg.Start, End: a.Tokens[bestEnd-1].End,
+					RuneStart: seg.RuneStart, RuneEnd: a.Tokens[bestEnd-1].RuneEnd,
+				},
+				FirstToken: i,
+				EndToken:   bestEnd,
+				Proclitics: seg.Proclitics,
+			}
+			match.Candidates = m.candidates(bestNode, a.Text[match.Start:match.End])
+			if len(match.Candidates) > 0 {
+				out = append(out, match)
+			}
+		}
+	}
+	return out
+}
+
+// TestFindAllSameAsPlain checks that FindAll finds exactly what the plain
+// search finds, on the reference article, on texts made to exercise
+// clitics and compounds, and on the ANT sample when it is present.
+func TestFindAllSameAsPlain(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Compile(g)
+	texts := []string{
+		"والإمارات وبالكويت وللتحالف ولالكويت فالسعودية كالعراق سيلتقي لسلطنة عمان.",
+		"عبدالله بن عبد العزيز في أبوظبي وأبو ظبي، والسعوديون والمصريين.",
+		"عُمان وعَمّان وعمان. Egypt and Kuwait, مصر؟",
+	}
+	ref, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, string(ref))
+	sample, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
+	if testing.Short() && len(sample) > 200 {
+		sample = sample[:200]
+	}
+	texts = append(texts, sample...)
+	matches := 0
+	for k, text := range texts {
+		a := arabic.Analyze(text)
+		got, want := m.FindAll(a), m.findAllPlain(a)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d: FindAll differs from the plain search:\n got %+v\nwant %+v", k, got, want)
+		}
+		matches += len(want)
+	}
+	if matches < 10 {
+		t.Fatalf("only %d matches in %d texts: the comparison proves little", matches, len(texts))
+	}
+}
