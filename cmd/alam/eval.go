@@ -148,6 +148,7 @@ those documents is scored the same way.`,
 func newEvalNERCmd(stdout io.Writer) *cobra.Command {
 	var files []string
 	var noDefault, noRules bool
+	var nerModel string
 	c := &cobra.Command{
 		Use:   "ner FILE",
 		Short: "score the entity recognizer on a CoNLL file of \"token TAG\" lines",
@@ -159,6 +160,9 @@ gold tag PER as PERS; MISC is not scored). Demonyms (form adjective) are not
 entities in these corpora and are left out.`,
 		Args: exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
+			if nerModel != "" {
+				return evalNERModel(stdout, nerModel, args[0])
+			}
 			g, err := loadGazetteers(files, noDefault)
 			if err != nil {
 				return dataErr(err)
@@ -186,6 +190,7 @@ entities in these corpora and are left out.`,
 	c.Flags().StringArrayVarP(&files, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	c.Flags().BoolVar(&noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
 	c.Flags().BoolVar(&noRules, "no-rules", false, "score gazetteer names only")
+	c.Flags().StringVar(&nerModel, "ner-model", "", "score this tagger model (from alam train ner) alone, sentence by sentence")
 	return c
 }
 

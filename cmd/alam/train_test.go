@@ -1,0 +1,39 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTrainAndEvalNER(t *testing.T) {
+	dir := t.TempDir()
+	// A tiny corpus: a name after قال is a person, القاهرة a place. AQMAR's
+	// PER and IO tags are read as PERS and BIO.
+	var b strings.Builder
+	for _, name := range []string{"محمد", "علي", "سارة", "عمر", "هدى", "خالد"} {
+		b.WriteString("قال O\n" + name + " I-PER\nفي O\nالقاهرة B-LOC\n\n")
+	}
+	train := filepath.Join(dir, "train.txt")
+	if err := os.WriteFile(train, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	test := filepath.Join(dir, "test.txt")
+	if err := os.WriteFile(test, []byte("قال O\nيوسف B-PERS\nفي O\nالقاهرة B-LOC\n\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	model := filepath.Join(dir, "m.bin")
+	code, _, stderr := alam(t, "", "train", "ner", train, "--dev", test, "-o", model, "--epochs", "3", "--bits", "12")
+	if code != 0 || !strings.Contains(stderr, "epoch 3/3") || !strings.Contains(stderr, "dev micro F1") {
+		t.Fatalf("train ner: code %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr := alam(t, "", "eval", "ner", "--ner-model", model, test)
+	if code != 0 || !strings.Contains(stdout, "micro     1.0000    1.0000    1.0000       2       0       0") {
+		t.Errorf("eval ner --ner-model: code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, _, stderr = alam(t, "", "eval", "ner", "--ner-model", train, test)
+	if code == 0 || !strings.Contains(stderr, "format version") {
+		t.Errorf("eval ner with a foreign model file: code %d, stderr %q", code, stderr)
+	}
+}

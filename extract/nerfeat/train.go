@@ -1,0 +1,85 @@
+package nerfeat
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/alam-nlp/alam/eval"
+	"github.com/alam-nlp/alam/tagger"
+)
+
+// Alias maps corpus type names onto alam's tagger types: AQMAR's PER is
+// ANERcorp's PERS.
+var alias = map[string]string{"PER": "PERS"}
+
+// canonical rewrites one corpus tag ("B-PER", "I-PERS", "O") with Alias.
+func canonical(tag string) string {
+	if len(tag) > 2 && (tag[:2] == "B-" || tag[:2] == "I-") {
+		if a, ok := alias[tag[2:]]; ok {
+			return tag[:2] + a
+		}
+	}
+	return tag
+}
+
+// Examples turns CoNLL sentences into tagger training sentences, with the
+// corpus type names mapped (PER → PERS). MISC and other types are kept.
+func Examples(x *Extractor, sents []eval.Sentence) []tagger.Sentence {
+	out := make([]tagger.Sentence, len(sents))
+	for i, s := range sents {
+		labels := make([]string, len(s.Tags))
+		for j, t := range s.Tags {
+			labels[j] = canonical(t)
+		}
+		out[i] = tagger.Sentence{Features: x.Sentence(s.Tokens), Labels: labels}
+	}
+	return out
+}
+
+// Score tags the examples with m sentence by sentence and scores exact
+// entity matches of the given types, as eval.NER does.
+func Score(m *tagger.Model, ex []tagger.Sentence, types []string) eval.NERReport {
+	rep := eval.NERReport{Sentences: len(ex), Types: slices.Sorted(slices.Values(types)), ByType: map[string]eval.Counts{}}
+	scored := map[string]bool{}
+	for _, t := range types {
+		scored[t] = true
+	}
+	for _, s := range ex {
+		rep.Tokens += len(s.Labels)
+		gold := map[eval.Chunk]bool{}
+		for _, c := range eval.Chunks(s.Labels) {
+			if scored[c.Type] {
+				gold[c] = true
+			}
+		}
+		pred := map[eval.Chunk]bool{}
+		for _, c := range eval.Chunks(m.Tag(s.Features)) {
+			if scored[c.Type] {
+				pred[c] = true
+			}
+		}
+		add := func(c eval.Chunk, f func(*eval.Counts)) {
+			k := rep.ByType[c.Type]
+			f(&k)
+			rep.ByType[c.Type] = k
+			f(&rep.Micro)
+		}
+		for c := range pred {
+			if gold[c] {
+				add(c, func(k *eval.Counts) { k.TP++ })
+			} else {
+				add(c, func(k *eval.Counts) { k.FP++ })
+			}
+		}
+		for c := range gold {
+			if !pred[c] {
+				add(c, func(k *eval.Counts) { k.FN++ })
+			}
+		}
+	}
+	return rep
+}
+
+// Settings describes the data of a model for its file: the file names,
+// joined.
+func Settings(files []string) string { return strings.Join(files, " ") }
