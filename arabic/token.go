@@ -43,8 +43,8 @@ func (k Kind) IsWord() bool { return k == Word || k == Latin || k == Foreign }
 // Offsets locates a piece of text in bytes and in code points. End and
 // RuneEnd are exclusive.
 type Offsets struct {
-	Start, End         int // bytes
-	RuneStart, RuneEnd int // code points
+	Start, End         int // bytes into the original text: text[Start:End]
+	RuneStart, RuneEnd int // code points into the original text, as pipeline.Mention's Start and End
 }
 
 // Token is a token of a text.

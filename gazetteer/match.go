@@ -6,7 +6,10 @@ import (
 
 // Match is a name of the gazetteer found in a text.
 type Match struct {
-	// Offsets locate the name in the original text, proclitics excluded.
+	// Offsets locate the name in the original text, proclitics excluded:
+	// Start and End in bytes (text[m.Start:m.End] is the name), RuneStart
+	// and RuneEnd in code points (the unit of pipeline.Mention's Start and
+	// End).
 	arabic.Offsets
 	// FirstToken and EndToken delimit the tokens the name spans:
 	// tokens[FirstToken:EndToken]. The first may hold proclitics that the
