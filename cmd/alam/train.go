@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alam-nlp/alam/eval"
+	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/tagger"
 )
@@ -54,14 +56,21 @@ settings always give the same model file.`,
 			if out == "" {
 				return usagef("train ner: -o MODEL is required")
 			}
-			x := nerfeat.New()
+			x, err := nerExtractor()
+			if err != nil {
+				return dataErr(err)
+			}
 			var sents []tagger.Sentence
 			for _, p := range args {
 				s, err := readCoNLLFile(p)
 				if err != nil {
 					return dataErr(err)
 				}
-				sents = append(sents, nerfeat.Examples(x, s)...)
+				ex, err := nerfeat.Examples(x, s)
+				if err != nil {
+					return dataErr(fmt.Errorf("%s: %w", p, err))
+				}
+				sents = append(sents, ex...)
 			}
 			var devEx []tagger.Sentence
 			if dev != "" {
@@ -69,7 +78,9 @@ settings always give the same model file.`,
 				if err != nil {
 					return dataErr(err)
 				}
-				devEx = nerfeat.Examples(x, s)
+				if devEx, err = nerfeat.Examples(x, s); err != nil {
+					return dataErr(fmt.Errorf("%s: %w", dev, err))
+				}
 			}
 			cfg.FeatureSet = nerfeat.Version
 			cfg.Data = append(append([]string(nil), args...), data...)
@@ -137,6 +148,37 @@ func evalNERModel(stdout io.Writer, model, file string) error {
 	if err != nil {
 		return dataErr(err)
 	}
-	rep := nerfeat.Score(m, nerfeat.Examples(nerfeat.New(), sents), nerScored)
-	return rep.WriteText(stdout)
+	x, err := nerExtractor()
+	if err != nil {
+		return dataErr(err)
+	}
+	ex, err := nerfeat.Examples(x, sents)
+	if err != nil {
+		return dataErr(fmt.Errorf("%s: %w", file, err))
+	}
+	return nerfeat.Score(m, ex, nerScored).WriteText(stdout)
+}
+
+// nerExtractor returns the tagger's feature extractor with the default
+// gazetteer and rules as hints: the types and sources of their mentions.
+func nerExtractor() (*nerfeat.Extractor, error) {
+	g, err := loadGazetteers(nil, false)
+	if err != nil {
+		return nil, err
+	}
+	x, err := extract.New(extract.Config{Gazetteer: g})
+	if err != nil {
+		return nil, err
+	}
+	return nerfeat.New(func(text string) ([]nerfeat.Hint, error) {
+		doc, err := x.Annotate(context.Background(), text)
+		if err != nil {
+			return nil, err
+		}
+		hs := make([]nerfeat.Hint, len(doc.Mentions))
+		for i, m := range doc.Mentions {
+			hs[i] = nerfeat.Hint{Start: m.ByteStart, End: m.ByteEnd, Label: fmt.Sprintf("%s/%s/%s", m.Type, m.Source, m.Form)}
+		}
+		return hs, nil
+	}), nil
 }

@@ -8,6 +8,7 @@
 package nerfeat
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,7 +16,19 @@ import (
 )
 
 // Version is stored in every model trained on these features.
-const Version = "nerfeat/1"
+const Version = "nerfeat/3"
+
+// Hint is what another recognizer (the gazetteer and rules) found in a
+// sentence: bytes [Start, End) of the sentence's words joined by single
+// spaces, and a label such as "PERSON/gazetteer". The tagger sees, for each
+// word a hint covers, "B-"+Label or "I-"+Label.
+type Hint struct {
+	Start, End int // bytes into the joined sentence
+	Label      string
+}
+
+// Hinter returns the hints of one sentence, its words joined by spaces.
+type Hinter func(text string) ([]Hint, error)
 
 type lexeme struct {
 	norm, stem, shape string
@@ -27,10 +40,12 @@ type lexeme struct {
 // once; make one per goroutine.
 type Extractor struct {
 	cache map[string]*lexeme
+	hint  Hinter
 }
 
-// New returns an Extractor with an empty cache.
-func New() *Extractor { return &Extractor{cache: map[string]*lexeme{}} }
+// New returns an Extractor with an empty cache. hint may be nil (no hint
+// features); a model must be used with the hints it was trained with.
+func New(hint Hinter) *Extractor { return &Extractor{cache: map[string]*lexeme{}, hint: hint} }
 
 func (x *Extractor) lex(w string) *lexeme {
 	if l, ok := x.cache[w]; ok {
@@ -76,8 +91,95 @@ func shape(w string) string {
 	return string(b)
 }
 
+// hints returns the hint feature of every word of every sentence, ""
+// where none: the sentences are joined by newlines, their words by spaces,
+// and the Hinter sees the whole text once.
+func (x *Extractor) hints(sents [][]string) ([][]string, error) {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		out[i] = make([]string, len(s))
+	}
+	if x.hint == nil {
+		return out, nil
+	}
+	var b strings.Builder
+	type at struct{ sent, word, start, end int }
+	var pos []at
+	for si, s := range sents {
+		if si > 0 {
+			b.WriteByte('\n')
+		}
+		for wi, w := range s {
+			if wi > 0 {
+				b.WriteByte(' ')
+			}
+			pos = append(pos, at{si, wi, b.Len(), b.Len() + len(w)})
+			b.WriteString(w)
+		}
+	}
+	hs, err := x.hint(b.String())
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hs {
+		first := true
+		for _, p := range pos {
+			if p.start < h.End && h.Start < p.end && out[p.sent][p.word] == "" {
+				if first {
+					out[p.sent][p.word] = "B-" + h.Label
+				} else {
+					out[p.sent][p.word] = "I-" + h.Label
+				}
+				first = false
+			}
+		}
+	}
+	return out, nil
+}
+
 // Sentence returns the features of every word of one sentence.
-func (x *Extractor) Sentence(words []string) [][]string {
+func (x *Extractor) Sentence(words []string) ([][]string, error) {
+	fs, err := x.Document([][]string{words})
+	if err != nil {
+		return nil, err
+	}
+	return fs[0], nil
+}
+
+// Document returns the features of every word of consecutive sentences of
+// one document. Beside each sentence's own features, a word that has no
+// hint of its own gets the hint type its normalized form has elsewhere in
+// the document (a name found once by a rule is found again bare).
+func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
+	hints, err := x.hints(sents)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]string{}
+	for si, s := range sents {
+		for wi, w := range s {
+			if h := hints[si][wi]; h != "" {
+				n := x.lex(w).norm
+				if _, ok := seen[n]; !ok {
+					seen[n] = h[2:]
+				}
+			}
+		}
+	}
+	out := make([][][]string, len(sents))
+	for si, s := range sents {
+		out[si] = x.sentence(s, hints[si], seen)
+	}
+	return out, nil
+}
+
+func (x *Extractor) sentence(words, hint []string, seen map[string]string) [][]string {
+	hintAt := func(i int) string {
+		if i < 0 || i >= len(hint) || hint[i] == "" {
+			return "-"
+		}
+		return hint[i]
+	}
 	lx := make([]*lexeme, len(words))
 	for i, w := range words {
 		lx[i] = x.lex(w)
@@ -106,6 +208,13 @@ func (x *Extractor) Sentence(words []string) [][]string {
 		m2, _ := at(i + 2)
 		f = append(f, "n-1="+n1, "s-1="+s1, "n-2="+n2, "n+1="+m1, "s+1="+t1, "n+2="+m2,
 			"n-1n="+n1+"|"+l.norm, "nn+1="+l.norm+"|"+m1)
+		if h := hintAt(i); h != "-" {
+			f = append(f, "h="+h, "hn="+h+"|"+l.norm)
+		}
+		f = append(f, "h-1="+hintAt(i-1), "h+1="+hintAt(i+1), "h-1h="+hintAt(i-1)+"|"+hintAt(i))
+		if d, ok := seen[l.norm]; ok && hint[i] == "" {
+			f = append(f, "d="+d)
+		}
 		out[i] = f
 	}
 	return out

@@ -6,8 +6,15 @@ import (
 )
 
 func TestSentence(t *testing.T) {
-	x := New()
-	fs := x.Sentence([]string{"قال", "الرئيس", "محمد"})
+	hint := func(text string) ([]Hint, error) {
+		// "محمد" starts at byte 19: قال (6) + space + الرئيس (12) + space.
+		return []Hint{{Start: 19, End: len(text), Label: "PERSON"}}, nil
+	}
+	x := New(hint)
+	fs, err := x.Sentence([]string{"قال", "الرئيس", "محمد"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(fs) != 3 {
 		t.Fatalf("got %d feature lists for 3 words", len(fs))
 	}
@@ -22,6 +29,9 @@ func TestSentence(t *testing.T) {
 		{"right context at end", 2, "n+1=</s>"},
 		{"previous word", 2, "n-1=الرئيس"},
 		{"shape", 2, "sh=a"},
+		{"hint", 2, "h=B-PERSON"},
+		{"hint of the next word", 1, "h+1=B-PERSON"},
+		{"no hint before", 1, "h-1=-"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

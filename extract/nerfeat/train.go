@@ -1,8 +1,8 @@
 package nerfeat
 
 import (
+	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/alam-nlp/alam/eval"
 	"github.com/alam-nlp/alam/tagger"
@@ -23,17 +23,30 @@ func canonical(tag string) string {
 }
 
 // Examples turns CoNLL sentences into tagger training sentences, with the
-// corpus type names mapped (PER → PERS). MISC and other types are kept.
-func Examples(x *Extractor, sents []eval.Sentence) []tagger.Sentence {
-	out := make([]tagger.Sentence, len(sents))
-	for i, s := range sents {
-		labels := make([]string, len(s.Tags))
-		for j, t := range s.Tags {
-			labels[j] = canonical(t)
+// corpus type names mapped (PER → PERS); MISC and other types are kept.
+// Consecutive sentences are read as documents of eval.DocSentences
+// sentences, as eval.NER reads them, so that document features count.
+func Examples(x *Extractor, sents []eval.Sentence) ([]tagger.Sentence, error) {
+	out := make([]tagger.Sentence, 0, len(sents))
+	for from := 0; from < len(sents); from += eval.DocSentences {
+		block := sents[from:min(from+eval.DocSentences, len(sents))]
+		words := make([][]string, len(block))
+		for i, s := range block {
+			words[i] = s.Tokens
 		}
-		out[i] = tagger.Sentence{Features: x.Sentence(s.Tokens), Labels: labels}
+		fs, err := x.Document(words)
+		if err != nil {
+			return nil, fmt.Errorf("sentences %d to %d: %w", from+1, from+len(block), err)
+		}
+		for i, s := range block {
+			labels := make([]string, len(s.Tags))
+			for j, t := range s.Tags {
+				labels[j] = canonical(t)
+			}
+			out = append(out, tagger.Sentence{Features: fs[i], Labels: labels})
+		}
 	}
-	return out
+	return out, nil
 }
 
 // Score tags the examples with m sentence by sentence and scores exact
@@ -79,7 +92,3 @@ func Score(m *tagger.Model, ex []tagger.Sentence, types []string) eval.NERReport
 	}
 	return rep
 }
-
-// Settings describes the data of a model for its file: the file names,
-// joined.
-func Settings(files []string) string { return strings.Join(files, " ") }
