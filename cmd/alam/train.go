@@ -8,9 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/eval"
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/nerfeat"
+	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/tagger"
 )
 
@@ -170,6 +172,7 @@ func nerExtractor() (*nerfeat.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	gm := gazetteer.Compile(g)
 	return nerfeat.New(func(text string) ([]nerfeat.Hint, error) {
 		doc, err := x.Annotate(context.Background(), text)
 		if err != nil {
@@ -178,6 +181,12 @@ func nerExtractor() (*nerfeat.Extractor, error) {
 		hs := make([]nerfeat.Hint, len(doc.Mentions))
 		for i, m := range doc.Mentions {
 			hs[i] = nerfeat.Hint{Start: m.ByteStart, End: m.ByteEnd, Label: fmt.Sprintf("%s/%s/%s", m.Type, m.Source, m.Form)}
+		}
+		for _, m := range gm.FindAll(arabic.Analyze(text)) {
+			if len(m.Candidates) > 0 {
+				c := m.Candidates[0]
+				hs = append(hs, nerfeat.Hint{Start: m.Start, End: m.End, Label: fmt.Sprintf("%s/%v", c.Entry.Type, c.Form), Raw: true})
+			}
 		}
 		return hs, nil
 	}), nil

@@ -16,15 +16,18 @@ import (
 )
 
 // Version is stored in every model trained on these features.
-const Version = "nerfeat/3"
+const Version = "nerfeat/4"
 
 // Hint is what another recognizer (the gazetteer and rules) found in a
 // sentence: bytes [Start, End) of the sentence's words joined by single
 // spaces, and a label such as "PERSON/gazetteer". The tagger sees, for each
 // word a hint covers, "B-"+Label or "I-"+Label.
+// A Hint with Raw set is a weaker one, such as a gazetteer match the rules
+// did not keep; it gives the features "g=", "g-1=" and "g+1=".
 type Hint struct {
 	Start, End int // bytes into the joined sentence
 	Label      string
+	Raw        bool
 }
 
 // Hinter returns the hints of one sentence, its words joined by spaces.
@@ -94,13 +97,15 @@ func shape(w string) string {
 // hints returns the hint feature of every word of every sentence, ""
 // where none: the sentences are joined by newlines, their words by spaces,
 // and the Hinter sees the whole text once.
-func (x *Extractor) hints(sents [][]string) ([][]string, error) {
+func (x *Extractor) hints(sents [][]string) (hint, raw [][]string, err error) {
 	out := make([][]string, len(sents))
+	raw = make([][]string, len(sents))
 	for i, s := range sents {
 		out[i] = make([]string, len(s))
+		raw[i] = make([]string, len(s))
 	}
 	if x.hint == nil {
-		return out, nil
+		return out, raw, nil
 	}
 	var b strings.Builder
 	type at struct{ sent, word, start, end int }
@@ -119,22 +124,26 @@ func (x *Extractor) hints(sents [][]string) ([][]string, error) {
 	}
 	hs, err := x.hint(b.String())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, h := range hs {
+		dst := out
+		if h.Raw {
+			dst = raw
+		}
 		first := true
 		for _, p := range pos {
-			if p.start < h.End && h.Start < p.end && out[p.sent][p.word] == "" {
+			if p.start < h.End && h.Start < p.end && dst[p.sent][p.word] == "" {
 				if first {
-					out[p.sent][p.word] = "B-" + h.Label
+					dst[p.sent][p.word] = "B-" + h.Label
 				} else {
-					out[p.sent][p.word] = "I-" + h.Label
+					dst[p.sent][p.word] = "I-" + h.Label
 				}
 				first = false
 			}
 		}
 	}
-	return out, nil
+	return out, raw, nil
 }
 
 // Sentence returns the features of every word of one sentence.
@@ -151,7 +160,7 @@ func (x *Extractor) Sentence(words []string) ([][]string, error) {
 // hint of its own gets the hint type its normalized form has elsewhere in
 // the document (a name found once by a rule is found again bare).
 func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
-	hints, err := x.hints(sents)
+	hints, raw, err := x.hints(sents)
 	if err != nil {
 		return nil, err
 	}
@@ -168,12 +177,18 @@ func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
 	}
 	out := make([][][]string, len(sents))
 	for si, s := range sents {
-		out[si] = x.sentence(s, hints[si], seen)
+		out[si] = x.sentence(s, hints[si], raw[si], seen)
 	}
 	return out, nil
 }
 
-func (x *Extractor) sentence(words, hint []string, seen map[string]string) [][]string {
+func (x *Extractor) sentence(words, hint, raw []string, seen map[string]string) [][]string {
+	rawAt := func(i int) string {
+		if i < 0 || i >= len(raw) || raw[i] == "" {
+			return "-"
+		}
+		return raw[i]
+	}
 	hintAt := func(i int) string {
 		if i < 0 || i >= len(hint) || hint[i] == "" {
 			return "-"
@@ -212,6 +227,10 @@ func (x *Extractor) sentence(words, hint []string, seen map[string]string) [][]s
 			f = append(f, "h="+h, "hn="+h+"|"+l.norm)
 		}
 		f = append(f, "h-1="+hintAt(i-1), "h+1="+hintAt(i+1), "h-1h="+hintAt(i-1)+"|"+hintAt(i))
+		if g := rawAt(i); g != "-" {
+			f = append(f, "g="+g)
+		}
+		f = append(f, "g-1="+rawAt(i-1), "g+1="+rawAt(i+1))
 		if d, ok := seen[l.norm]; ok && hint[i] == "" {
 			f = append(f, "d="+d)
 		}
