@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -35,6 +36,9 @@ const (
 // smallRunes covers ASCII, Latin-1, and the Arabic, Syriac and Thaana
 // blocks: nearly every rune of Arabic news.
 const smallRunes = 0x800
+
+// cgj is U+034F COMBINING GRAPHEME JOINER.
+const cgj = '\u034f'
 
 // entry is the cached action for one rune: the rune to write in the low
 // bits, or a flag.
@@ -143,6 +147,23 @@ func (n *Normalizer) segment(dst []byte, s string, i int) ([]byte, int) {
 		return append(dst, byte(n.small[c])), i + 1
 	}
 	r, size := decode(s, i)
+	if n.folds.ignorable(r) {
+		// A run of removed runes that no joining mark follows is removed
+		// whole: taking its runes one at a time would scan the rest of
+		// the run again for each (quadratic on a long run of tatweel or
+		// bidi marks).
+		k := i + size
+		for k < len(s) {
+			r2, size2 := decode(s, k)
+			if !n.folds.ignorable(r2) {
+				break
+			}
+			k += size2
+		}
+		if k == len(s) || n.startsSegment(s[k:]) {
+			return dst, k
+		}
+	}
 	j := n.segmentEnd(s, i+size)
 	if j == i+size {
 		if r < smallRunes {
@@ -230,10 +251,18 @@ func (n *Normalizer) slowSegment(dst []byte, seg string) []byte {
 		}
 		src = string(clean)
 	}
+	inserted := false
 	if n.folds&NFKC != 0 && !norm.NFKC.IsNormalString(src) {
+		// NFKC puts a combining grapheme joiner after each 30 marks in a
+		// row (the stream-safe format); it is not in the original, so it
+		// is dropped with the marks it was put between.
+		inserted = !strings.ContainsRune(src, cgj)
 		src = norm.NFKC.String(src)
 	}
 	for _, r := range src {
+		if r == cgj && inserted {
+			continue
+		}
 		if r = n.folds.foldRune(r); r >= 0 {
 			dst = utf8.AppendRune(dst, r)
 		}
