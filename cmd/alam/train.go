@@ -30,7 +30,12 @@ func newTrainCmd(stdout, stderr io.Writer) *cobra.Command {
 // nerScored are the types alam scores and outputs; MISC is learned but not scored.
 var nerScored = []string{"PERS", "LOC", "ORG"}
 
+// readCoNLLFile reads a CoNLL file, or a brat folder (a directory of
+// .txt and .ann files, as --format brat writes them).
 func readCoNLLFile(path string) ([]eval.Sentence, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return eval.ReadBrat(path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -48,8 +53,9 @@ func newTrainNERCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "train the sequence tagger on CoNLL files of \"token TAG\" lines",
 		Long: `Ner reads CoNLL files (one "token TAG" per line, space or tab separated, a
 blank line between sentences; BIO or IO tags; PER is read as PERS; MISC and
-other types are learned as they are), trains an averaged perceptron tagger on
-the features of extract/nerfeat, and writes the model to MODEL. After every
+other types are learned as they are) and brat folders (as --format brat
+writes them: PERSON is read as PERS, COUNTRY and LOCATION as LOC), trains
+an averaged perceptron tagger on the features of extract/nerfeat, and writes the model to MODEL. After every
 epoch it prints the training error rate and, with --dev, the dev micro F1
 over PERS, LOC and ORG (sentence by sentence, exact match). The same files and
 settings always give the same model file.`,

@@ -37,3 +37,23 @@ func TestTrainAndEvalNER(t *testing.T) {
 		t.Errorf("eval ner with a foreign model file: code %d, stderr %q", code, stderr)
 	}
 }
+
+// TestTrainNERFromBrat closes the correction loop: the brat folder that
+// extract --format brat writes is read back by train ner as training data.
+func TestTrainNERFromBrat(t *testing.T) {
+	dir := t.TempDir()
+	brat := filepath.Join(dir, "brat")
+	if code, _, stderr := alam(t, "", "extract", "--format", "brat", "-o", brat, "../../testdata/000_08d5b8224b143400.txt"); code != 0 {
+		t.Fatalf("extract --format brat: code %d, stderr %q", code, stderr)
+	}
+	model := filepath.Join(dir, "m.bin")
+	code, _, stderr := alam(t, "", "train", "ner", brat, "-o", model, "--epochs", "1", "--bits", "12")
+	if code != 0 || !strings.Contains(stderr, "epoch 1/1") {
+		t.Fatalf("train ner on a brat folder: code %d, stderr %q", code, stderr)
+	}
+	for _, label := range []string{"PERS", "LOC", "ORG"} {
+		if !strings.Contains(stderr, label) {
+			t.Errorf("train ner on a brat folder: label %s not learned; stderr %q", label, stderr)
+		}
+	}
+}
