@@ -10,7 +10,7 @@ Usage:
 	alam gazetteer lookup [-g FILE]... NAME...
 	alam topics train DIR -o MODEL
 	alam eval ner [-g FILE]... [--no-rules] FILE
-	alam eval topics [--topic-model MODEL | --taxonomy FILE] [--map folder=label,...] DIR
+	alam eval topics [--topic-model MODEL | --taxonomy FILE] [-g FILE] [--map folder=label,...] [--per-article] DIR
 	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
 	alam schema
 	alam version (or alam --version)
@@ -82,7 +82,10 @@ extract --topic-model.
 Ner scores the recognizer on a CoNLL file of "token TAG" lines (BIO tags),
 exact entity match per type and micro-averaged, as seqeval does. Topics
 scores the classifier or the taxonomy on a folder per gold label (accuracy,
-macro-F1, confusion matrix). Keywords scores the keywords against gold
+macro-F1, confusion matrix): it runs the extractor on each file as extract
+does and scores the first topic of the record extract writes for it, so an
+article with no topic reported counts as "(none)"; --per-article lists each
+file with its gold and predicted label. Keywords scores the keywords against gold
 keyphrases (precision, recall and F1 at k, exact and on light stems).
 
 # Exit status
