@@ -109,6 +109,14 @@ func ExampleJSONLines() {
 	// x error: feed.jsonl:3: no field "text"
 }
 
+func ExampleFileID() {
+	fmt.Println(pipeline.FileID("news/2024/000_08d5b8224b143400.txt"))
+	fmt.Println(pipeline.FileID("gs://bucket/archive/2024-01-03.v2.txt"))
+	// Output:
+	// 000_08d5b8224b143400
+	// 2024-01-03.v2
+}
+
 func ExampleDecodeBytes() {
 	raw, _ := charmap.Windows1256.NewEncoder().Bytes([]byte("مرحبا"))
 	fmt.Printf("% X\n", raw)

@@ -17,6 +17,11 @@ type JSONLOptions struct {
 	IDField   string // field holding the id, a JSON string or number; "" means "id"
 	TextField string // field holding the text, a JSON string; "" means "text"
 	MaxBytes  int64  // size limit of one line; 0 or less means DefaultMaxBytes
+	// FirstLine is the number of r's first line in the stream it was cut
+	// from, so that a reader of one piece of a larger file (from a byte
+	// offset where a line starts) names its records as a reader of the
+	// whole file would; 0 or less means 1.
+	FirstLine int
 }
 
 // JSONLines returns a source of one document for each non-blank line of r,
@@ -35,7 +40,7 @@ type JSONLOptions struct {
 // MaxBytes) yields a document with Err set that says why, and the stream
 // goes on with the next line. Lines may end in "\n" or "\r\n" and may be of
 // any length up to MaxBytes. An error reading r yields one last document
-// with Err set.
+// with Err set. Lines are numbered from opt.FirstLine when it is set.
 func JSONLines(name string, r io.Reader, opt JSONLOptions) iter.Seq[*Document] {
 	if name == "" || name == "-" {
 		name = "stdin"
@@ -51,10 +56,11 @@ func JSONLines(name string, r io.Reader, opt JSONLOptions) iter.Seq[*Document] {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
+	first := max(opt.FirstLine, 1)
 	return func(yield func(*Document) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		var buf []byte
-		for n := 1; ; n++ {
+		for n := first; ; n++ {
 			src := name + ":" + strconv.Itoa(n)
 			line, over, err := readLine(br, buf[:0], maxBytes)
 			buf = line

@@ -187,15 +187,18 @@ func (w *walker) wanted(name string) bool {
 }
 
 func (w *walker) file(p string) bool {
-	return w.yield(&Document{ID: fileID(p), Source: p, Path: p})
+	return w.yield(&Document{ID: FileID(p), Source: p, Path: p})
 }
 
 func (w *walker) fail(p string, err error) bool {
-	return w.yield(&Document{ID: fileID(p), Source: p, Err: &Error{Source: p, Err: pathReason(err)}})
+	return w.yield(&Document{ID: FileID(p), Source: p, Err: &Error{Source: p, Err: pathReason(err)}})
 }
 
-// fileID is the base name of p without its extension.
-func fileID(p string) string {
+// FileID is the ID of the document read from the file at path p: its base
+// name without its extension ("news/2024/01.txt" gives "01"). Files gives
+// its documents this ID; a source that finds files elsewhere (object
+// storage, say) uses it to name them the same way.
+func FileID(p string) string {
 	base := filepath.Base(p)
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }

@@ -96,6 +96,9 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	if err := checkFormat(f); err != nil {
 		return err
 	}
+	if err := checkOutput(f, args); err != nil {
+		return err
+	}
 	g, err := loadGazetteers(f.gazetteers, f.noDefault)
 	if err != nil {
 		return dataErr(err)
@@ -111,11 +114,10 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	}
 
 	src, total := sources(ctx, f, args, stdin, showProgress(f.progress, stderr))
-	enc, closeOut, err := openEncoder(f, stdout)
+	enc, done, err := openEncoder(f, stdout)
 	if err != nil {
 		return err
 	}
-	defer closeOut()
 
 	runCfg := pipeline.Config{Workers: f.jobs, Unordered: f.unordered}
 	bar := newProgress(f.progress, stderr, total)
@@ -145,6 +147,12 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 		fmt.Fprintln(stderr)
 	}
 	if err := enc.Close(); err != nil && runErr == nil {
+		runErr = err
+	}
+	// -o gets the output only when the run went through (articles that
+	// failed have their records); an interrupted or failed run leaves it
+	// as it was.
+	if err := done(runErr == nil); err != nil && runErr == nil {
 		runErr = err
 	}
 	if f.verbose {
