@@ -12,7 +12,6 @@ import (
 	"github.com/alam-nlp/alam/eval"
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/keywords"
-	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -28,19 +27,22 @@ func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func newEvalTopicsCmd(stdout io.Writer) *cobra.Command {
-	var taxonomy, model string
+	var f extractFlags
 	var labelMap map[string]string
+	var perArticle bool
 	c := &cobra.Command{
 		Use:   "topics DIR",
 		Short: "score topics on a labelled folder tree: accuracy, macro-F1, confusion matrix",
-		Long: `Topics reads DIR, one folder per gold label, and predicts each text file's
-label: the best label of the --topic-model if one is given, otherwise the best
-topic of the taxonomy. --map folder=label,... maps folder names onto the
-predicted labels (e.g. sport=medtop:15000000); with --map, folders without a
-mapping are skipped.`,
+		Long: `Topics reads DIR, one folder per gold label, runs the extractor on each text
+file as alam extract does (same decoding, gazetteer, entities and topic
+scorers), and takes as its label the first topic of the record that alam extract
+writes: with --topic-model the first model:<label> topic (without the prefix),
+otherwise the first taxonomy topic; no topic counts as "(none)". --map
+folder=label,... maps folder names onto the predicted labels (e.g.
+sport=medtop:15000000); with --map, folders without a mapping are skipped.`,
 		Args: exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			predict, err := topicPredictor(taxonomy, model)
+			predict, err := topicPredictor(f)
 			if err != nil {
 				return dataErr(err)
 			}
@@ -48,39 +50,55 @@ mapping are skipped.`,
 			if err != nil {
 				return err
 			}
-			return rep.WriteText(stdout)
+			if err := rep.WriteText(stdout); err != nil {
+				return err
+			}
+			if perArticle {
+				for _, p := range rep.Predictions {
+					if _, err := fmt.Fprintf(stdout, "%s\t%s\t%s\n", pipeline.QuoteName(p.Path), p.Gold, p.Pred); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
 		},
 	}
-	c.Flags().StringVar(&taxonomy, "taxonomy", "", "taxonomy YAML file (default: the embedded one)")
-	c.Flags().StringVar(&model, "topic-model", "", "a model from alam topics train, instead of the taxonomy")
-	c.Flags().StringToStringVar(&labelMap, "map", nil, "folder=label pairs")
+	fl := c.Flags()
+	fl.StringVar(&f.taxonomy, "taxonomy", "", "taxonomy YAML file (default: the embedded one)")
+	fl.StringVar(&f.topicModel, "topic-model", "", "score this model from alam topics train instead of the taxonomy")
+	fl.StringArrayVarP(&f.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
+	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
+	fl.BoolVar(&f.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
+	fl.StringToStringVar(&labelMap, "map", nil, "folder=label pairs")
+	fl.BoolVar(&perArticle, "per-article", false, "after the report, a line per article: file, gold label, predicted label (tab-separated)")
 	return c
 }
 
-// topicPredictor returns the best label of the model at modelPath, or if
-// there is none the best topic id of the taxonomy, for a text.
-func topicPredictor(taxonomyPath, modelPath string) (eval.Classify, error) {
-	m, err := loadModel(modelPath)
+// topicPredictor returns, for a text, the label that alam extract with the
+// flags f gives it: the first model topic's label if f names a topic model,
+// otherwise the first taxonomy topic's id, or "" when there is none.
+func topicPredictor(f extractFlags) (eval.Classify, error) {
+	g, err := loadGazetteers(f.gazetteers, f.noDefault)
 	if err != nil {
 		return nil, err
 	}
-	if m != nil {
-		return func(text string) (string, error) {
-			if p := m.Predict(arabic.Analyze(text)); len(p) > 0 {
-				return p[0].Label, nil
-			}
-			return "", nil
-		}, nil
-	}
-	t, err := loadTaxonomy(taxonomyPath)
+	f.noTaxonomy = f.topicModel != "" // the taxonomy would not change the label
+	cfg, err := extractConfig(f)
 	if err != nil {
 		return nil, err
 	}
+	cfg.Gazetteer = g
+	x, err := extract.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	model := cfg.TopicModel != nil
 	return func(text string) (string, error) {
-		if tp := t.ScoreWith(arabic.Analyze(text), nil, topics.ScoreOptions{Threshold: -1, MaxTopics: 1}); len(tp) > 0 {
-			return tp[0].ID, nil
+		doc, err := x.Annotate(context.Background(), text)
+		if err != nil {
+			return "", err
 		}
-		return "", nil
+		return extract.TopTopic(doc, model), nil
 	}, nil
 }
 
