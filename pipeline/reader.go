@@ -10,7 +10,8 @@ import (
 )
 
 // Reader returns a source of one document read from r, such as standard
-// input. Name is both its ID and its Source; an empty name or "-" stands
+// input. Name, escaped as EscapeName does, is both its ID and its Source;
+// an empty name or "-" stands
 // for standard input, with ID "stdin" and Source "-".
 //
 // The bytes are read when the document is pulled, up to DefaultMaxBytes;
@@ -26,7 +27,7 @@ func ReaderMax(name string, r io.Reader, maxBytes int64) iter.Seq[*Document] {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
-	id, src := name, name
+	id, src := EscapeName(name), EscapeName(name)
 	if name == "" || name == "-" {
 		id, src = "stdin", "-"
 	}

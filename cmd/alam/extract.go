@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"time"
@@ -137,10 +138,10 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 			bar.Clear()
 		}
 		if repeated {
-			fmt.Fprintf(stderr, "alam: %s: id %q repeats the id of %s\n", doc.Source, doc.ID, first)
+			warnf(stderr, "%s: id %q repeats the id of %s", pipeline.QuoteName(doc.Source), doc.ID, pipeline.QuoteName(first))
 		}
 		if doc.Err != nil {
-			fmt.Fprintf(stderr, "alam: %v\n", doc.Err)
+			warnf(stderr, "%v", doc.Err)
 		}
 		return enc.Encode(doc)
 	})
@@ -158,10 +159,10 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 		runErr = err
 	}
 	if f.verbose {
-		fmt.Fprintf(stderr, "alam: %s\n", describe(sum))
+		warnf(stderr, "%s", describe(sum))
 	}
 	if msg := emptyInput(f, args, sum); msg != "" && runErr == nil {
-		fmt.Fprintf(stderr, "alam: %s\n", msg)
+		warnf(stderr, "%s", msg)
 	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
@@ -225,7 +226,12 @@ func jsonlFiles(ctx context.Context, f extractFlags, paths []string) func(yield 
 			}
 			file, err := os.Open(p)
 			if err != nil {
-				if !yield(&pipeline.Document{ID: p, Source: p, Err: err}) {
+				src := pipeline.EscapeName(p)
+				var pe *fs.PathError
+				if errors.As(err, &pe) { // the source names the file
+					err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+				}
+				if !yield(&pipeline.Document{ID: src, Source: src, Err: &pipeline.Error{Source: src, Err: err}}) {
 					return
 				}
 				continue

@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // Exit codes, as documented in doc.go.
@@ -33,6 +35,13 @@ func (e *usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error {
 	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// warnf writes a message line "alam: <message>" to w, with every control
+// character (a file name may hold terminal escapes) written as %q writes
+// it; the names in messages are quoted with pipeline.QuoteName besides.
+func warnf(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, "alam: "+pipeline.EscapeControls(fmt.Sprintf(format, args...)))
 }
 
 // errFailed reports that some input failed; the failures were reported
@@ -62,14 +71,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.Is(err, errFailed):
 		return exitFailed
 	case errors.As(err, &de):
-		fmt.Fprintf(stderr, "alam: %v\n", err)
+		warnf(stderr, "%v", err)
 		return exitUsage
 	case errors.As(err, &ue), isCobraUsage(err):
-		fmt.Fprintf(stderr, "alam: %v\n", err)
+		warnf(stderr, "%v", err)
 		fmt.Fprintln(stderr, "run 'alam help' for usage")
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "alam: %v\n", err)
+		warnf(stderr, "%v", err)
 		return exitFailed
 	}
 }

@@ -145,3 +145,43 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// TestNamesWithControlCharacters runs extract over files whose names hold
+// terminal escapes and bytes that are not UTF-8: no control character
+// reaches stderr raw, and the records keep the names apart.
+func TestNamesWithControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "red\x1b[31m.txt"), "\x00\x01\x02binary")
+	writeFile(t, filepath.Join(dir, "sub", "red\x1b[31m.txt"), "زار الرئيس الكويت")
+	writeFile(t, filepath.Join(dir, "a\xfe.txt"), "زار الرئيس الكويت")
+	writeFile(t, filepath.Join(dir, "a\xff.txt"), "زار الرئيس الكويت")
+	code, out, errOut := alam(t, "", "extract", dir, "--input", "text", filepath.Join(dir, "missing\x1b]0;title\x07.txt"))
+	if code != exitFailed {
+		t.Errorf("exit %d, want %d", code, exitFailed)
+	}
+	for _, c := range errOut {
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			t.Fatalf("stderr holds the control character %U raw: %q", c, errOut)
+		}
+	}
+	for _, want := range []string{`red\x1b[31m.txt": binary file`, `id "red\x1b[31m" repeats the id of "`, `missing\x1b]0;title\a.txt": `} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %s:\n%s", want, errOut)
+		}
+	}
+	ids := map[string]bool{}
+	for _, r := range records(t, out) {
+		ids[r.ID] = true
+	}
+	if !ids[`a\xfe`] || !ids[`a\xff`] {
+		t.Errorf("ids %v, want a\\xfe and a\\xff", ids)
+	}
+	code, _, errOut = alam(t, "", "extract", "--input", "jsonl", filepath.Join(dir, "gone\x1b[2J.jsonl"))
+	if code != exitFailed || strings.ContainsRune(errOut, 0x1b) || !strings.Contains(errOut, `gone\x1b[2J.jsonl": open: `) {
+		t.Errorf("jsonl: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = alam(t, "", "gazetteer", "check", filepath.Join(dir, "g\x1b[2J.yaml"))
+	if code == exitOK || strings.ContainsRune(errOut, 0x1b) {
+		t.Errorf("gazetteer check: exit %d, stderr %q", code, errOut)
+	}
+}

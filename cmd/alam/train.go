@@ -13,6 +13,7 @@ import (
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
 
@@ -115,7 +116,7 @@ settings always give the same model file.`,
 			if err := f.Close(); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "alam: labels %v written to %s\n", m.Labels(), out)
+			warnf(stderr, "labels %v written to %s", m.Labels(), pipeline.QuoteName(out))
 			return nil
 		},
 	}
