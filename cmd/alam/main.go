@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if sig, ok := interruptedBy(ctx); ok && err != nil {
 		// The records done before the signal are written; the status says
 		// the run did not finish.
-		fmt.Fprintf(stderr, "alam: %v\n", err)
+		warnf(stderr, "%v", err)
 		return signalStatus(sig)
 	}
 	var ue *usageError

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -67,7 +66,7 @@ func onSignals(sigs <-chan os.Signal, exit func(int), stderr io.Writer) (ctx con
 		cancel(&signalError{first})
 		select {
 		case sig := <-sigs:
-			fmt.Fprintf(stderr, "alam: %s again: exiting at once\n", signalName(sig))
+			warnf(stderr, "%s again: exiting at once", signalName(sig))
 			exit(signalStatus(sig))
 		case <-quit:
 		}
