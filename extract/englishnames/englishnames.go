@@ -68,6 +68,9 @@ var (
 	// (King Fahd International Stadium, North Field).
 	placeHeads = wordSet(`stadium arena airport port harbour harbor palace hospital mosque square street road avenue
 		highway bridge tower towers mall island islands canal dam field fields crossing camp base strait valley mountains`)
+	// royalTitles are the titles before a ruler's or royal's given name
+	// alone (Sheikh Sabah, Prince Mohammed).
+	royalTitles = wordSet(`sheikh sheik shaikh prince princess emir amir king queen sultan sayyid`)
 	// orgAbbrevs are the heads written with a period, which is part of
 	// the name (Kuwait Petroleum Corp.).
 	orgAbbrevs = wordSet(`corp inc ltd co bros`)
@@ -496,6 +499,7 @@ func (d *doc) shortForms() {
 		typ   gazetteer.Type
 	}
 	last := map[string]person{}
+	given := map[string]person{} // a full name's first word, after a royal title
 	var people []entities.Mention
 	for _, m := range d.ms {
 		if m.Entry != dropped && (m.Type == gazetteer.Person || d.alName(m)) {
@@ -518,6 +522,22 @@ func (d *doc) shortForms() {
 			}
 		}
 		last[w] = person{m.Start, m.Entry, m.Key, m.Type}
+		if f := d.norm(m.FirstToken); m.Type == gazetteer.Person && !connectors[f] {
+			if _, ok := given[f]; !ok {
+				given[f] = person{m.Start, m.Entry, m.Key, m.Type}
+			}
+		}
+	}
+	// Sheikh Sabah after Sheikh Sabah Khalid al-Sabah: Gulf rulers and
+	// royals are named by their given name after the title.
+	for i := range d.added {
+		m := &d.added[i]
+		if m.Type != gazetteer.Person || m.EndToken-m.FirstToken != 1 || !royalTitles[d.norm(m.FirstToken-1)] {
+			continue
+		}
+		if p, ok := given[d.norm(m.FirstToken)]; ok && p.start < m.Start {
+			m.Entry, m.Key = p.entry, p.key
+		}
 	}
 	if len(last) == 0 {
 		return
