@@ -2,6 +2,7 @@ package entities
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,9 +10,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // A Recognizer finds the people, countries, places and organizations named
@@ -31,12 +34,21 @@ type Recognizer struct {
 	vocab *vocab
 	// docs pools the buffers of recognition between articles.
 	docs sync.Pool
+	// model is the learned tagger, or nil (see model.go).
+	model *model
 }
 
 // Options configure a Recognizer; the zero value is the default.
 type Options struct {
 	// NoRules finds only the names of the gazetteer.
 	NoRules bool
+	// Model, if set, is a tagger trained on the features of TaggerFeatures
+	// (nerfeat.Version): its names join the candidates of the gazetteer
+	// and the rules (see TaggerFeatures and extract.NERExamples).
+	Model *tagger.Model
+	// ModelOnly, with Model, finds only the model's names: to score the
+	// model alone.
+	ModelOnly bool
 }
 
 // New returns a Recognizer over the compiled gazetteer m.
@@ -47,6 +59,12 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
+	if opt.Model != nil {
+		if fs := opt.Model.Info().FeatureSet; fs != nerfeat.Version {
+			return nil, fmt.Errorf("entities: the tagger model was trained on features %q; this build computes %q", fs, nerfeat.Version)
+		}
+		r.model = &model{m: opt.Model, only: opt.ModelOnly}
+	}
 	r.vocab = newVocab(defaultVocabSize)
 	for i := range m.Entries() {
 		e := &m.Entries()[i]
@@ -74,7 +92,11 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 // with an entity of its own (person:~رايس, score 0.5). A person's
 // last name after the full name refers to the same person (آلن after جون
 // آلن).
-func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
+func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention { return r.recognize(a, nil) }
+
+// recognize is Recognize; with collect set, it stores there the tagger's
+// input instead of running the model (see TaggerFeatures).
+func (r *Recognizer) recognize(a *arabic.Analysis, collect *[]TaggerSentence) []Mention {
 	d := r.newDoc(a)
 	defer d.release()
 	for i, m := range d.matches {
@@ -112,6 +134,7 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 			cands = append(cands, m)
 		}
 	}
+	cands = d.withModel(cands, collect) // the learned tagger, if any (model.go)
 	chosen := d.shortForms(selectMentions(cands, len(a.Tokens)))
 	out := make([]Mention, len(chosen))
 	for i := range chosen {
@@ -298,7 +321,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 	loose := map[int]int{} // token → index in chosen of its one-word rule person
 	replaced := make([]bool, len(chosen))
 	for i, m := range chosen {
-		if m.source == pipeline.SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
+		if m.source != pipeline.SourceGazetteer && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
 			continue
 		}
