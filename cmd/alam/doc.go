@@ -67,6 +67,14 @@ exclusive, so that text[start:end] == mention["text"] in Python. alam
 schema prints the JSON Schema of a record; docs/OUTPUT.md documents each
 field.
 
+-o FILE is written under a hidden temporary name in FILE's folder and
+renamed over FILE when the run ends (with status 0 or 1): a run that is
+interrupted, fails to write or is killed leaves FILE as it was. -o DIR
+(brat, html) writes each file of DIR whole the same way. An -o that is one
+of the inputs (also through a link), or that lies under an input directory
+with an extension the walk takes (alam extract dir -o dir/out.txt), is
+refused with status 2 before anything is written.
+
 # gazetteer
 
 Check loads gazetteer files and reports every problem as file:line:col:
@@ -97,9 +105,25 @@ keyphrases (precision, recall and F1 at k, exact and on light stems).
 	1  an article failed (its record says why), a gazetteer check found
 	   problems, a lookup found nothing, or the output could not be written
 	2  a usage error: bad flags or arguments (a mistyped command gets a
-	   suggestion), or a gazetteer, taxonomy or model file that cannot be
-	   used (then the message says which file and where, without the
-	   usage hint)
+	   suggestion), an -o that would overwrite or read back an input, or
+	   a gazetteer, taxonomy or model file that cannot be used (then the
+	   message says which file and where, without the usage hint)
+	130  SIGINT (Ctrl-C) stopped the run
+	143  SIGTERM stopped the run
+
+# Signals
+
+SIGINT and SIGTERM stop a run: no new article is started, the articles
+being analyzed stop within moments (every stage looks for the signal inside
+its loops), the records of the articles finished before them are written,
+in input order, then alam says "interrupted by SIGINT after N articles" and
+exits with 128 + the signal's number. A second SIGINT or SIGTERM exits at
+once with its own status, whatever alam is doing (a record half written, an
+output pipe that nobody reads).
+
+A named pipe, device or socket named on the command line is not opened (a
+pipe with no writer would block alam): it gets a record whose error says
+what it is. The walk of a directory skips them.
 
 -v means --verbose wherever it is accepted; --version has no short form.
 Shell completion (alam completion bash) offers the values of --format,

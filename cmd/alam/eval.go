@@ -54,7 +54,7 @@ sport=medtop:15000000); with --map, folders without a mapping are skipped.`,
 			}
 			if perArticle {
 				for _, p := range rep.Predictions {
-					if _, err := fmt.Fprintf(stdout, "%s\t%s\t%s\n", p.Path, p.Gold, p.Pred); err != nil {
+					if _, err := fmt.Fprintf(stdout, "%s\t%s\t%s\n", pipeline.QuoteName(p.Path), p.Gold, p.Pred); err != nil {
 						return err
 					}
 				}

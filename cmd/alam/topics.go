@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 func newTopicsCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -52,7 +53,7 @@ The same data always gives the same file. Use it with alam extract
 			if err := f.Close(); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "alam: %d labels %v written to %s\n", len(m.Labels()), m.Labels(), out)
+			warnf(stderr, "%d labels %v written to %s", len(m.Labels()), m.Labels(), pipeline.QuoteName(out))
 			return nil
 		},
 	}

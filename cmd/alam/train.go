@@ -11,6 +11,7 @@ import (
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/extract/nermodel"
+	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
 
@@ -97,13 +98,13 @@ give the same model file.`,
 			cfg.FeatureSet = nerfeat.Version
 			cfg.Data = append(append([]string(nil), args...), data...)
 			cfg.Epoch = func(epoch int, errRate float64, m *tagger.Model) {
-				fmt.Fprintf(stderr, "alam: epoch %d/%d: training token error %.4f", epoch, cfg.Epochs, errRate)
+				msg := fmt.Sprintf("epoch %d/%d: training token error %.4f", epoch, cfg.Epochs, errRate)
 				if devEx != nil {
-					fmt.Fprintf(stderr, ", dev micro F1 %.4f", nerfeat.Score(m, devEx, nerScored).Micro.F1())
+					msg += fmt.Sprintf(", dev micro F1 %.4f", nerfeat.Score(m, devEx, nerScored).Micro.F1())
 				}
-				fmt.Fprintln(stderr)
+				warnf(stderr, "%s", msg)
 			}
-			fmt.Fprintf(stderr, "alam: training on %d sentences\n", len(sents))
+			warnf(stderr, "training on %d sentences", len(sents))
 			m, err := tagger.Train(sents, cfg)
 			if err != nil {
 				return err
@@ -111,14 +112,14 @@ give the same model file.`,
 			if prune > 0 {
 				var kept int
 				m, kept = m.Pruned(float32(prune))
-				fmt.Fprintf(stderr, "alam: %d weights of at least %g kept\n", kept, prune)
+				warnf(stderr, "%d weights of at least %g kept", kept, prune)
 			}
 			if devEx != nil {
 				t := tagger.Calibrate(m, calibrationTemps, func(m *tagger.Model) ([]float64, []bool) {
 					return nerfeat.SpanConfidences(m, devEx, nerScored)
 				})
 				m = m.WithTemperature(t)
-				fmt.Fprintf(stderr, "alam: temperature %g chosen on %s\n", t, dev)
+				warnf(stderr, "temperature %g chosen on %s", t, pipeline.QuoteName(dev))
 			}
 			f, err := os.Create(out)
 			if err != nil {
@@ -131,7 +132,7 @@ give the same model file.`,
 			if err := f.Close(); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "alam: labels %v written to %s\n", m.Labels(), out)
+			warnf(stderr, "labels %v written to %s", m.Labels(), pipeline.QuoteName(out))
 			return nil
 		},
 	}

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -57,7 +58,7 @@ type TaggerSentence struct {
 // extract.NERExamples).
 func (r *Recognizer) TaggerFeatures(a *arabic.Analysis) []TaggerSentence {
 	var out []TaggerSentence
-	r.recognize(a, &out)
+	r.recognize(context.Background(), a, &out) // Background is never done
 	return out
 }
 

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -43,7 +44,10 @@ func TestModelProclitics(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {
-			d := r.newDoc(arabic.Analyze(tc.word))
+			d, err := r.newDoc(context.Background(), arabic.Analyze(tc.word))
+			if err != nil {
+				t.Fatal(err)
+			}
 			defer d.release()
 			if got := d.modelProclitics(0); got != tc.want {
 				t.Errorf("modelProclitics(%q) = %q, want %q (% x)", tc.word, got, tc.want, tc.word)
