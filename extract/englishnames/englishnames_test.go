@@ -40,7 +40,12 @@ func TestFind(t *testing.T) {
 		{"sentence start is no name", "The Talks Failed.", nil},
 		{"org suffix", "shares of Arqaam Capital rose", []string{"Arqaam Capital=ORG@10"}},
 		{"org with of", "the Ministry of Oil said", []string{"Ministry of Oil=ORG@4"}},
-		{"org Inc.", "Acme Widgets Inc. said", []string{"Acme Widgets Inc=ORG@0"}},
+		{"org Inc.", "Acme Widgets Inc. said", []string{"Acme Widgets Inc.=ORG@0"}},
+		{"org Corp. ends the sentence", "He works for Kuwait Petroleum Corp.", []string{"Kuwait Petroleum Corp.=ORG@13"}},
+		{"given name", "Aleksandar Mitrovic scored twice.", []string{"Aleksandar Mitrovic=PERSON@0"}},
+		{"one given name is no name", "Later Ali left.", nil},
+		{"a sport's role", "midfielder Xolo Tumbe scored", []string{"Xolo Tumbe=PERSON@11"}},
+		{"place head", "at King Fahd International Stadium on Friday", []string{"King Fahd International Stadium=LOCATION@3"}},
 		{"short form", "Mr. Jeffrey Currie spoke. Currie said prices fall.", []string{"Jeffrey Currie=PERSON@4", "Currie=PERSON@26"}},
 		{"short form before the full name is not one", "Currie left. Mr. Jeffrey Currie spoke.", []string{"Jeffrey Currie=PERSON@17"}},
 		// é is two bytes, “ three: offsets are code points.
@@ -80,6 +85,13 @@ func TestFindGazetteer(t *testing.T) {
 		{"possessive outside", "Kuwait's emir and the UAE’s army", []string{"Kuwait=COUNTRY@0", "UAE=COUNTRY@22"}},
 		{"ISIS aliases", "ISIS, also called ISIL, Daesh or the Islamic State", []string{"ISIS=ORG@0", "ISIL=ORG@18", "Daesh=ORG@24", "Islamic State=ORG@37"}},
 		{"longest wins", "professors at Kuwait University said", []string{"Kuwait University=ORG@14"}},
+		{"IS in capitals, is the verb", "IS is still able to strike", []string{"IS=ORG@0"}},
+		{"Is at a sentence start", "Is it over? It is.", nil},
+		{"is in an Arabic article", "وقال إن this is a test", nil},
+		{"IS in an Arabic article", "وقال إن تنظيم IS هاجم", []string{"IS=ORG@14"}},
+		{"UN", "the UN and the U.N. said", []string{"UN=ORG@4", "U.N.=ORG@15"}},
+		{"Gulf and Washington", "WASHINGTON — Gulf states told Washington", []string{"WASHINGTON=LOCATION@0", "Gulf=LOCATION@13", "Washington=LOCATION@30"}},
+		{"short form of an Al name", "Al Hilal beat Al Nassr. Hilal coach", []string{"Al Hilal=ORG@0", "Al Nassr=ORG@14", "Hilal=ORG@24"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
