@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"context"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -92,6 +93,18 @@ func (t *Tokenizer) Tokens(text string) []Token { return t.AppendTokens(nil, tex
 // slice. The tokens are in text order and do not overlap. All their Norm
 // strings share one allocation.
 func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
+	dst, _ = t.appendTokens(context.Background(), dst, text) // Background is never done
+	return dst
+}
+
+// checkEvery is how many tokens pass between two looks at the context in
+// the loops over tokens: ctx.Err takes a lock, a token takes well under a
+// microsecond, so a cancelled run waits a few milliseconds at most.
+const checkEvery = 4096
+
+// appendTokens is AppendTokens that returns ctx's error, checked every
+// checkEvery tokens, when ctx is done.
+func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) ([]Token, error) {
 	first := len(dst)
 	// The forms are appended to buf, and ends[i] marks where the form of
 	// token first+i ends, until buf is turned into one string.
@@ -112,6 +125,11 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		if !ok {
 			break
 		}
+		if n := len(ends); n%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return dst[:first], err
+			}
+		}
 		buf = t.norm.Append(buf, text[start:end])
 		ends = append(ends, len(buf))
 		dst = append(dst, Token{
@@ -125,7 +143,7 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		dst[first+i].Norm = norm[from:end]
 		from = end
 	}
-	return dst
+	return dst, nil
 }
 
 // scanner cuts a text into tokens.

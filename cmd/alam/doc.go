@@ -105,6 +105,22 @@ keyphrases (precision, recall and F1 at k, exact and on light stems).
 	   suggestion), an -o that would overwrite or read back an input, or
 	   a gazetteer, taxonomy or model file that cannot be used (then the
 	   message says which file and where, without the usage hint)
+	130  SIGINT (Ctrl-C) stopped the run
+	143  SIGTERM stopped the run
+
+# Signals
+
+SIGINT and SIGTERM stop a run: no new article is started, the articles
+being analyzed stop within moments (every stage looks for the signal inside
+its loops), the records of the articles finished before them are written,
+in input order, then alam says "interrupted by SIGINT after N articles" and
+exits with 128 + the signal's number. A second SIGINT or SIGTERM exits at
+once with its own status, whatever alam is doing (a record half written, an
+output pipe that nobody reads).
+
+A named pipe, device or socket named on the command line is not opened (a
+pipe with no writer would block alam): it gets a record whose error says
+what it is. The walk of a directory skips them.
 
 -v means --verbose wherever it is accepted; --version has no short form.
 Shell completion (alam completion bash) offers the values of --format,

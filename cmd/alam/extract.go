@@ -54,7 +54,9 @@ func newExtractCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 (no path, or -) and writes one JSON record per article, in input order.
 
 Exit status: 0 when every article succeeded, 1 when any failed (its record
-has an "error"), 2 for a usage error.`,
+has an "error"), 2 for a usage error, 130 or 143 when SIGINT or SIGTERM
+stopped the run (the records done before it are written; a second signal
+exits at once).`,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runExtract(c.Context(), f, args, stdin, stdout, stderr)
 		},
@@ -164,7 +166,11 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
-		return fmt.Errorf("interrupted after %d articles", sum.Documents)
+		why := "interrupted"
+		if sig, ok := interruptedBy(ctx); ok {
+			why += " by " + signalName(sig)
+		}
+		return fmt.Errorf("%s after %d articles", why, sum.Documents)
 	case runErr != nil:
 		return runErr
 	case sum.Failed > 0:

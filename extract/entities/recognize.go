@@ -2,6 +2,7 @@ package entities
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,8 +76,33 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 // last name after the full name refers to the same person (آلن after جون
 // آلن).
 func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
-	d := r.newDoc(a)
+	out, _ := r.RecognizeContext(context.Background(), a) // Background is never done
+	return out
+}
+
+// checkEvery is how many sentences, matches or tokens pass between two
+// looks at the context in RecognizeContext.
+const checkEvery = 256
+
+// RecognizeContext is Recognize that gives up when ctx is done: it returns
+// ctx's error and no mentions. The context is checked between sentences
+// and rules and every few hundred matches, so that a long article does not
+// hold up a cancelled run.
+func (r *Recognizer) RecognizeContext(ctx context.Context, a *arabic.Analysis) ([]Mention, error) {
+	d, err := r.newDoc(ctx, a)
+	if err != nil {
+		return nil, err
+	}
 	defer d.release()
+	// every reports ctx's error once in checkEvery calls.
+	calls := 0
+	every := func() error {
+		calls++
+		if calls%checkEvery != 0 {
+			return nil
+		}
+		return ctx.Err()
+	}
 	for i, m := range d.matches {
 		for k := m.FirstToken; k < m.EndToken; k++ {
 			if c := d.covered[k]; c == noMatch || d.matches[c].RuneEnd-d.matches[c].RuneStart < m.RuneEnd-m.RuneStart {
@@ -87,6 +113,9 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 	var cands []mention
 	if !r.noRules {
 		for _, s := range a.Sentences {
+			if err := every(); err != nil {
+				return nil, err
+			}
 			cands = d.orgs(s, cands)
 		}
 		d.orgCovered = reuse.Resize(d.orgBuf, len(a.Tokens), false)
@@ -95,9 +124,16 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 				d.orgCovered[k] = true
 			}
 		}
+		// A sentence may be the whole article: look at ctx between rules.
 		for _, s := range a.Sentences {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			cands = d.places(s, cands)
 			cands = d.titlePersons(s, cands)
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			cands = d.givenPersons(s, cands)
 			cands = d.speakers(s, cands)
 		}
@@ -108,16 +144,22 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 	}
 	ev := r.gaz.NewEvidence(a)
 	for _, gm := range d.matches {
+		if err := every(); err != nil {
+			return nil, err
+		}
 		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
 			cands = append(cands, m)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	chosen := d.shortForms(selectMentions(cands, len(a.Tokens)))
 	out := make([]Mention, len(chosen))
 	for i := range chosen {
 		out[i] = chosen[i].public()
 	}
-	return out
+	return out, ctx.Err()
 }
 
 // commonWord reports whether a one-word gazetteer match is also a common

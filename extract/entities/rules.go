@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -104,19 +105,23 @@ type doc struct {
 
 // newDoc returns the recognition state for a, its buffers taken from the
 // pool of r and sized for a's tokens; release gives them back.
-func (r *Recognizer) newDoc(a *arabic.Analysis) *doc {
+func (r *Recognizer) newDoc(ctx context.Context, a *arabic.Analysis) (*doc, error) {
+	matches, err := r.gaz.FindAllContext(ctx, a)
+	if err != nil {
+		return nil, err
+	}
 	d, _ := r.docs.Get().(*doc)
 	if d == nil {
 		d = new(doc)
 	}
 	n := len(a.Tokens)
-	d.r, d.a, d.matches = r, a, r.gaz.FindAll(a)
+	d.r, d.a, d.matches = r, a, matches
 	d.covered = reuse.Resize(d.covered, n, noMatch)
 	if d.orgCovered != nil {
 		d.orgBuf, d.orgCovered = d.orgCovered, nil
 	}
 	d.lex, d.missing = r.vocab.lexemes(r, a, d.lex, d.missing)
-	return d
+	return d, nil
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
