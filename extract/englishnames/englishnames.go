@@ -51,6 +51,12 @@ var (
 		correspondent reporter founder ceo executive head counterpart
 		coach manager striker midfielder defender goalkeeper keeper forward winger captain substitute teammate
 		player skipper driver champion`)
+	// weakTitles are title words that are also adjectives of a name
+	// (GNU General Public License, Chief Executive Officer): inside a run
+	// of capitalized words they are a title only first, after another
+	// title word (Secretary General), or abbreviated (Gen.).
+	weakTitles = wordSet(`general major chief executive head field justice father lord lady official leader director
+		founder deputy vice prime leader first`)
 	// titleComplements may follow a title word and "of" ("Secretary of
 	// State", "Chief of Staff") before the name.
 	titleComplements = wordSet(`state defense defence foreign affairs interior finance justice energy staff joint
@@ -96,6 +102,11 @@ type doc struct {
 	covered []int // index+1 of the mention that covers a token, 0 if none
 	ms      []entities.Mention
 	added   []entities.Mention
+	// english is set for a text of mostly Latin-script words. In an
+	// Arabic text, Latin words are mostly glosses of terms and titles of
+	// works (General Public License, Third Party): only a person after a
+	// title and a gloss of an Arabic name are found there.
+	english bool
 }
 
 // Find returns ms, the mentions a recognizer found in a (in text order),
@@ -122,7 +133,7 @@ func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
 	// In English text a name is written with capitals; an Arabic article
 	// may quote a brand as it is spelt (mbc).
 	latinText := latin > other
-	d := &doc{a: a, covered: make([]int, len(a.Tokens)), ms: make([]entities.Mention, 0, len(ms))}
+	d := &doc{a: a, covered: make([]int, len(a.Tokens)), english: latinText, ms: make([]entities.Mention, 0, len(ms))}
 	for _, m := range ms {
 		if m.Source == pipeline.SourceGazetteer && d.allLatin(m.FirstToken, m.EndToken) {
 			s := a.Text[m.Start:m.End]
@@ -286,7 +297,7 @@ func (d *doc) sentence(s arabic.Sentence) {
 		if r.first >= r.end {
 			continue
 		}
-		if d.org(r, s) || d.place(r) {
+		if d.english && (d.org(r, s) || d.place(r)) {
 			continue
 		}
 		d.person(r, s)
@@ -343,7 +354,7 @@ func (d *doc) place(r span) bool {
 func (d *doc) person(r span, s arabic.Sentence) {
 	titled := false
 	for k := r.end - 1; k >= r.first; k-- {
-		if titles[d.norm(k)] {
+		if titles[d.norm(k)] && (!weakTitles[d.norm(k)] || k == r.first && d.english || titles[d.norm(k-1)] || d.norm(k-1) == "-" || d.norm(k+1) == ".") {
 			r.first, titled = k+1, true
 			break
 		}
@@ -382,7 +393,7 @@ func (d *doc) person(r span, s arabic.Sentence) {
 		d.add(r, gazetteer.Person, scoreTitle)
 		return
 	}
-	if d.words(r) < 2 {
+	if d.words(r) < 2 || !d.english {
 		return
 	}
 	if givenNames[d.norm(r.first)] {
