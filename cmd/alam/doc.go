@@ -9,7 +9,8 @@ Usage:
 	alam gazetteer dump [-g FILE]... [--no-default-gazetteer]
 	alam gazetteer lookup [-g FILE]... NAME...
 	alam topics train DIR -o MODEL
-	alam eval ner [-g FILE]... [--no-rules] FILE
+	alam train ner FILE... -o MODEL [--dev FILE] [--epochs N] [--prune W]
+	alam eval ner [-g FILE]... [--no-rules] [--ner-model MODEL | --no-model] [--tagger-only] [--doc-sentences N] [--reliability] FILE
 	alam eval topics [--topic-model MODEL | --taxonomy FILE] [-g FILE] [--map folder=label,...] [--per-article] DIR
 	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
 	alam schema
@@ -46,6 +47,8 @@ Flags:
 	    --no-default-gazetteer
 	                          use only the --gazetteer files
 	    --no-rules            find only gazetteer names
+	    --ner-model MODEL     a tagger model from alam train ner instead of the embedded one
+	    --no-model            no tagger model: the gazetteer and the rules alone
 	    --max-bytes N         largest article read (default 16 MiB)
 	    --taxonomy FILE       topic taxonomy YAML (default: the embedded IPTC Media Topics)
 	    --no-taxonomy         report no taxonomy topics

@@ -36,6 +36,8 @@ type extractFlags struct {
 	gazetteers []string
 	noDefault  bool
 	noRules    bool
+	nerModel   string
+	noModel    bool
 	maxBytes   int64
 	verbose    bool
 	progress   string
@@ -76,6 +78,8 @@ exits at once).`,
 	fl.StringArrayVarP(&f.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded default")
 	fl.BoolVar(&f.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
+	fl.StringVar(&f.nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
+	fl.BoolVar(&f.noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest article read, in bytes")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print a one-line summary on standard error")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), always, never")
@@ -184,6 +188,11 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 func extractConfig(f extractFlags) (extract.Config, error) {
 	cfg := extract.Config{NoRules: f.noRules, Keywords: max(f.keywords, 0)}
 	var err error
+	if !f.noModel {
+		if cfg.NERModel, err = nerModelOrDefault(f.nerModel); err != nil {
+			return cfg, err
+		}
+	}
 	if !f.noTaxonomy {
 		if cfg.Taxonomy, err = loadTaxonomy(f.taxonomy); err != nil {
 			return cfg, err

@@ -3,6 +3,7 @@ package entities
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,9 +11,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // A Recognizer finds the people, countries, places and organizations named
@@ -32,12 +35,21 @@ type Recognizer struct {
 	vocab *vocab
 	// docs pools the buffers of recognition between articles.
 	docs sync.Pool
+	// model is the learned tagger, or nil (see model.go).
+	model *model
 }
 
 // Options configure a Recognizer; the zero value is the default.
 type Options struct {
 	// NoRules finds only the names of the gazetteer.
 	NoRules bool
+	// Model, if set, is a tagger trained on the features of TaggerFeatures
+	// (nerfeat.Version): its names join the candidates of the gazetteer
+	// and the rules (see TaggerFeatures and extract.NERExamples).
+	Model *tagger.Model
+	// ModelOnly, with Model, finds only the model's names: to score the
+	// model alone.
+	ModelOnly bool
 }
 
 // New returns a Recognizer over the compiled gazetteer m.
@@ -48,6 +60,12 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
+	if opt.Model != nil {
+		if fs := opt.Model.Info().FeatureSet; fs != nerfeat.Version {
+			return nil, fmt.Errorf("entities: the tagger model was trained on features %q; this build computes %q", fs, nerfeat.Version)
+		}
+		r.model = &model{m: opt.Model, only: opt.ModelOnly}
+	}
 	r.vocab = newVocab(defaultVocabSize)
 	for i := range m.Entries() {
 		e := &m.Entries()[i]
@@ -89,6 +107,12 @@ const checkEvery = 256
 // and rules and every few hundred matches, so that a long article does not
 // hold up a cancelled run.
 func (r *Recognizer) RecognizeContext(ctx context.Context, a *arabic.Analysis) ([]Mention, error) {
+	return r.recognize(ctx, a, nil)
+}
+
+// recognize is RecognizeContext; with collect set, it stores there the
+// tagger's input instead of running the model (see TaggerFeatures).
+func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect *[]TaggerSentence) ([]Mention, error) {
 	d, err := r.newDoc(ctx, a)
 	if err != nil {
 		return nil, err
@@ -154,6 +178,7 @@ func (r *Recognizer) RecognizeContext(ctx context.Context, a *arabic.Analysis) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	cands = d.withModel(cands, collect) // the learned tagger, if any (model.go)
 	chosen := d.shortForms(selectMentions(cands, len(a.Tokens)))
 	out := make([]Mention, len(chosen))
 	for i := range chosen {
@@ -340,7 +365,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 	loose := map[int]int{} // token → index in chosen of its one-word rule person
 	replaced := make([]bool, len(chosen))
 	for i, m := range chosen {
-		if m.source == pipeline.SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
+		if m.source != pipeline.SourceGazetteer && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
 			continue
 		}
