@@ -73,7 +73,8 @@ interrupted, fails to write or is killed leaves FILE as it was. -o DIR
 (brat, html) writes each file of DIR whole the same way. An -o that is one
 of the inputs (also through a link), or that lies under an input directory
 with an extension the walk takes (alam extract dir -o dir/out.txt), is
-refused with status 2 before anything is written.
+refused with status 2 before anything is written. The model files of
+topics train and train ner are written under a temporary name the same way.
 
 # gazetteer
 

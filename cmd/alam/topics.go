@@ -42,15 +42,7 @@ The same data always gives the same file. Use it with alam extract
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := m.Save(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
+			if err := writeOutput(out, m.Save); err != nil {
 				return err
 			}
 			warnf(stderr, "%d labels %v written to %s", len(m.Labels()), m.Labels(), pipeline.QuoteName(out))

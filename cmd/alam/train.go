@@ -121,15 +121,7 @@ give the same model file.`,
 				m = m.WithTemperature(t)
 				warnf(stderr, "temperature %g chosen on %s", t, pipeline.QuoteName(dev))
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if _, err := m.WriteTo(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
+			if err := writeOutput(out, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
 				return err
 			}
 			warnf(stderr, "labels %v written to %s", m.Labels(), pipeline.QuoteName(out))
