@@ -74,7 +74,8 @@ interrupted, fails to write or is killed leaves FILE as it was. -o DIR
 of the inputs (also through a link), or that lies under an input directory
 with an extension the walk takes (alam extract dir -o dir/out.txt), is
 refused with status 2 before anything is written. The model files of
-topics train and train ner are written under a temporary name the same way.
+topics train and train ner are written under a temporary name the same way,
+and a model -o that is one of their inputs is refused likewise.
 
 # gazetteer
 

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/internal/outfile"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -37,6 +38,9 @@ The same data always gives the same file. Use it with alam extract
 		RunE: func(c *cobra.Command, args []string) error {
 			if out == "" {
 				return usagef("topics train: -o MODEL is required")
+			}
+			if err := outfile.CheckInputs(outfile.Target{Path: out}, args, []string{".txt"}); err != nil {
+				return dataErr(fmt.Errorf("-o: %w", err))
 			}
 			m, err := topics.TrainDir(args[0], opt)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -11,6 +12,8 @@ import (
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/extract/nermodel"
+	"github.com/alam-nlp/alam/format"
+	"github.com/alam-nlp/alam/internal/outfile"
 	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
@@ -68,6 +71,10 @@ give the same model file.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if out == "" {
 				return usagef("train ner: -o MODEL is required")
+			}
+			// A brat folder is read for its .txt and .ann files.
+			if err := outfile.CheckInputs(outfile.Target{Path: out}, append(slices.Clone(args), dev), format.BratExts()); err != nil {
+				return dataErr(fmt.Errorf("-o: %w", err))
 			}
 			x, err := rulesExtractor()
 			if err != nil {
