@@ -274,7 +274,9 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 	}
 	if e.stems == nil {
 		e.stems = e.a.Stems()
-		e.where = make(map[string][]int32, len(e.stems)/2)
+		// Sized for a short article: a long one has far fewer stems than
+		// tokens, and the map grows.
+		e.where = make(map[string][]int32, min(len(e.stems)/2, 1<<12))
 		for k, st := range e.stems {
 			e.where[st] = append(e.where[st], int32(k))
 		}

@@ -144,7 +144,7 @@ func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
 	// In English text a name is written with capitals; an Arabic article
 	// may quote a brand as it is spelt (mbc).
 	latinText := latin > other
-	d := &doc{a: a, covered: make([]int, len(a.Tokens)), english: latinText}
+	d := &doc{a: a, covered: make([]int, len(a.Tokens)), english: latinText, ms: make([]entities.Mention, 0, len(ms))}
 	for _, m := range ms {
 		if m.Source == pipeline.SourceGazetteer && d.allLatin(m.FirstToken, m.EndToken) {
 			s := a.Text[m.Start:m.End]

@@ -134,7 +134,9 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 			}
 		}
 	}
-	var cands []mention
+	// Most candidates are gazetteer matches: made at about its final size,
+	// the list is not copied as it grows (a mention takes 144 bytes).
+	cands := make([]mention, 0, len(d.matches)+len(d.matches)/4)
 	if !r.noRules {
 		for _, s := range a.Sentences {
 			if err := every(); err != nil {
@@ -290,7 +292,7 @@ func selectMentions(cands []mention, ntokens int) []mention {
 		)
 	})
 	taken := make([]bool, ntokens)
-	var out []mention
+	out := make([]mention, 0, len(cands))
 	for _, c := range cands {
 		free := true
 		for k := c.first; k < c.end && free; k++ {
