@@ -83,17 +83,30 @@ func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfea
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
-	hint := make([]string, len(a.Tokens))
-	raw := make([]string, len(a.Tokens))
+	// The hints of each token, as indices into labels (0 for none): 8 bytes
+	// a token where two strings took 32.
+	labels := []string{""}
+	index := map[string]int32{"": 0}
+	label := func(s string) int32 {
+		i, ok := index[s]
+		if !ok {
+			i = int32(len(labels))
+			labels = append(labels, s)
+			index[s] = i
+		}
+		return i
+	}
+	hint := make([]int32, len(a.Tokens))
+	raw := make([]int32, len(a.Tokens))
 	for i := range rules {
 		m := &rules[i]
-		label := hintLabel(m)
+		b, in := label("B-"+hintLabel(m)), label("I-"+hintLabel(m))
 		for k := m.first; k < m.end; k++ {
-			if hint[k] == "" {
+			if hint[k] == 0 {
 				if k == m.first {
-					hint[k] = "B-" + label
+					hint[k] = b
 				} else {
-					hint[k] = "I-" + label
+					hint[k] = in
 				}
 			}
 		}
@@ -103,13 +116,14 @@ func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfea
 			continue
 		}
 		c := gm.Candidates[0]
-		label := string(c.Entry.Type) + "/" + c.Form.String()
+		l := string(c.Entry.Type) + "/" + c.Form.String()
+		b, in := label("B-"+l), label("I-"+l)
 		for k := gm.FirstToken; k < gm.EndToken; k++ {
-			if raw[k] == "" {
+			if raw[k] == 0 {
 				if k == gm.FirstToken {
-					raw[k] = "B-" + label
+					raw[k] = b
 				} else {
-					raw[k] = "I-" + label
+					raw[k] = in
 				}
 			}
 		}
@@ -120,13 +134,17 @@ func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfea
 			pieces = append(pieces, [2]int{first, min(first+maxTaggerTokens, s.EndToken)})
 		}
 	}
-	var buf []string
-	words := func(p [2]int) []string {
-		buf = buf[:0]
+	var wordBuf, hintBuf, rawBuf []string
+	// strs returns the strings of a piece: the words, their hints, their
+	// raw hints, in buffers that the next call reuses.
+	strs := func(p [2]int) (words, hints, raws []string) {
+		wordBuf, hintBuf, rawBuf = wordBuf[:0], hintBuf[:0], rawBuf[:0]
 		for k := p[0]; k < p[1]; k++ {
-			buf = append(buf, a.Tokens[k].Text(a.Text))
+			wordBuf = append(wordBuf, a.Tokens[k].Text(a.Text))
+			hintBuf = append(hintBuf, labels[hint[k]])
+			rawBuf = append(rawBuf, labels[raw[k]])
 		}
-		return buf
+		return wordBuf, hintBuf, rawBuf
 	}
 	// A word hinted anywhere is a feature everywhere: note them all first.
 	seen := map[string]string{}
@@ -136,13 +154,15 @@ func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfea
 				return err
 			}
 		}
-		x.NoteHints(seen, words(p), hint[p[0]:p[1]])
+		words, hints, _ := strs(p)
+		x.NoteHints(seen, words, hints)
 	}
 	for _, p := range pieces {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		f := x.HintedSentence(words(p), hint[p[0]:p[1]], raw[p[0]:p[1]], seen)
+		words, hints, raws := strs(p)
+		f := x.HintedSentence(words, hints, raws, seen)
 		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
 	}
 	return nil
