@@ -119,7 +119,11 @@ func Keywords(n int) pipeline.Stage {
 			return err
 		}
 		doc.Keywords = doc.Keywords[:0]
-		for _, k := range keywords.Extract(a, n, keywords.Options{}) {
+		kw, err := keywords.ExtractContext(ctx, a, n, keywords.Options{})
+		if err != nil {
+			return err
+		}
+		for _, k := range kw {
 			doc.Keywords = append(doc.Keywords, pipeline.Keyword{Text: k.Text, Score: pipeline.Score(k.Score)})
 		}
 		return nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -55,7 +54,7 @@ sport=medtop:15000000); with --map, folders without a mapping are skipped.`,
 			}
 			if perArticle {
 				for _, p := range rep.Predictions {
-					if _, err := fmt.Fprintf(stdout, "%s\t%s\t%s\n", p.Path, p.Gold, p.Pred); err != nil {
+					if _, err := fmt.Fprintf(stdout, "%s\t%s\t%s\n", pipeline.QuoteName(p.Path), p.Gold, p.Pred); err != nil {
 						return err
 					}
 				}
@@ -165,50 +164,63 @@ those documents is scored the same way.`,
 
 func newEvalNERCmd(stdout io.Writer) *cobra.Command {
 	var files []string
-	var noDefault, noRules bool
+	var noDefault, noRules, noModel, taggerOnly, reliability bool
 	var nerModel string
+	var docSentences int
 	c := &cobra.Command{
 		Use:   "ner FILE",
 		Short: "score the entity recognizer on a CoNLL file of \"token TAG\" lines",
 		Long: `Ner joins the tokens of each sentence with spaces, runs the recognizer on
-blocks of sentences, maps each mention onto the tokens it covers, and scores
-exact entity matches per type and micro-averaged, as seqeval does, over
-PERS, LOC and ORG (PERSON counts as PERS; COUNTRY and LOCATION as LOC; the
-gold tag PER as PERS; MISC is not scored). Demonyms (form adjective) are not
-entities in these corpora and are left out.`,
+documents of --doc-sentences consecutive sentences (one per line; 1 scores
+sentence by sentence), maps each mention onto the tokens it covers, and
+scores exact entity matches per type and micro-averaged, as seqeval does,
+over PERS, LOC and ORG (PERSON counts as PERS; COUNTRY and LOCATION as LOC;
+the gold tag PER as PERS; MISC is not scored). Demonyms (form adjective)
+are not entities in these corpora and are left out.
+
+The recognizer is alam's default: the gazetteer, the rules and the
+embedded tagger model; --ner-model uses a model from alam train ner
+instead, --no-model the gazetteer and rules alone, and --tagger-only
+scores the model's own names alone.`,
 		Args: exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if nerModel != "" {
-				return evalNERModel(stdout, nerModel, args[0])
-			}
 			g, err := loadGazetteers(files, noDefault)
 			if err != nil {
 				return dataErr(err)
 			}
-			x, err := extract.New(extract.Config{Gazetteer: g, NoRules: noRules})
+			cfg := extract.Config{Gazetteer: g, NoRules: noRules, NERModelOnly: taggerOnly}
+			if !noModel {
+				if cfg.NERModel, err = nerModelOrDefault(nerModel); err != nil {
+					return dataErr(err)
+				}
+			}
+			x, err := extract.New(cfg)
 			if err != nil {
 				return dataErr(err)
 			}
-			f, err := os.Open(args[0])
+			sents, err := readCoNLLFile(args[0])
 			if err != nil {
 				return dataErr(err)
 			}
-			defer f.Close()
-			sents, err := eval.ReadCoNLL(args[0], f)
+			rep, err := eval.NERDocs(sents, recognizeSpans(x), nerScored, map[string]string{"PER": "PERS"}, docSentences)
 			if err != nil {
 				return err
 			}
-			rep, err := eval.NER(sents, recognizeSpans(x), []string{"PERS", "LOC", "ORG"}, map[string]string{"PER": "PERS"})
-			if err != nil {
+			if err := rep.WriteText(stdout); err != nil || !reliability {
 				return err
 			}
-			return rep.WriteText(stdout)
+			fmt.Fprintln(stdout)
+			return rep.WriteReliability(stdout)
 		},
 	}
 	c.Flags().StringArrayVarP(&files, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	c.Flags().BoolVar(&noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
 	c.Flags().BoolVar(&noRules, "no-rules", false, "score gazetteer names only")
-	c.Flags().StringVar(&nerModel, "ner-model", "", "score this tagger model (from alam train ner) alone, sentence by sentence")
+	c.Flags().BoolVar(&reliability, "reliability", false, "also print the precision of the mentions by source and score bucket")
+	c.Flags().StringVar(&nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
+	c.Flags().BoolVar(&noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
+	c.Flags().BoolVar(&taggerOnly, "tagger-only", false, "score the tagger model's names alone")
+	c.Flags().IntVar(&docSentences, "doc-sentences", eval.DocSentences, "consecutive sentences read as one document (1: sentence by sentence)")
 	return c
 }
 
@@ -227,7 +239,13 @@ func recognizeSpans(x *extract.Extractor) eval.Recognize {
 			if m.Form == pipeline.FormAdjective {
 				continue
 			}
-			out = append(out, eval.Span{Start: m.ByteStart, End: m.ByteEnd, Type: nerTypes[m.Type]})
+			group := "model"
+			if m.Source == pipeline.SourceGazetteer {
+				group = "gazetteer"
+			} else if m.Source == pipeline.SourceRule {
+				group = "rule"
+			}
+			out = append(out, eval.Span{Start: m.ByteStart, End: m.ByteEnd, Type: nerTypes[m.Type], Score: float64(m.Score), Group: group})
 		}
 		return out, nil
 	}

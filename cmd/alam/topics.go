@@ -10,6 +10,8 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/internal/outfile"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 func newTopicsCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -48,6 +50,9 @@ file. Use it with alam extract --topic-model MODEL.`,
 			if out == "" {
 				return usagef("topics train: -o MODEL is required")
 			}
+			if err := outfile.CheckInputs(outfile.Target{Path: out}, args, []string{".txt"}); err != nil {
+				return dataErr(fmt.Errorf("-o: %w", err))
+			}
 			opt.Kind = topics.Kind(kind)
 			if err := opt.Validate(); err != nil {
 				return usagef("topics train: %v", err)
@@ -82,18 +87,10 @@ file. Use it with alam extract --topic-model MODEL.`,
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(out)
-			if err != nil {
+			if err := writeOutput(out, m.Save); err != nil {
 				return err
 			}
-			if err := m.Save(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
-			fmt.Fprintf(stderr, "alam: %s model, %d labels %v, temperature %.4g, written to %s\n", m.Kind(), len(m.Labels()), m.Labels(), m.Temperature(), out)
+			warnf(stderr, "%s model, %d labels %v, temperature %.4g, written to %s", m.Kind(), len(m.Labels()), m.Labels(), m.Temperature(), pipeline.QuoteName(out))
 			return nil
 		},
 	}
