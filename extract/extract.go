@@ -4,23 +4,33 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/extract/keywords"
+	"github.com/alam-nlp/alam/extract/nermodel"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // Config chooses what the extractor does. The zero Config finds the
 // entities of the embedded default gazetteer, with the rules, and nothing
-// else: no topics and no keywords. DefaultConfig adds the default
-// taxonomy's topics and keywords.DefaultN keywords, as the alam command
-// does.
+// else: no tagger model, no topics and no keywords. DefaultConfig adds the
+// embedded tagger model, the default taxonomy's topics and
+// keywords.DefaultN keywords, as the alam command does.
 type Config struct {
 	// Gazetteer is the gazetteer to match; nil means gazetteer.Default().
 	Gazetteer *gazetteer.Gazetteer
 	// NoRules finds only gazetteer names, without the rules.
 	NoRules bool
+	// NERModel, if set, is a tagger model (from alam train ner, or
+	// nermodel.Default) whose names join those of the gazetteer and the
+	// rules; nil means the gazetteer and the rules alone.
+	NERModel *tagger.Model
+	// NERModelOnly, with NERModel, finds only the model's names (to score
+	// the model alone).
+	NERModelOnly bool
 	// Taxonomy, if set, scores its topics (topics.DefaultTaxonomy is the
 	// embedded IPTC Media Topics).
 	Taxonomy *topics.Taxonomy
@@ -32,14 +42,19 @@ type Config struct {
 }
 
 // DefaultConfig returns the configuration of the alam command: the
-// default gazetteer with the rules, the default taxonomy's topics and
-// keywords.DefaultN keywords.
+// default gazetteer with the rules and the embedded tagger model
+// (nermodel.Default), the default taxonomy's topics and keywords.DefaultN
+// keywords. Set NERModel to nil for the gazetteer and the rules alone.
 func DefaultConfig() (Config, error) {
 	t, err := topics.DefaultTaxonomy()
 	if err != nil {
 		return Config{}, fmt.Errorf("extract: default taxonomy: %w", err)
 	}
-	return Config{Taxonomy: t, Keywords: keywords.DefaultN}, nil
+	m, err := nermodel.Default()
+	if err != nil {
+		return Config{}, fmt.Errorf("extract: %w", err)
+	}
+	return Config{Taxonomy: t, Keywords: keywords.DefaultN, NERModel: m}, nil
 }
 
 // Extractor holds what the stages share: the compiled gazetteer, the
@@ -48,6 +63,8 @@ func DefaultConfig() (Config, error) {
 type Extractor struct {
 	recognizer *entities.Recognizer
 	stage      pipeline.Stage
+	front      pipeline.Stage // Analyze and Entities
+	regions    map[string]string
 }
 
 // New compiles the resources of cfg.
@@ -59,18 +76,19 @@ func New(cfg Config) (*Extractor, error) {
 			return nil, fmt.Errorf("extract: default gazetteer: %w", err)
 		}
 	}
-	r, err := entities.New(gazetteer.Compile(g), entities.Options{NoRules: cfg.NoRules})
+	r, err := entities.New(gazetteer.Compile(g), entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly})
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	stages := []pipeline.Stage{Analyze(), Entities(r)}
+	front := pipeline.Chain(stages...)
 	if cfg.Taxonomy != nil || cfg.TopicModel != nil {
-		stages = append(stages, Topics(cfg.Taxonomy, cfg.TopicModel))
+		stages = append(stages, Topics(cfg.Taxonomy, cfg.TopicModel, g))
 	}
 	if cfg.Keywords > 0 {
 		stages = append(stages, Keywords(cfg.Keywords))
 	}
-	return &Extractor{recognizer: r, stage: pipeline.Chain(stages...)}, nil
+	return &Extractor{recognizer: r, stage: pipeline.Chain(stages...), front: front, regions: countryRegions(g)}, nil
 }
 
 // Stage returns the stages that annotate a decoded document, in order:
@@ -89,4 +107,23 @@ func (x *Extractor) Annotate(ctx context.Context, text string) (*pipeline.Docume
 		return nil, err
 	}
 	return doc, nil
+}
+
+// TopicInput returns what the Topics stage reads for text: the analysis
+// and the entity mentions as topics.EntityRef, made as Annotate makes
+// them. Give it to topics.ReadDir to train a classifier on the features
+// it will see in alam extract.
+func (x *Extractor) TopicInput(ctx context.Context, text string) (*arabic.Analysis, []topics.EntityRef, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	doc := &pipeline.Document{Text: text}
+	if err := x.front.Process(ctx, doc); err != nil {
+		return nil, nil, err
+	}
+	a, err := analysis(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, entityRefs(doc, x.regions), nil
 }

@@ -17,12 +17,18 @@ type JSONLOptions struct {
 	IDField   string // field holding the id, a JSON string or number; "" means "id"
 	TextField string // field holding the text, a JSON string; "" means "text"
 	MaxBytes  int64  // size limit of one line; 0 or less means DefaultMaxBytes
+	// FirstLine is the number of r's first line in the stream it was cut
+	// from, so that a reader of one piece of a larger file (from a byte
+	// offset where a line starts) names its records as a reader of the
+	// whole file would; 0 or less means 1.
+	FirstLine int
 }
 
 // JSONLines returns a source of one document for each non-blank line of r,
 // a JSON Lines stream of objects with an id and a text field. Name stands
 // for the stream in each document's Source, "<name>:<line>" with lines
-// counted from 1 ("stdin" when name is "" or "-").
+// counted from 1 ("stdin" when name is "" or "-"; name escaped as
+// EscapeName does).
 //
 // A document's ID is the id field (a number keeps its JSON spelling: 42
 // gives "42"), or its Source when the field is missing or null. Its Text is
@@ -35,11 +41,12 @@ type JSONLOptions struct {
 // MaxBytes) yields a document with Err set that says why, and the stream
 // goes on with the next line. Lines may end in "\n" or "\r\n" and may be of
 // any length up to MaxBytes. An error reading r yields one last document
-// with Err set.
+// with Err set. Lines are numbered from opt.FirstLine when it is set.
 func JSONLines(name string, r io.Reader, opt JSONLOptions) iter.Seq[*Document] {
 	if name == "" || name == "-" {
 		name = "stdin"
 	}
+	name = EscapeName(name)
 	idField, textField := opt.IDField, opt.TextField
 	if idField == "" {
 		idField = "id"
@@ -51,10 +58,11 @@ func JSONLines(name string, r io.Reader, opt JSONLOptions) iter.Seq[*Document] {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
+	first := max(opt.FirstLine, 1)
 	return func(yield func(*Document) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		var buf []byte
-		for n := 1; ; n++ {
+		for n := first; ; n++ {
 			src := name + ":" + strconv.Itoa(n)
 			line, over, err := readLine(br, buf[:0], maxBytes)
 			buf = line

@@ -106,6 +106,15 @@ func TestJSONLines(t *testing.T) {
 			want:  []docSummary{{ID: "k1", Source: "in.jsonl:1", Text: "نص"}},
 		},
 		{
+			name:  "numbered from FirstLine",
+			input: "{\"id\":\"a\",\"text\":\"x\"}\n\n{oops}\n",
+			opt:   JSONLOptions{FirstLine: 41},
+			want: []docSummary{
+				{ID: "a", Source: "in.jsonl:41", Text: "x"},
+				{ID: "in.jsonl:43", Source: "in.jsonl:43", Err: "in.jsonl:43: invalid JSON"},
+			},
+		},
+		{
 			name:  "empty input",
 			input: "",
 			want:  nil,

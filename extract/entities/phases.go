@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"context"
+
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/internal/reuse"
@@ -86,9 +88,13 @@ func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
 }
 
 // findGazNames returns the gazetteer's matches in d and the longest match
-// covering each token (phase 1).
-func (d article) findGazNames() gazNames {
-	g := gazNames{matches: d.r.gaz.FindAll(d.a)}
+// covering each token (phase 1), or ctx's error.
+func (d article) findGazNames(ctx context.Context) (gazNames, error) {
+	matches, err := d.r.gaz.FindAllContext(ctx, d.a)
+	if err != nil {
+		return gazNames{}, err
+	}
+	g := gazNames{matches: matches}
 	g.covered = reuse.Resize(d.scr.covered, len(d.a.Tokens), noMatch)
 	d.scr.covered = g.covered
 	for i, m := range g.matches {
@@ -98,16 +104,27 @@ func (d article) findGazNames() gazNames {
 			}
 		}
 	}
-	return g
+	return g, nil
 }
 
 // orgCandidates appends to out the organizations that the rules find,
-// sentence by sentence (phase 2).
-func (d orgFinder) orgCandidates(out []mention) []mention {
-	for _, s := range d.a.Sentences {
+// sentence by sentence (phase 2), or returns ctx's error.
+func (d orgFinder) orgCandidates(ctx context.Context, out []mention) ([]mention, error) {
+	for i, s := range d.a.Sentences {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
 		out = d.orgs(s, out)
 	}
-	return out
+	return out, nil
+}
+
+// every returns ctx's error once in checkEvery values of i.
+func every(ctx context.Context, i int) error {
+	if i%checkEvery != checkEvery-1 {
+		return nil
+	}
+	return ctx.Err()
 }
 
 // orgTokens returns, per token of d, whether one of the organizations
@@ -147,30 +164,41 @@ func (d nameFinder) class(k int) wordClass { return d.classes[k] }
 
 // personPlaceCandidates appends to out the places, people after titles,
 // people by their given names and speakers that the rules find, sentence
-// by sentence (phase 4).
-func (d nameFinder) personPlaceCandidates(out []mention) []mention {
+// by sentence (phase 4), or returns ctx's error.
+func (d nameFinder) personPlaceCandidates(ctx context.Context, out []mention) ([]mention, error) {
+	// A sentence may be the whole article: look at ctx between rules.
 	for _, s := range d.a.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		out = d.places(s, out)
 		out = d.titlePersons(s, out)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		out = d.givenPersons(s, out)
 		out = d.speakers(s, out)
 	}
-	return out
+	return out, nil
 }
 
 // decisions appends to out a mention for each gazetteer match of g that
 // the evidence of the article decides (phase 5); a rule's candidate for
-// the same span (in out) lends its type.
-func (d article) decisions(g gazNames, out []mention) []mention {
+// the same span (in out) lends its type. It returns ctx's error when ctx
+// is done.
+func (d article) decisions(ctx context.Context, g gazNames, out []mention) ([]mention, error) {
 	ruleTypes := make(map[[2]int]gazetteer.Type)
 	for _, c := range out {
 		ruleTypes[[2]int{c.Start, c.End}] = c.typ
 	}
 	ev := d.r.gaz.NewEvidence(d.a)
-	for _, gm := range g.matches {
+	for i, gm := range g.matches {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
 		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
 			out = append(out, m)
 		}
 	}
-	return out
+	return out, ctx.Err()
 }

@@ -2,6 +2,8 @@ package entities
 
 import (
 	"cmp"
+	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,8 +11,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // A Recognizer finds the people, countries, places and organizations named
@@ -30,12 +34,21 @@ type Recognizer struct {
 	vocab *vocab
 	// scratch pools the buffers of recognition between articles.
 	scratch sync.Pool
+	// model is the learned tagger, or nil (see model.go).
+	model *model
 }
 
 // Options configure a Recognizer; the zero value is the default.
 type Options struct {
 	// NoRules finds only the names of the gazetteer.
 	NoRules bool
+	// Model, if set, is a tagger trained on the features of TaggerFeatures
+	// (nerfeat.Version): its names join the candidates of the gazetteer
+	// and the rules (see TaggerFeatures and extract.NERExamples).
+	Model *tagger.Model
+	// ModelOnly, with Model, finds only the model's names: to score the
+	// model alone.
+	ModelOnly bool
 }
 
 // New returns a Recognizer over the compiled gazetteer m.
@@ -46,6 +59,12 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
+	if opt.Model != nil {
+		if fs := opt.Model.Info().FeatureSet; fs != nerfeat.Version {
+			return nil, fmt.Errorf("entities: the tagger model was trained on features %q; this build computes %q", fs, nerfeat.Version)
+		}
+		r.model = &model{m: opt.Model, only: opt.ModelOnly}
+	}
 	r.vocab = newVocab(defaultVocabSize)
 	for i := range m.Entries() {
 		e := &m.Entries()[i]
@@ -74,24 +93,58 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 // last name after the full name refers to the same person (آلن after جون
 // آلن).
 func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
+	out, _ := r.RecognizeContext(context.Background(), a) // Background is never done
+	return out
+}
+
+// checkEvery is how many sentences, matches or tokens pass between two
+// looks at the context in RecognizeContext.
+const checkEvery = 256
+
+// RecognizeContext is Recognize that gives up when ctx is done: it returns
+// ctx's error and no mentions. The context is checked between sentences
+// and rules and every few hundred matches, so that a long article does not
+// hold up a cancelled run.
+func (r *Recognizer) RecognizeContext(ctx context.Context, a *arabic.Analysis) ([]Mention, error) {
+	return r.recognize(ctx, a, nil)
+}
+
+// recognize is RecognizeContext; with collect set, it stores there the
+// tagger's input instead of running the model (see TaggerFeatures).
+func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect *[]TaggerSentence) ([]Mention, error) {
 	scr := r.getScratch()
 	defer r.putScratch(scr)
 	d := r.newArticle(a, scr)
 	// 1. The gazetteer's names, and the longest one over each token.
-	names := d.findGazNames()
-	var cands []mention
+	names, err := d.findGazNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// Most candidates are gazetteer matches: made at about its final size,
+	// the list is not copied as it grows (a mention takes 144 bytes).
+	cands := make([]mention, 0, len(names.matches)+len(names.matches)/4)
 	if !r.noRules {
 		// 2. Organizations after a head: the other rules read them.
-		cands = orgFinder{d, names}.orgCandidates(cands)
+		if cands, err = (orgFinder{d, names}).orgCandidates(ctx, cands); err != nil {
+			return nil, err
+		}
 		inOrg := d.orgTokens(cands)
 		// 3. The class of every token as a word of a person's name.
 		classes := d.tokenClasses(names, inOrg)
 		// 4. Places after a head; people after a title, by a given name,
 		// after a verb of saying.
-		cands = nameFinder{d, names, inOrg, classes}.personPlaceCandidates(cands)
+		if cands, err = (nameFinder{d, names, inOrg, classes}).personPlaceCandidates(ctx, cands); err != nil {
+			return nil, err
+		}
 	}
 	// 5. Each gazetteer name becomes a mention of one entry, or none.
-	cands = d.decisions(names, cands)
+	if cands, err = d.decisions(ctx, names, cands); err != nil {
+		return nil, err
+	}
+	// 5b. The learned tagger's names, if there is a model (model.go).
+	if cands, err = d.withModel(ctx, names, cands, collect); err != nil {
+		return nil, err
+	}
 	// 6. The candidates that win their overlaps.
 	chosen := selectMentions(cands, len(a.Tokens))
 	// 7. People's short forms after their full names.
@@ -100,7 +153,7 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 	for i := range chosen {
 		out[i] = chosen[i].public()
 	}
-	return out
+	return out, ctx.Err()
 }
 
 // commonWord reports whether a one-word gazetteer match is also a common
@@ -206,7 +259,7 @@ func selectMentions(cands []mention, ntokens int) []mention {
 		)
 	})
 	taken := make([]bool, ntokens)
-	var out []mention
+	out := make([]mention, 0, len(cands))
 	for _, c := range cands {
 		free := true
 		for k := c.first; k < c.end && free; k++ {
@@ -281,7 +334,7 @@ func (d article) shortForms(chosen []mention) []mention {
 	loose := map[int]int{} // token → index in chosen of its one-word rule person
 	replaced := make([]bool, len(chosen))
 	for i, m := range chosen {
-		if m.source == pipeline.SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
+		if m.source != pipeline.SourceGazetteer && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
 			continue
 		}

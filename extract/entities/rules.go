@@ -167,6 +167,16 @@ func (d nameFinder) personName(k, end int, afterTitle bool) int {
 	if l := d.lex[k]; l.has(lexDefinite) && !l.has(lexGivenAfterWa) {
 		return k
 	}
+	// A kunya starts a name: أبو أيوب المصري, أبو خالد.
+	if d.isKunya(k) && k+1 < end {
+		if c := d.class(k + 1); c == knownName || c == maybeName && afterTitle {
+			if e := d.personName(k+1, end, true); e > k+1 {
+				return e
+			}
+			return k + 2
+		}
+		return k
+	}
 	switch d.class(k) {
 	case knownName:
 	case maybeName:
@@ -185,6 +195,12 @@ func (d nameFinder) personName(k, end int, afterTitle bool) int {
 		if c == connector {
 			afterConnector = true
 			continue
+		}
+		// علي after a word no list knows as a name is the preposition
+		// على written with ي (كافلنيكوف علي السويدي), not the name Ali;
+		// after a given name it is the name (محمد علي كلاي).
+		if d.a.Tokens[j].Norm == "علي" && d.class(j-1) == maybeName {
+			break
 		}
 		// An unknown word with a pronoun suffix ends the name: إيغور
 		// كونيتسين بتغلبه.
@@ -211,6 +227,13 @@ func (d nameFinder) personName(k, end int, afterTitle bool) int {
 		return k
 	}
 	return last
+}
+
+// isKunya reports whether token k is أبو, which starts a kunya (أبو
+// أيوب) as well as joining names.
+func (d article) isKunya(k int) bool {
+	n := d.a.Tokens[k].Norm
+	return n == "ابو" || n == "أبو"
 }
 
 // afterConnector reports whether token k, right after a connector (بن،
@@ -303,6 +326,9 @@ func (d nameFinder) givenPersons(s arabic.Sentence, out []mention) []mention {
 			continue
 		}
 		start := -1
+		if d.isKunya(k) && k+1 < s.EndToken && d.covered[k+1] == noMatch {
+			start = k // أبو أيوب: personName reads the kunya
+		}
 		for _, seg := range d.stems(k) {
 			if rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و") {
 				start = k

@@ -16,7 +16,7 @@ import (
 )
 
 // Version is stored in every model trained on these features.
-const Version = "nerfeat/4"
+const Version = "nerfeat/5"
 
 // Hint is what another recognizer (the gazetteer and rules) found in a
 // sentence: bytes [Start, End) of the sentence's words joined by single
@@ -164,22 +164,50 @@ func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return x.Hinted(sents, hints, raw), nil
+}
+
+// Hinted is Document with the hints already placed on the words:
+// hint[i][j] and raw[i][j] are "B-"+Label or "I-"+Label for word j of
+// sentence i, or "" where there is none (raw for Raw hints). hint and raw
+// have the shape of sents; raw may be nil.
+func (x *Extractor) Hinted(sents [][]string, hints, raw [][]string) [][][]string {
 	seen := map[string]string{}
 	for si, s := range sents {
-		for wi, w := range s {
-			if h := hints[si][wi]; h != "" {
-				n := x.lex(w).norm
-				if _, ok := seen[n]; !ok {
-					seen[n] = h[2:]
-				}
-			}
-		}
+		x.NoteHints(seen, s, hints[si])
 	}
 	out := make([][][]string, len(sents))
 	for si, s := range sents {
-		out[si] = x.sentence(s, hints[si], raw[si], seen)
+		var r []string
+		if raw != nil {
+			r = raw[si]
+		}
+		out[si] = x.HintedSentence(s, hints[si], r, seen)
 	}
-	return out, nil
+	return out
+}
+
+// NoteHints adds to seen the normalized forms of the words of one sentence
+// that have a hint, with the hint's type, unless seen has them already.
+// Called on every sentence of a document, in order, it makes the seen of
+// Hinted, which HintedSentence reads: so a long document's features can be
+// made, and used, one sentence at a time.
+func (x *Extractor) NoteHints(seen map[string]string, words, hint []string) {
+	for wi, w := range words {
+		if h := hint[wi]; h != "" {
+			n := x.lex(w).norm
+			if _, ok := seen[n]; !ok {
+				seen[n] = h[2:]
+			}
+		}
+	}
+}
+
+// HintedSentence returns the features of one sentence of a document, as
+// Hinted does, given the seen that NoteHints made over the whole document.
+// raw may be nil. The result does not keep words, hint or raw.
+func (x *Extractor) HintedSentence(words, hint, raw []string, seen map[string]string) [][]string {
+	return x.sentence(words, hint, raw, seen)
 }
 
 func (x *Extractor) sentence(words, hint, raw []string, seen map[string]string) [][]string {
