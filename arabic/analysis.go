@@ -1,6 +1,9 @@
 package arabic
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // Analysis is a text with its tokens and sentences. Its methods are safe
 // for concurrent use; its fields must not be changed once it is shared.
@@ -17,10 +20,27 @@ type Analysis struct {
 // sentences.
 func Analyze(text string) *Analysis { return defaultTokenizer.Analyze(text) }
 
+// AnalyzeContext is Analyze that gives up when ctx is done: it returns
+// ctx's error, checked every few thousand tokens, so that a very long text
+// does not hold up a cancelled run.
+func AnalyzeContext(ctx context.Context, text string) (*Analysis, error) {
+	return defaultTokenizer.AnalyzeContext(ctx, text)
+}
+
 // Analyze tokenizes text and splits it into sentences.
 func (t *Tokenizer) Analyze(text string) *Analysis {
-	toks := t.Tokens(text)
-	return &Analysis{Text: text, Tokens: toks, Sentences: Sentences(text, toks)}
+	a, _ := t.AnalyzeContext(context.Background(), text) // Background is never done
+	return a
+}
+
+// AnalyzeContext is Analyze that gives up when ctx is done, returning
+// ctx's error (see the package-level AnalyzeContext).
+func (t *Tokenizer) AnalyzeContext(ctx context.Context, text string) (*Analysis, error) {
+	toks, err := t.appendTokens(ctx, nil, text)
+	if err != nil {
+		return nil, err
+	}
+	return &Analysis{Text: text, Tokens: toks, Sentences: Sentences(text, toks)}, nil
 }
 
 // Stems returns the light stem (Stem) of every token's Norm, in token

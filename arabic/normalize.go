@@ -147,6 +147,13 @@ func (n *Normalizer) segment(dst []byte, s string, i int) ([]byte, int) {
 		return append(dst, byte(n.small[c])), i + 1
 	}
 	r, size := decode(s, i)
+	if r == utf8.RuneError && size == 1 {
+		// Not UTF-8: a segment of its own that stands for itself as
+		// U+FFFD. Marks after it form their own segment, as they would
+		// after a real U+FFFD: joined to the byte, NFKC would leave them
+		// as they are, and normalizing the output again would not.
+		return utf8.AppendRune(dst, utf8.RuneError), i + size
+	}
 	if n.folds.ignorable(r) {
 		// A run of removed runes that no joining mark follows is removed
 		// whole: taking its runes one at a time would scan the rest of
@@ -173,9 +180,6 @@ func (n *Normalizer) segment(dst []byte, s string, i int) ([]byte, int) {
 			case e&entrySlow == 0:
 				return utf8.AppendRune(dst, rune(e&entryRune)), j
 			}
-		} else if r == utf8.RuneError && size == 1 {
-			// Not UTF-8: stands for itself as U+FFFD.
-			return utf8.AppendRune(dst, utf8.RuneError), j
 		}
 	}
 	return n.slowSegment(dst, s[i:j]), j

@@ -81,6 +81,10 @@ func TestFolds(t *testing.T) {
 		{"default/decomposed alef hamza with control between", Default, "ا\u200D\u0654", "ا"},
 		{"default/empty", Default, "", ""},
 		{"default/invalid utf-8", Default, "a\xffb", "a\uFFFDb"},
+		// An invalid byte is a segment of its own: a mark after it is
+		// normalized alone (U+0344 decomposes to U+0308 U+0301), as it is
+		// after the U+FFFD that the byte becomes (found by FuzzNormalize).
+		{"nfkc/invalid byte then combining mark", NFKC, "\xf0\u0344", "\uFFFD\u0308\u0301"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

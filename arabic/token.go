@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"context"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -92,12 +93,35 @@ func (t *Tokenizer) Tokens(text string) []Token { return t.AppendTokens(nil, tex
 // slice. The tokens are in text order and do not overlap. All their Norm
 // strings share one allocation.
 func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
+	dst, _ = t.appendTokens(context.Background(), dst, text) // Background is never done
+	return dst
+}
+
+// checkEvery is how many tokens pass between two looks at the context in
+// the loops over tokens: ctx.Err takes a lock, a token takes well under a
+// microsecond, so a cancelled run waits a few milliseconds at most.
+const checkEvery = 4096
+
+// appendTokens is AppendTokens that returns ctx's error, checked every
+// checkEvery tokens, when ctx is done.
+func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) ([]Token, error) {
 	first := len(dst)
 	// The forms are appended to buf, and ends[i] marks where the form of
 	// token first+i ends, until buf is turned into one string.
 	// Arabic news runs at about 9 bytes a token, space included. Short
 	// texts (names, keys) use buffers on the stack.
 	guess := len(text)/8 + 1
+	if len(text) > countAbove {
+		// The token array of a long text is made at its final size: grown,
+		// it would hold the old and the new array at once, and a quarter
+		// of the last one unused (tokens take 56 bytes, several times the
+		// text they cover).
+		n, err := countTokens(ctx, text)
+		if err != nil {
+			return dst[:first], err
+		}
+		guess = n
+	}
 	var smallBuf [256]byte
 	var smallEnds [32]int
 	buf, ends := smallBuf[:0], smallEnds[:0]
@@ -112,6 +136,11 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		if !ok {
 			break
 		}
+		if n := len(ends); n%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return dst[:first], err
+			}
+		}
 		buf = t.norm.Append(buf, text[start:end])
 		ends = append(ends, len(buf))
 		dst = append(dst, Token{
@@ -125,7 +154,29 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		dst[first+i].Norm = norm[from:end]
 		from = end
 	}
-	return dst
+	return dst, nil
+}
+
+// countAbove is the length in bytes above which appendTokens counts the
+// tokens before it stores them.
+const countAbove = 64 << 10
+
+// countTokens returns the number of tokens of text, or ctx's error when
+// ctx is done (checked every checkEvery tokens).
+func countTokens(ctx context.Context, text string) (int, error) {
+	s := scanner{text: text}
+	n := 0
+	for {
+		if _, _, _, _, ok := s.next(); !ok {
+			return n, nil
+		}
+		n++
+		if n%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
+		}
+	}
 }
 
 // scanner cuts a text into tokens.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -119,12 +120,57 @@ type NERReport struct {
 	Types             []string // the scored types, sorted
 	ByType            map[string]Counts
 	Micro             Counts
+	// Reliability counts the predicted spans of the scored types, by group
+	// and score bucket (see ReliabilityBuckets): how many, and how many
+	// were right.
+	Reliability map[string][]Bucket
+}
+
+// Bucket counts the predicted spans whose score is in [Low, High): N of
+// them, Right of them exact matches.
+type Bucket struct {
+	Low, High float64
+	N, Right  int
+}
+
+// ReliabilityBuckets are the lower bounds of the score buckets of
+// NERReport.Reliability; the last bucket ends at 1 and holds it.
+var ReliabilityBuckets = []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}
+
+func (r *NERReport) addReliability(group string, score float64, right bool) {
+	if r.Reliability == nil {
+		r.Reliability = map[string][]Bucket{}
+	}
+	bs := r.Reliability[group]
+	if bs == nil {
+		for i, lo := range ReliabilityBuckets {
+			hi := 1.0
+			if i+1 < len(ReliabilityBuckets) {
+				hi = ReliabilityBuckets[i+1]
+			}
+			bs = append(bs, Bucket{Low: lo, High: hi})
+		}
+		r.Reliability[group] = bs
+	}
+	i := len(bs) - 1
+	for i > 0 && score < bs[i].Low {
+		i--
+	}
+	bs[i].N++
+	if right {
+		bs[i].Right++
+	}
 }
 
 // Span is a predicted entity in a text, in bytes.
 type Span struct {
 	Start, End int
 	Type       string
+	// Score is the recognizer's confidence and Group what found the span
+	// (e.g. "gazetteer", "model"): NERReport.Reliability buckets the
+	// scored spans by them. Both may be left zero.
+	Score float64
+	Group string
 }
 
 // Recognize predicts the entities of a text. The text is the tokens of
@@ -141,13 +187,23 @@ const DocSentences = 25
 // names are mapped through alias first (PER → PERS). A predicted span
 // covers the tokens it overlaps.
 func NER(sents []Sentence, recognize Recognize, types []string, alias map[string]string) (NERReport, error) {
+	return NERDocs(sents, recognize, types, alias, DocSentences)
+}
+
+// NERDocs is NER with documents of docSentences consecutive sentences (1
+// scores sentence by sentence, without the context of the others; 0 or
+// less means DocSentences).
+func NERDocs(sents []Sentence, recognize Recognize, types []string, alias map[string]string, docSentences int) (NERReport, error) {
+	if docSentences <= 0 {
+		docSentences = DocSentences
+	}
 	rep := NERReport{Sentences: len(sents), Types: slices.Sorted(slices.Values(types)), ByType: map[string]Counts{}}
 	scored := map[string]bool{}
 	for _, t := range types {
 		scored[t] = true
 	}
-	for from := 0; from < len(sents); from += DocSentences {
-		block := sents[from:min(from+DocSentences, len(sents))]
+	for from := 0; from < len(sents); from += docSentences {
+		block := sents[from:min(from+docSentences, len(sents))]
 		var b strings.Builder
 		type tokSpan struct{ sent, tok, start, end int }
 		var spans []tokSpan
@@ -172,6 +228,13 @@ func NER(sents []Sentence, recognize Recognize, types []string, alias map[string
 		for i := range predicted {
 			predicted[i] = map[Chunk]bool{}
 		}
+		type scoredChunk struct {
+			sent  int
+			c     Chunk
+			score float64
+			group string
+		}
+		var scoredSpans []scoredChunk
 		for _, p := range pred {
 			first, last := -1, -1
 			for k, ts := range spans {
@@ -185,8 +248,13 @@ func NER(sents []Sentence, recognize Recognize, types []string, alias map[string
 			if first < 0 || spans[first].sent != spans[last].sent || !scored[p.Type] {
 				continue // unscored, or crosses sentences: cannot be right
 			}
-			predicted[spans[first].sent][Chunk{Type: p.Type, Start: spans[first].tok, End: spans[last].tok + 1}] = true
+			c := Chunk{Type: p.Type, Start: spans[first].tok, End: spans[last].tok + 1}
+			if !predicted[spans[first].sent][c] && p.Group != "" {
+				scoredSpans = append(scoredSpans, scoredChunk{spans[first].sent, c, p.Score, p.Group})
+			}
+			predicted[spans[first].sent][c] = true
 		}
+		golds := make([]map[Chunk]bool, len(block))
 		for si, s := range block {
 			gold := map[Chunk]bool{}
 			for _, c := range Chunks(s.Tags) {
@@ -197,6 +265,7 @@ func NER(sents []Sentence, recognize Recognize, types []string, alias map[string
 					gold[c] = true
 				}
 			}
+			golds[si] = gold
 			for c := range predicted[si] {
 				n := rep.ByType[c.Type]
 				if gold[c] {
@@ -213,6 +282,9 @@ func NER(sents []Sentence, recognize Recognize, types []string, alias map[string
 					rep.ByType[c.Type] = n
 				}
 			}
+		}
+		for _, sc := range scoredSpans {
+			rep.addReliability(sc.group, sc.score, golds[sc.sent][sc.c])
 		}
 	}
 	for _, c := range rep.ByType {
@@ -235,6 +307,23 @@ func (r NERReport) WriteText(w io.Writer) error {
 		row(t, r.ByType[t])
 	}
 	row("micro", r.Micro)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteReliability writes the reliability table: for each group and score
+// bucket, the spans predicted and the precision observed.
+func (r NERReport) WriteReliability(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-10s %-11s %7s %7s %9s\n", "group", "score", "spans", "right", "precision")
+	for _, g := range slices.Sorted(maps.Keys(r.Reliability)) {
+		for _, k := range r.Reliability[g] {
+			if k.N == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "%-10s [%.2f,%.2f%s %7d %7d %9.4f\n", g, k.Low, k.High, map[bool]string{true: "]", false: ")"}[k.High == 1], k.N, k.Right, ratio(k.Right, k.N))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

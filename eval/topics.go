@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // Classify returns the label of a text, or "" for none.
@@ -35,6 +37,14 @@ type TopicsReport struct {
 	ByLabel map[string]Counts
 	// Confusion counts documents by gold label, then predicted label.
 	Confusion map[string]map[string]int
+	// Predictions lists every document scored, in the order read.
+	Predictions []DocPrediction
+}
+
+// DocPrediction is the gold and the predicted label of one document.
+type DocPrediction struct {
+	Path       string // the file, dir joined with its path below dir
+	Gold, Pred string
 }
 
 // Accuracy returns the share of documents predicted right, or 0.
@@ -61,8 +71,10 @@ func Topics(dir string, predict Classify) (TopicsReport, error) {
 
 // TopicsWith scores predict on the documents under dir: each directory
 // directly under dir is a gold label (through opt.LabelMap, if set), and
-// every *.txt file below it, at any depth, a document of that label, read
-// as UTF-8 (a byte order mark is dropped). Files directly in dir are
+// every *.txt file below it, at any depth, a document of that label,
+// decoded as alam extract decodes a file (pipeline.DecodeBytes, the
+// encoding detected; a byte order mark is dropped), so that predict sees
+// the text the extractor sees. Files directly in dir are
 // ignored; documents are read in sorted order. An unreadable document or an
 // error of predict stops the scoring with an error naming the file.
 func TopicsWith(dir string, predict Classify, opt TopicsOptions) (TopicsReport, error) {
@@ -90,7 +102,7 @@ func TopicsWith(dir string, predict Classify, opt TopicsOptions) (TopicsReport, 
 			if d.IsDir() || !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".txt") {
 				return nil
 			}
-			text, err := readText(path)
+			text, err := decodeFile(path)
 			if err != nil {
 				return err
 			}
@@ -99,6 +111,7 @@ func TopicsWith(dir string, predict Classify, opt TopicsOptions) (TopicsReport, 
 				return fmt.Errorf("eval: %s: %w", path, err)
 			}
 			rep.add(gold, pred)
+			rep.Predictions = append(rep.Predictions, DocPrediction{Path: path, Gold: gold, Pred: pred})
 			labels[gold], labels[pred] = true, true
 			return nil
 		})
@@ -119,6 +132,20 @@ func TopicsWith(dir string, predict Classify, opt TopicsOptions) (TopicsReport, 
 		}
 	}
 	return rep, nil
+}
+
+// decodeFile reads a file and decodes it as the extractor's Decode stage
+// does with no encoding named.
+func decodeFile(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("eval: %w", err)
+	}
+	text, _, err := pipeline.DecodeBytes(data, "")
+	if err != nil {
+		return "", fmt.Errorf("eval: %s: %w", path, err)
+	}
+	return text, nil
 }
 
 // add counts one document.

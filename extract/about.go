@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
@@ -72,9 +73,27 @@ func Keywords(n int) pipeline.Stage {
 			return err
 		}
 		doc.Keywords = doc.Keywords[:0]
-		for _, k := range keywords.Extract(a, n, keywords.Options{}) {
+		kw, err := keywords.ExtractContext(ctx, a, n, keywords.Options{})
+		if err != nil {
+			return err
+		}
+		for _, k := range kw {
 			doc.Keywords = append(doc.Keywords, pipeline.Keyword{Text: k.Text, Score: pipeline.Score(k.Score)})
 		}
 		return nil
 	})
+}
+
+// TopTopic returns the label a record's topics give doc: the id of its
+// first taxonomy topic, or, if model, the label of its first model topic
+// (the id without "model:"); "" when there is none. alam eval topics
+// scores this, so that it measures what alam extract writes.
+func TopTopic(doc *pipeline.Document, model bool) string {
+	for _, t := range doc.Topics {
+		label, isModel := strings.CutPrefix(t.ID, modelIDPrefix)
+		if isModel == model {
+			return label
+		}
+	}
+	return ""
 }

@@ -6,21 +6,30 @@ import (
 
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/extract/keywords"
+	"github.com/alam-nlp/alam/extract/nermodel"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // Config chooses what the extractor does. The zero Config finds the
 // entities of the embedded default gazetteer, with the rules, and nothing
-// else: no topics and no keywords. DefaultConfig adds the default
-// taxonomy's topics and keywords.DefaultN keywords, as the alam command
-// does.
+// else: no tagger model, no topics and no keywords. DefaultConfig adds the
+// embedded tagger model, the default taxonomy's topics and
+// keywords.DefaultN keywords, as the alam command does.
 type Config struct {
 	// Gazetteer is the gazetteer to match; nil means gazetteer.Default().
 	Gazetteer *gazetteer.Gazetteer
 	// NoRules finds only gazetteer names, without the rules.
 	NoRules bool
+	// NERModel, if set, is a tagger model (from alam train ner, or
+	// nermodel.Default) whose names join those of the gazetteer and the
+	// rules; nil means the gazetteer and the rules alone.
+	NERModel *tagger.Model
+	// NERModelOnly, with NERModel, finds only the model's names (to score
+	// the model alone).
+	NERModelOnly bool
 	// Taxonomy, if set, scores its topics (topics.DefaultTaxonomy is the
 	// embedded IPTC Media Topics).
 	Taxonomy *topics.Taxonomy
@@ -32,14 +41,19 @@ type Config struct {
 }
 
 // DefaultConfig returns the configuration of the alam command: the
-// default gazetteer with the rules, the default taxonomy's topics and
-// keywords.DefaultN keywords.
+// default gazetteer with the rules and the embedded tagger model
+// (nermodel.Default), the default taxonomy's topics and keywords.DefaultN
+// keywords. Set NERModel to nil for the gazetteer and the rules alone.
 func DefaultConfig() (Config, error) {
 	t, err := topics.DefaultTaxonomy()
 	if err != nil {
 		return Config{}, fmt.Errorf("extract: default taxonomy: %w", err)
 	}
-	return Config{Taxonomy: t, Keywords: keywords.DefaultN}, nil
+	m, err := nermodel.Default()
+	if err != nil {
+		return Config{}, fmt.Errorf("extract: %w", err)
+	}
+	return Config{Taxonomy: t, Keywords: keywords.DefaultN, NERModel: m}, nil
 }
 
 // Extractor holds what the stages share: the compiled gazetteer, the
@@ -59,7 +73,7 @@ func New(cfg Config) (*Extractor, error) {
 			return nil, fmt.Errorf("extract: default gazetteer: %w", err)
 		}
 	}
-	r, err := entities.New(gazetteer.Compile(g), entities.Options{NoRules: cfg.NoRules})
+	r, err := entities.New(gazetteer.Compile(g), entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly})
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}

@@ -19,9 +19,16 @@ var ErrNotAnalyzed = errors.New("extract: document not analyzed")
 
 // Analyze returns the stage that analyzes a document's text: tokens and
 // sentences (doc.Analysis, an *arabic.Analysis), doc.Stats and doc.Lang.
+// It stops with ctx's error when ctx is done, as the other stages of this
+// package do: each looks at ctx inside its long loops, so that a cancelled
+// run does not wait for the end of a long article.
 func Analyze() pipeline.Stage {
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
-		a := english.SplitPossessives(arabic.Analyze(doc.Text))
+		a, err := arabic.AnalyzeContext(ctx, doc.Text)
+		if err != nil {
+			return err
+		}
+		a = english.SplitPossessives(a)
 		doc.Analysis = a
 		doc.Stats = pipeline.Stats{Chars: utf8.RuneCountInString(doc.Text), Tokens: len(a.Tokens), Sentences: len(a.Sentences)}
 		doc.Lang = langid.Detect(a)
@@ -47,7 +54,15 @@ func Entities(r *entities.Recognizer) pipeline.Stage {
 		if err != nil {
 			return err
 		}
-		doc.Mentions, doc.Entities = o.output(a, englishnames.Find(a, r.Recognize(a)))
+		found, err := r.RecognizeContext(ctx, a)
+		if err != nil {
+			return err
+		}
+		found = englishnames.Find(a, found)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc.Mentions, doc.Entities = o.output(a, found)
 		return nil
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/alam-nlp/alam/internal/outfile"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -28,6 +29,11 @@ import (
 // writes annotation.conf, which declares the four entity types. A failed
 // document writes no files; Encode then returns nil (the caller reports
 // doc.Err).
+//
+// Each file is written whole under a temporary name and then renamed
+// (outfile.WriteFile): a run that stops half way leaves every file in dir
+// either as it was or fully written, though the folder may then hold new
+// files beside old ones. The files' extensions are BratExts.
 func NewBrat(dir string) (pipeline.Encoder, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("format: brat folder: %w", err)
@@ -62,14 +68,17 @@ func (e *brat) Encode(doc *pipeline.Document) error {
 		fmt.Fprintf(&ann, "#%d\tAnnotatorNotes T%d\t%s\n", i+1, i+1, oneLine(note))
 	}
 	base := filepath.Join(e.dir, name)
-	if err := os.WriteFile(base+".txt", []byte(doc.Text), 0o644); err != nil {
+	if err := outfile.WriteFile(base+".txt", []byte(doc.Text)); err != nil {
 		return fmt.Errorf("format: %w", err)
 	}
-	if err := os.WriteFile(base+".ann", ann.Bytes(), 0o644); err != nil {
+	if err := outfile.WriteFile(base+".ann", ann.Bytes()); err != nil {
 		return fmt.Errorf("format: %w", err)
 	}
 	return nil
 }
+
+// BratExts returns the extensions of the files NewBrat writes.
+func BratExts() []string { return []string{".txt", ".ann", ".conf"} }
 
 // bratConf declares the entity types for brat.
 const bratConf = `[entities]
@@ -90,7 +99,7 @@ func (e *brat) Close() error {
 		return nil
 	}
 	e.closed = true
-	if err := os.WriteFile(filepath.Join(e.dir, "annotation.conf"), []byte(bratConf), 0o644); err != nil {
+	if err := outfile.WriteFile(filepath.Join(e.dir, "annotation.conf"), []byte(bratConf)); err != nil {
 		return fmt.Errorf("format: %w", err)
 	}
 	return nil

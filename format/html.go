@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"unicode/utf8"
 
+	"github.com/alam-nlp/alam/internal/outfile"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -60,10 +61,15 @@ func (e *htmlPage) Close() error {
 	return e.w.Flush()
 }
 
+// HTMLDirExts returns the extensions of the files NewHTMLDir writes.
+func HTMLDirExts() []string { return []string{".html"} }
+
 // NewHTMLDir returns an Encoder that writes a page per document into dir,
 // which it creates if needed, named after the document's id as FileName
 // makes it (<name>.html), and on Close an index.html that links to every
-// page with the article's entities and topics.
+// page with the article's entities and topics. Each page is written whole
+// under a temporary name and then renamed, as NewBrat's files are; their
+// extensions are HTMLDirExts.
 func NewHTMLDir(dir string) (pipeline.Encoder, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("format: html folder: %w", err)
@@ -92,7 +98,7 @@ func (e *htmlDir) Encode(doc *pipeline.Document) error {
 	writeArticle(w, doc)
 	w.WriteString("</main>\n</body>\n</html>\n")
 	w.Flush()
-	if err := os.WriteFile(filepath.Join(e.dir, name), page.Bytes(), 0o644); err != nil {
+	if err := outfile.WriteFile(filepath.Join(e.dir, name), page.Bytes()); err != nil {
 		return fmt.Errorf("format: %w", err)
 	}
 	x := &e.index
@@ -132,7 +138,7 @@ func (e *htmlDir) Close() error {
 	w.Write(e.index.Bytes())
 	w.WriteString("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
 	w.Flush()
-	if err := os.WriteFile(filepath.Join(e.dir, "index.html"), page.Bytes(), 0o644); err != nil {
+	if err := outfile.WriteFile(filepath.Join(e.dir, "index.html"), page.Bytes()); err != nil {
 		return fmt.Errorf("format: %w", err)
 	}
 	return nil

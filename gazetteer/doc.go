@@ -93,6 +93,15 @@
 //     equal to the name or name_ar, or repeated in the list; likewise
 //     repeated demonyms and context words, and a word both in favour and
 //     against;
+//   - a name, name_ar, alias or demonym that would match in nearly every
+//     text: one with no letter (".", "2014", "«»"), a single letter once
+//     tatweel, marks and punctuation are set aside ("ب", "بـ", "A."; "G8"
+//     has a digit and is fine), or one stop word of arabic.IsStopWord
+//     (في، من، على) or english.IsStopWord ("the", "In"). An English stop
+//     word written as a capital acronym ("US", "WHO") is accepted, since
+//     Latin names match in their case, and so is a stop word on an entry
+//     with context.favour words (أبين is Abyan; نيسان is Nissan and April),
+//     which the resolver weighs as it does for every common word;
 //   - demonyms on PERSON or ORG entries;
 //   - attrs values that are not a string, int, float, bool or a list of
 //     those (null, a mapping, a nested list), and non-finite numbers.

@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/english"
 	"github.com/alam-nlp/alam/internal/yamlfile"
 )
 
@@ -123,4 +125,55 @@ func textProblem(s string) string {
 		return fmt.Sprintf("trailing space in %q", s)
 	}
 	return ""
+}
+
+// matchProblem describes why a name, alias or demonym s would match in
+// nearly every text, or returns "" if it would not: it has no letter
+// (punctuation, digits, symbols: ".", "2014"); it is a single letter,
+// tatweel, marks and punctuation aside ("بـ", "A."; "G8" has a digit and
+// is fine);
+// or it is one stop word, Arabic (arabic.IsStopWord after normalization:
+// في، من، على) or English (english.IsStopWord: "the", "in"). An English
+// stop word written in capitals as an acronym of two letters or more
+// ("US", "WHO") is not refused: Latin names match in the case they are
+// written in. A stop word is accepted when the entry has context.favour
+// words, as the package documentation asks of every name that is also a
+// common word (أبين is Abyan and a word of the stop list).
+func matchProblem(s string, context bool) string {
+	norm := arabic.Normalize(s) // without tatweel and tashkeel
+	letters, digits := 0, 0
+	for _, r := range norm {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	switch {
+	case letters == 0:
+		return fmt.Sprintf("%q has no letter: it would match wherever its characters stand", s)
+	case letters == 1 && digits == 0:
+		return fmt.Sprintf("%q is a single letter: it would match in nearly every text", s)
+	case context:
+		return ""
+	case arabic.IsStopWord(norm):
+		return fmt.Sprintf("%q is an Arabic stop word: it would match in nearly every text (give the entry context.favour words, or leave the name out)", s)
+	case english.IsStopWord(strings.ToLower(s)) && !isAcronym(s):
+		return fmt.Sprintf("%q is an English stop word: it would match in nearly every text (give the entry context.favour words, or leave the name out)", s)
+	}
+	return ""
+}
+
+// isAcronym reports whether s is written in capital letters only, two or
+// more.
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

@@ -283,8 +283,8 @@ func (l *loader) entry(n *yaml.Node, path string) (Entry, bool) {
 		return Entry{}, false
 	}
 	e := Entry{Pos: l.Pos(n)}
-	var idNode, typeNode, isoNode, demonymsNode *yaml.Node
-	var aliasNodes, againstNodes []*yaml.Node
+	var idNode, typeNode, isoNode, demonymsNode, nameNode, nameArNode *yaml.Node
+	var aliasNodes, demonymNodes, againstNodes []*yaml.Node
 	present := make(map[string]bool)
 	l.fields(n, "", entryFields, func(key string, _, v *yaml.Node) {
 		present[key] = true
@@ -299,12 +299,14 @@ func (l *loader) entry(n *yaml.Node, path string) (Entry, bool) {
 			}
 		case "name":
 			e.Name, _ = l.text(v, key)
+			nameNode = v
 		case "name_ar":
 			e.NameAr, _ = l.text(v, key)
+			nameArNode = v
 		case "aliases":
 			e.Aliases, aliasNodes = l.texts(v, key)
 		case "demonyms":
-			e.Demonyms, _ = l.texts(v, key)
+			e.Demonyms, demonymNodes = l.texts(v, key)
 			demonymsNode = v
 		case "attrs":
 			e.Attrs, isoNode = l.attrs(v)
@@ -346,7 +348,29 @@ func (l *loader) entry(n *yaml.Node, path string) (Entry, bool) {
 			l.Errorf(againstNodes[i], "context.against: %q is also in context.favour", w)
 		}
 	}
+	l.checkMatched(&e, nameNode, nameArNode, aliasNodes, demonymNodes)
 	return e, true
+}
+
+// checkMatched refuses the names, aliases and demonyms that would match
+// in nearly every text (see matchProblem).
+func (l *loader) checkMatched(e *Entry, nameNode, nameArNode *yaml.Node, aliasNodes, demonymNodes []*yaml.Node) {
+	context := len(e.Context.Favour) > 0
+	check := func(n *yaml.Node, path, s string) {
+		if n != nil && s != "" {
+			if msg := matchProblem(s, context); msg != "" {
+				l.Errorf(n, "%s: %s", path, msg)
+			}
+		}
+	}
+	check(nameNode, "name", e.Name)
+	check(nameArNode, "name_ar", e.NameAr)
+	for i, n := range aliasNodes {
+		check(n, "aliases", e.Aliases[i])
+	}
+	for i, n := range demonymNodes {
+		check(n, "demonyms", e.Demonyms[i])
+	}
 }
 
 // checkID validates the id's syntax, its country code and its uniqueness

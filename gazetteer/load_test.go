@@ -305,7 +305,7 @@ func TestLoadErrors(t *testing.T) {
 		// Country codes.
 		{
 			name: "country id with an unknown code",
-			in:   "entries:\n  - id: country:XX\n    type: COUNTRY\n    name: X\n    name_ar: س\n",
+			in:   "entries:\n  - id: country:XX\n    type: COUNTRY\n    name: Xland\n    name_ar: اكسلاند\n",
 			want: []string{`t.yaml:2:9: id: "country:XX": "XX" is not an ISO 3166-1 alpha-2 country code`},
 		},
 		{
@@ -509,8 +509,8 @@ func TestLoadErrors(t *testing.T) {
 				"    aliases: [\"\", دولة الكويت]\n" +
 				"  - id: bad\n" +
 				"    type: NATION\n" +
-				"    name: X\n" +
-				"    name_ar: س\n" +
+				"    name: Xland\n" +
+				"    name_ar: اكسلاند\n" +
 				"    atrs: {}\n",
 			want: []string{
 				`t.yaml:2:5: missing required field "name_ar"`,
@@ -1040,4 +1040,88 @@ func sameEntries(a, b []Entry) bool {
 		}
 	}
 	return true
+}
+
+// TestLoadRefusesNamesThatMatchEverywhere loads a fixture of names that are
+// stop words, single letters or no letters at all: each is refused with
+// its position and the reason.
+func TestLoadRefusesNamesThatMatchEverywhere(t *testing.T) {
+	path := filepath.Join("testdata", "matches_everywhere.yaml")
+	_, err := LoadFile(path)
+	var le *LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("LoadFile(%s) = %v, want a *LoadError", path, err)
+	}
+	var got []string
+	for _, e := range le.Errors {
+		got = append(got, e.Error())
+	}
+	p := path + ":"
+	want := []string{
+		p + `7:14: name_ar: "في" is an Arabic stop word: it would match in nearly every text (give the entry context.favour words, or leave the name out)`,
+		p + `12:15: aliases: "مِنْ" is an Arabic stop word: it would match in nearly every text (give the entry context.favour words, or leave the name out)`,
+		p + `12:21: aliases: "The" is an English stop word: it would match in nearly every text (give the entry context.favour words, or leave the name out)`,
+		p + `12:26: aliases: "In" is an English stop word: it would match in nearly every text (give the entry context.favour words, or leave the name out)`,
+		p + `17:15: aliases: "." has no letter: it would match wherever its characters stand`,
+		p + `17:20: aliases: "2014" has no letter: it would match wherever its characters stand`,
+		p + `17:28: aliases: "-" has no letter: it would match wherever its characters stand`,
+		p + `17:33: aliases: "«»" has no letter: it would match wherever its characters stand`,
+		p + `20:11: name: "B." is a single letter: it would match in nearly every text`,
+		p + `21:14: name_ar: "بـ" is a single letter: it would match in nearly every text`,
+		p + `22:15: aliases: "A" is a single letter: it would match in nearly every text`,
+		p + `22:18: aliases: "ب." is a single letter: it would match in nearly every text`,
+		p + `27:16: demonyms: "من" is an Arabic stop word: it would match in nearly every text (give the entry context.favour words, or leave the name out)`,
+	}
+	diffLines(t, got, want)
+}
+
+// TestLoadAcceptsShortNames loads the short names that are fine: acronyms
+// in capitals, a letter with digits, a stop word with context words, a
+// name that starts with a stop word.
+func TestLoadAcceptsShortNames(t *testing.T) {
+	g, err := LoadFile(filepath.Join("testdata", "matches_rarely.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Entries) != 5 {
+		t.Errorf("%d entries, want 5", len(g.Entries))
+	}
+}
+
+func TestMatchProblem(t *testing.T) {
+	tests := []struct {
+		name    string
+		s       string
+		context bool
+		bad     bool
+	}{
+		{"arabic name", "الكويت", false, false},
+		{"arabic stop word", "على", false, true},
+		{"arabic stop word with tashkeel", "عَلَى", false, true},
+		{"arabic stop word with context", "على", true, false},
+		{"name starting with a stop word", "أبو مازن", false, false},
+		{"english stop word", "the", false, true},
+		{"english stop word capitalized", "The", false, true},
+		{"english stop word as an acronym", "WHO", false, false},
+		{"english stop word as an acronym, with context", "IT", true, false},
+		{"one letter", "ب", false, true},
+		{"one letter with context", "ب", true, true},
+		{"one latin letter with a dot", "A.", false, true},
+		{"one letter with tatweel", "ـبـ", false, true},
+		{"letter and digits", "G20", false, false},
+		{"two letters", "UN", false, false},
+		{"punctuation", "...", false, true},
+		{"arabic punctuation", "،", false, true},
+		{"digits", "1948", false, true},
+		{"digits with context", "1948", true, true},
+		{"symbols", "$%", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msg := matchProblem(tt.s, tt.context)
+			if (msg != "") != tt.bad {
+				t.Errorf("matchProblem(%q, %v) = %q, want a problem: %v", tt.s, tt.context, msg, tt.bad)
+			}
+		})
+	}
 }

@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	stdcontext "context" // the package has a type context: an entry's context words
+
 	"github.com/alam-nlp/alam/arabic"
 )
 
@@ -41,11 +43,28 @@ type Candidate struct {
 // and contradicts the vocalization of an entry's name (عُمان against
 // عَمّان), that entry is not a candidate.
 func (m *Matcher) FindAll(a *arabic.Analysis) []Match {
+	out, _ := m.FindAllContext(stdcontext.Background(), a) // Background is never done
+	return out
+}
+
+// checkEvery is how many tokens pass between two looks at the context in
+// FindAllContext: often enough that a cancelled run waits milliseconds,
+// rarely enough that the look costs nothing.
+const checkEvery = 4096
+
+// FindAllContext is FindAll that gives up when ctx is done, returning
+// ctx's error (checked every few thousand tokens) and no matches.
+func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]Match, error) {
 	var out []Match
 	var segs []arabic.Segmentation
 	opt := arabic.SegmentOptions{Keep: m.isFirst, NoEnclitics: true}
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
+			if i%checkEvery == checkEvery-1 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			tok := a.Tokens[i]
 			wholeNode := uint32(0)
 			if m.firsts.has(tok.Norm, 0) {
@@ -98,7 +117,7 @@ func (m *Matcher) FindAll(a *arabic.Analysis) []Match {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // candidates returns the entries of node whose vocalization the original
@@ -199,9 +218,18 @@ func (m *Matcher) Lookup(name string) []Candidate {
 		if seg.Enclitic != "" {
 			continue
 		}
-		node := m.child(0, seg.Stem)
+		var node uint32
+		for i, norm := range appendPossessive(nil, arabic.Token{Kind: a.Tokens[0].Kind, Norm: seg.Stem}) {
+			if i == 0 || node != 0 {
+				node = m.child(node, norm)
+			}
+		}
 		for j := 1; node != 0 && j < len(a.Tokens); j++ {
-			node = m.child(node, a.Tokens[j].Norm)
+			for _, norm := range appendPossessive(nil, a.Tokens[j]) {
+				if node != 0 {
+					node = m.child(node, norm)
+				}
+			}
 		}
 		if node != 0 && m.heads[node] >= 0 {
 			return m.candidates(node, name[seg.Start:])
@@ -222,6 +250,8 @@ type Evidence struct {
 	// where lists, for each stem, the tokens that have it, in order; built
 	// on first use so that a phrase is found without scanning the text.
 	where map[string][]int32
+	// favour counts, per entry index, its favour phrases in the whole text.
+	favour map[int]int
 }
 
 // NewEvidence returns an Evidence for the text a.
@@ -244,13 +274,29 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 	}
 	if e.stems == nil {
 		e.stems = e.a.Stems()
-		e.where = make(map[string][]int32, len(e.stems)/2)
+		// Sized for a short article: a long one has far fewer stems than
+		// tokens, and the map grows.
+		e.where = make(map[string][]int32, min(len(e.stems)/2, 1<<12))
 		for k, st := range e.stems {
 			e.where[st] = append(e.where[st], int32(k))
 		}
 	}
+	// The favour phrases of an entry are counted over the whole text once;
+	// each match only takes away those that overlap it, so that an article
+	// with many ambiguous names is not read again for each.
+	total, ok := e.favour[i]
+	if !ok {
+		for _, p := range c.favour {
+			total += e.countPhrase(p, 0, len(e.stems), Match{})
+		}
+		if e.favour == nil {
+			e.favour = make(map[int]int)
+		}
+		e.favour[i] = total
+	}
+	favour = total
 	for _, p := range c.favour {
-		favour += e.countPhrase(p, 0, len(e.stems), match)
+		favour -= e.overlapping(p, match)
 	}
 	if match.EndToken-match.FirstToken == 1 && len(c.against) > 0 {
 		sent := e.a.Sentences[e.a.SentenceOf(match.FirstToken)]
@@ -278,6 +324,22 @@ func (e *Evidence) countPhrase(phrase []string, from, to int, match Match) int {
 		}
 		ok := true
 		for k := 1; k < len(phrase) && ok; k++ {
+			ok = e.stems[i+k] == phrase[k]
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// overlapping counts the occurrences of phrase that overlap the tokens of
+// match.
+func (e *Evidence) overlapping(phrase []string, match Match) int {
+	n := 0
+	for i := max(0, match.FirstToken-len(phrase)+1); i < match.EndToken && i+len(phrase) <= len(e.stems); i++ {
+		ok := true
+		for k := 0; k < len(phrase) && ok; k++ {
 			ok = e.stems[i+k] == phrase[k]
 		}
 		if ok {

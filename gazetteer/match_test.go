@@ -271,3 +271,55 @@ func TestAmbiguous(t *testing.T) {
 		t.Errorf("Ambiguous() = %q, want %q", got, want)
 	}
 }
+
+// favourBrute counts entry i's favour phrases outside match by reading
+// the whole text again, as Count did before it kept the totals.
+func favourBrute(e *Evidence, i int, match Match) int {
+	stems := e.a.Stems()
+	n := 0
+	for _, p := range e.m.context[i].favour {
+		for k := 0; k+len(p) <= len(stems); k++ {
+			if slices.Equal(stems[k:k+len(p)], p) && !(k < match.EndToken && k+len(p) > match.FirstToken) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestEvidenceFavourTotals checks the favour counts kept across matches
+// against a count that reads the text again for each match, on texts where
+// the favour phrases overlap the names, repeat, and touch the text's ends.
+func TestEvidenceFavourTotals(t *testing.T) {
+	m := Compile(&Gazetteer{Entries: []Entry{
+		{ID: "city:tripoli-ly", Type: Location, Name: "Tripoli", NameAr: "طرابلس",
+			Context: Context{Favour: []string{"طرابلس الغرب", "الحكومة الليبية", "ليبيا"}}},
+		{ID: "city:tripoli-lb", Type: Location, Name: "Tripoli", NameAr: "طرابلس",
+			Context: Context{Favour: []string{"شمال لبنان طرابلس", "لبنان"}}},
+	}})
+	texts := []struct{ name, text string }{
+		{"favour before and after", "الحكومة الليبية في طرابلس.\nطرابلس والحكومة الليبية وطرابلس الحكومة الليبية"},
+		{"favour at both ends", "الليبية طرابلس الحكومة ليبيا"},
+		{"name inside its favour phrase", "طرابلس الغرب وطرابلس الغرب وشمال لبنان طرابلس"},
+		{"many names", strings.Repeat("زار طرابلس الغرب ثم شمال لبنان طرابلس والحكومة الليبية ", 50)},
+	}
+	for _, tt := range texts {
+		t.Run(tt.name, func(t *testing.T) {
+			a := arabic.Analyze(tt.text)
+			ev := m.NewEvidence(a)
+			n := 0
+			for _, match := range m.FindAll(a) {
+				for _, c := range match.Candidates {
+					f, _ := ev.Count(c.Index, match)
+					if want := favourBrute(ev, c.Index, match); f != want {
+						t.Errorf("%s at token %d: favour %d, reading the text again gives %d", c.Entry.ID, match.FirstToken, f, want)
+					}
+					n++
+				}
+			}
+			if n == 0 {
+				t.Fatal("no candidates matched")
+			}
+		})
+	}
+}

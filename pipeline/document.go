@@ -13,8 +13,8 @@ import "encoding/json"
 // A Document belongs to one stage at a time: the runner hands it from stage
 // to stage and to the emit callback, and never to two goroutines at once.
 type Document struct {
-	ID       string // file name without extension, or the JSON Lines record's id
-	Source   string // where it came from: file path, "-" for stdin, "<path>:<line>" for a JSON Lines record
+	ID       string // file name without extension (escaped as EscapeName does), or the JSON Lines record's id
+	Source   string // where it came from: file path (escaped as EscapeName does), "-" for stdin, "<path>:<line>" for a JSON Lines record
 	Path     string // file to read in the Read stage; empty when Raw or Text came with the document
 	Raw      []byte // undecoded bytes; Decode fills Text from it and then sets Raw to nil
 	Encoding string // encoding name to decode Raw with ("" = detect); Decode sets the one it used

@@ -12,11 +12,13 @@ type Error struct {
 }
 
 // Error returns "<source>: <why>", or just the reason when Source is empty.
+// A source with a character that is not safe to print (a control
+// character, as a file name may hold) is quoted as QuoteName does.
 func (e *Error) Error() string {
 	if e.Source == "" {
 		return e.Err.Error()
 	}
-	return e.Source + ": " + e.Err.Error()
+	return QuoteName(e.Source) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the reason, for errors.Is and errors.As.

@@ -199,3 +199,25 @@ func ExampleIDs() {
 	}
 	// Output: a.jsonl:3: id "7" repeats the id of a.jsonl:1
 }
+
+func ExampleEscapeName() {
+	// Two names that differ only in bytes that are not UTF-8.
+	fmt.Println(pipeline.EscapeName("news/a\xfe.txt"), pipeline.EscapeName("news/a\xff.txt"))
+	fmt.Println(pipeline.EscapeName("news/الكويت.txt"))
+	// Output:
+	// news/a\xfe.txt news/a\xff.txt
+	// news/الكويت.txt
+}
+
+func ExampleQuoteName() {
+	fmt.Println(pipeline.QuoteName("news/a.txt"))
+	fmt.Println(pipeline.QuoteName("news/\x1b[2Ja.txt"))
+	// Output:
+	// news/a.txt
+	// "news/\x1b[2Ja.txt"
+}
+
+func ExampleEscapeControls() {
+	fmt.Println(pipeline.EscapeControls("open \x1b[31mred.yaml: no such file"))
+	// Output: open \x1b[31mred.yaml: no such file
+}

@@ -27,7 +27,8 @@ type JSONLOptions struct {
 // JSONLines returns a source of one document for each non-blank line of r,
 // a JSON Lines stream of objects with an id and a text field. Name stands
 // for the stream in each document's Source, "<name>:<line>" with lines
-// counted from 1 ("stdin" when name is "" or "-").
+// counted from 1 ("stdin" when name is "" or "-"; name escaped as
+// EscapeName does).
 //
 // A document's ID is the id field (a number keeps its JSON spelling: 42
 // gives "42"), or its Source when the field is missing or null. Its Text is
@@ -45,6 +46,7 @@ func JSONLines(name string, r io.Reader, opt JSONLOptions) iter.Seq[*Document] {
 	if name == "" || name == "-" {
 		name = "stdin"
 	}
+	name = EscapeName(name)
 	idField, textField := opt.IDField, opt.TextField
 	if idField == "" {
 		idField = "id"

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 )
@@ -57,6 +59,12 @@ func FormatSize(n int64) string {
 // for a document with no Path (its Raw or Text came with it). A file over
 // maxBytes (DefaultMaxBytes if 0 or less) fails the document with a
 // *SizeError; no more than maxBytes+1 bytes of a file are ever read.
+//
+// Only regular files are read (symbolic links are followed): a named pipe,
+// a device, a socket or a directory fails the document with an error that
+// matches ErrNotRegular, without being opened, so that a pipe nobody writes
+// to cannot block the stage. The file is read in chunks, and reading stops
+// with ctx's error when ctx is done.
 func Read(maxBytes int64) Stage {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
@@ -65,15 +73,35 @@ func Read(maxBytes int64) Stage {
 		if doc.Path == "" {
 			return nil
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		info, err := os.Stat(doc.Path)
+		if err != nil {
+			return pathReason(err)
+		}
+		if !info.Mode().IsRegular() {
+			return &notRegularError{mode: info.Mode()}
+		}
+		if info.Size() > maxBytes {
+			return &SizeError{What: "file", Size: info.Size(), Limit: maxBytes}
+		}
 		f, err := os.Open(doc.Path)
 		if err != nil {
 			return pathReason(err)
 		}
 		defer f.Close()
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > maxBytes {
-			return &SizeError{What: "file", Size: info.Size(), Limit: maxBytes}
+		// The file may have been replaced since the Stat: check again on
+		// what was opened (a pipe opened here has a writer, so it does not
+		// block, but it is refused all the same).
+		if info, err = f.Stat(); err == nil && !info.Mode().IsRegular() {
+			return &notRegularError{mode: info.Mode()}
 		}
-		raw, err := readLimited(f, maxBytes, "file")
+		size := int64(-1)
+		if err == nil {
+			size = info.Size()
+		}
+		raw, err := readLimited(ctx, f, maxBytes, size, "file")
 		if err != nil {
 			return err
 		}
@@ -81,3 +109,30 @@ func Read(maxBytes int64) Stage {
 		return nil
 	})
 }
+
+// ErrNotRegular is the reason for a document whose path names something
+// other than a regular file: a directory, a named pipe, a device or a
+// socket. The error that wraps it says which.
+var ErrNotRegular = errors.New("not a regular file")
+
+type notRegularError struct{ mode fs.FileMode }
+
+// Error returns, for example, "is a named pipe, not a regular file".
+func (e *notRegularError) Error() string {
+	kind := "special file"
+	switch m := e.mode; {
+	case m.IsDir():
+		kind = "directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return "is a " + kind + ", not a regular file"
+}
+
+func (e *notRegularError) Is(target error) bool { return target == ErrNotRegular }

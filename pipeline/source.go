@@ -33,8 +33,10 @@ const DefaultExt = ".txt"
 // a loop end the walk instead of repeating it, and a directory reached by
 // two paths yields its files once.
 //
-// The documents carry ID (the base name without its extension), Source and
-// Path (the path as found); no file is read here: the Read stage reads them.
+// The documents carry ID (the base name without its extension) and Source
+// (the path as found), both escaped as EscapeName does so that names that
+// are not UTF-8 stay distinct, and Path (the path as found, to open); no
+// file is read here: the Read stage reads them.
 // A path that does not exist or cannot be walked yields a document with Err
 // set instead, and the walk goes on. Files stops yielding when ctx is done.
 func Files(ctx context.Context, paths []string, opt FileOptions) iter.Seq[*Document] {
@@ -187,20 +189,21 @@ func (w *walker) wanted(name string) bool {
 }
 
 func (w *walker) file(p string) bool {
-	return w.yield(&Document{ID: FileID(p), Source: p, Path: p})
+	return w.yield(&Document{ID: FileID(p), Source: EscapeName(p), Path: p})
 }
 
 func (w *walker) fail(p string, err error) bool {
-	return w.yield(&Document{ID: FileID(p), Source: p, Err: &Error{Source: p, Err: pathReason(err)}})
+	src := EscapeName(p)
+	return w.yield(&Document{ID: FileID(p), Source: src, Err: &Error{Source: src, Err: pathReason(err)}})
 }
 
 // FileID is the ID of the document read from the file at path p: its base
-// name without its extension ("news/2024/01.txt" gives "01"). Files gives
-// its documents this ID; a source that finds files elsewhere (object
-// storage, say) uses it to name them the same way.
+// name without its extension ("news/2024/01.txt" gives "01"), escaped as
+// EscapeName does. Files gives its documents this ID; a source that finds
+// files elsewhere (object storage, say) uses it to name them the same way.
 func FileID(p string) string {
 	base := filepath.Base(p)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return EscapeName(strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
 // pathReason strips the path from a *fs.PathError, since the document's

@@ -23,7 +23,8 @@ func (f StageFunc) Process(ctx context.Context, doc *Document) error { return f(
 // Chain returns a Stage that runs stages in order on a document. It stops at
 // the first stage that returns an error, returning that error, or that
 // leaves doc.Err set, returning doc.Err. It runs nothing for a document whose
-// Err is already set. Nil stages are skipped; Chain() is a Stage that does
+// Err is already set, and no stage after ctx is done: then it returns
+// ctx's error. Nil stages are skipped; Chain() is a Stage that does
 // nothing.
 func Chain(stages ...Stage) Stage {
 	list := make([]Stage, 0, len(stages))
@@ -41,6 +42,9 @@ func (c chain) Process(ctx context.Context, doc *Document) error {
 	for _, s := range c {
 		if doc.Err != nil {
 			return doc.Err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if err := s.Process(ctx, doc); err != nil {
 			return err

@@ -24,6 +24,8 @@ type Info struct {
 	Settings string `json:"settings,omitempty"`
 	// Bits is log2 of the number of feature buckets.
 	Bits int `json:"bits"`
+	// Temperature divides the scores in TagProb (see Calibrate); 0 is 1.
+	Temperature float64 `json:"temperature,omitempty"`
 }
 
 // Info returns how the model was made.

@@ -9,8 +9,9 @@ Usage:
 	alam gazetteer dump [-g FILE]... [--no-default-gazetteer]
 	alam gazetteer lookup [-g FILE]... NAME...
 	alam topics train DIR -o MODEL
-	alam eval ner [-g FILE]... [--no-rules] FILE
-	alam eval topics [--topic-model MODEL | --taxonomy FILE] [--map folder=label,...] DIR
+	alam train ner FILE... -o MODEL [--dev FILE] [--epochs N] [--prune W]
+	alam eval ner [-g FILE]... [--no-rules] [--ner-model MODEL | --no-model] [--tagger-only] [--doc-sentences N] [--reliability] FILE
+	alam eval topics [--topic-model MODEL | --taxonomy FILE] [-g FILE] [--map folder=label,...] [--per-article] DIR
 	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
 	alam schema
 	alam version (or alam --version)
@@ -46,6 +47,8 @@ Flags:
 	    --no-default-gazetteer
 	                          use only the --gazetteer files
 	    --no-rules            find only gazetteer names
+	    --ner-model MODEL     a tagger model from alam train ner instead of the embedded one
+	    --no-model            no tagger model: the gazetteer and the rules alone
 	    --max-bytes N         largest article read (default 16 MiB)
 	    --taxonomy FILE       topic taxonomy YAML (default: the embedded IPTC Media Topics)
 	    --no-taxonomy         report no taxonomy topics
@@ -63,6 +66,16 @@ Mention offsets count Unicode code points of the decoded text, end
 exclusive, so that text[start:end] == mention["text"] in Python. alam
 schema prints the JSON Schema of a record; docs/OUTPUT.md documents each
 field.
+
+-o FILE is written under a hidden temporary name in FILE's folder and
+renamed over FILE when the run ends (with status 0 or 1): a run that is
+interrupted, fails to write or is killed leaves FILE as it was. -o DIR
+(brat, html) writes each file of DIR whole the same way. An -o that is one
+of the inputs (also through a link), or that lies under an input directory
+with an extension the walk takes (alam extract dir -o dir/out.txt), is
+refused with status 2 before anything is written. The model files of
+topics train and train ner are written under a temporary name the same way,
+and a model -o that is one of their inputs is refused likewise.
 
 # gazetteer
 
@@ -82,7 +95,10 @@ extract --topic-model.
 Ner scores the recognizer on a CoNLL file of "token TAG" lines (BIO tags),
 exact entity match per type and micro-averaged, as seqeval does. Topics
 scores the classifier or the taxonomy on a folder per gold label (accuracy,
-macro-F1, confusion matrix). Keywords scores the keywords against gold
+macro-F1, confusion matrix): it runs the extractor on each file as extract
+does and scores the first topic of the record extract writes for it, so an
+article with no topic reported counts as "(none)"; --per-article lists each
+file with its gold and predicted label. Keywords scores the keywords against gold
 keyphrases (precision, recall and F1 at k, exact and on light stems).
 
 # Exit status
@@ -91,9 +107,25 @@ keyphrases (precision, recall and F1 at k, exact and on light stems).
 	1  an article failed (its record says why), a gazetteer check found
 	   problems, a lookup found nothing, or the output could not be written
 	2  a usage error: bad flags or arguments (a mistyped command gets a
-	   suggestion), or a gazetteer, taxonomy or model file that cannot be
-	   used (then the message says which file and where, without the
-	   usage hint)
+	   suggestion), an -o that would overwrite or read back an input, or
+	   a gazetteer, taxonomy or model file that cannot be used (then the
+	   message says which file and where, without the usage hint)
+	130  SIGINT (Ctrl-C) stopped the run
+	143  SIGTERM stopped the run
+
+# Signals
+
+SIGINT and SIGTERM stop a run: no new article is started, the articles
+being analyzed stop within moments (every stage looks for the signal inside
+its loops), the records of the articles finished before them are written,
+in input order, then alam says "interrupted by SIGINT after N articles" and
+exits with 128 + the signal's number. A second SIGINT or SIGTERM exits at
+once with its own status, whatever alam is doing (a record half written, an
+output pipe that nobody reads).
+
+A named pipe, device or socket named on the command line is not opened (a
+pipe with no writer would block alam): it gets a record whose error says
+what it is. The walk of a directory skips them.
 
 -v means --verbose wherever it is accepted; --version has no short form.
 Shell completion (alam completion bash) offers the values of --format,

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/alam-nlp/alam/eval"
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/keywords"
-	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -28,19 +26,22 @@ func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func newEvalTopicsCmd(stdout io.Writer) *cobra.Command {
-	var taxonomy, model string
+	var f extractFlags
 	var labelMap map[string]string
+	var perArticle bool
 	c := &cobra.Command{
 		Use:   "topics DIR",
 		Short: "score topics on a labelled folder tree: accuracy, macro-F1, confusion matrix",
-		Long: `Topics reads DIR, one folder per gold label, and predicts each text file's
-label: the best label of the --topic-model if one is given, otherwise the best
-topic of the taxonomy. --map folder=label,... maps folder names onto the
-predicted labels (e.g. sport=medtop:15000000); with --map, folders without a
-mapping are skipped.`,
+		Long: `Topics reads DIR, one folder per gold label, runs the extractor on each text
+file as alam extract does (same decoding, gazetteer, entities and topic
+scorers), and takes as its label the first topic of the record that alam extract
+writes: with --topic-model the first model:<label> topic (without the prefix),
+otherwise the first taxonomy topic; no topic counts as "(none)". --map
+folder=label,... maps folder names onto the predicted labels (e.g.
+sport=medtop:15000000); with --map, folders without a mapping are skipped.`,
 		Args: exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			predict, err := topicPredictor(taxonomy, model)
+			predict, err := topicPredictor(f)
 			if err != nil {
 				return dataErr(err)
 			}
@@ -48,39 +49,55 @@ mapping are skipped.`,
 			if err != nil {
 				return err
 			}
-			return rep.WriteText(stdout)
+			if err := rep.WriteText(stdout); err != nil {
+				return err
+			}
+			if perArticle {
+				for _, p := range rep.Predictions {
+					if _, err := fmt.Fprintf(stdout, "%s\t%s\t%s\n", pipeline.QuoteName(p.Path), p.Gold, p.Pred); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
 		},
 	}
-	c.Flags().StringVar(&taxonomy, "taxonomy", "", "taxonomy YAML file (default: the embedded one)")
-	c.Flags().StringVar(&model, "topic-model", "", "a model from alam topics train, instead of the taxonomy")
-	c.Flags().StringToStringVar(&labelMap, "map", nil, "folder=label pairs")
+	fl := c.Flags()
+	fl.StringVar(&f.taxonomy, "taxonomy", "", "taxonomy YAML file (default: the embedded one)")
+	fl.StringVar(&f.topicModel, "topic-model", "", "score this model from alam topics train instead of the taxonomy")
+	fl.StringArrayVarP(&f.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
+	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
+	fl.BoolVar(&f.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
+	fl.StringToStringVar(&labelMap, "map", nil, "folder=label pairs")
+	fl.BoolVar(&perArticle, "per-article", false, "after the report, a line per article: file, gold label, predicted label (tab-separated)")
 	return c
 }
 
-// topicPredictor returns the best label of the model at modelPath, or if
-// there is none the best topic id of the taxonomy, for a text.
-func topicPredictor(taxonomyPath, modelPath string) (eval.Classify, error) {
-	m, err := loadModel(modelPath)
+// topicPredictor returns, for a text, the label that alam extract with the
+// flags f gives it: the first model topic's label if f names a topic model,
+// otherwise the first taxonomy topic's id, or "" when there is none.
+func topicPredictor(f extractFlags) (eval.Classify, error) {
+	g, err := loadGazetteers(f.gazetteers, f.noDefault)
 	if err != nil {
 		return nil, err
 	}
-	if m != nil {
-		return func(text string) (string, error) {
-			if p := m.Predict(arabic.Analyze(text)); len(p) > 0 {
-				return p[0].Label, nil
-			}
-			return "", nil
-		}, nil
-	}
-	t, err := loadTaxonomy(taxonomyPath)
+	f.noTaxonomy = f.topicModel != "" // the taxonomy would not change the label
+	cfg, err := extractConfig(f)
 	if err != nil {
 		return nil, err
 	}
+	cfg.Gazetteer = g
+	x, err := extract.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	model := cfg.TopicModel != nil
 	return func(text string) (string, error) {
-		if tp := t.ScoreWith(arabic.Analyze(text), nil, topics.ScoreOptions{Threshold: -1, MaxTopics: 1}); len(tp) > 0 {
-			return tp[0].ID, nil
+		doc, err := x.Annotate(context.Background(), text)
+		if err != nil {
+			return "", err
 		}
-		return "", nil
+		return extract.TopTopic(doc, model), nil
 	}, nil
 }
 
@@ -147,50 +164,63 @@ those documents is scored the same way.`,
 
 func newEvalNERCmd(stdout io.Writer) *cobra.Command {
 	var files []string
-	var noDefault, noRules bool
+	var noDefault, noRules, noModel, taggerOnly, reliability bool
 	var nerModel string
+	var docSentences int
 	c := &cobra.Command{
 		Use:   "ner FILE",
 		Short: "score the entity recognizer on a CoNLL file of \"token TAG\" lines",
 		Long: `Ner joins the tokens of each sentence with spaces, runs the recognizer on
-blocks of sentences, maps each mention onto the tokens it covers, and scores
-exact entity matches per type and micro-averaged, as seqeval does, over
-PERS, LOC and ORG (PERSON counts as PERS; COUNTRY and LOCATION as LOC; the
-gold tag PER as PERS; MISC is not scored). Demonyms (form adjective) are not
-entities in these corpora and are left out.`,
+documents of --doc-sentences consecutive sentences (one per line; 1 scores
+sentence by sentence), maps each mention onto the tokens it covers, and
+scores exact entity matches per type and micro-averaged, as seqeval does,
+over PERS, LOC and ORG (PERSON counts as PERS; COUNTRY and LOCATION as LOC;
+the gold tag PER as PERS; MISC is not scored). Demonyms (form adjective)
+are not entities in these corpora and are left out.
+
+The recognizer is alam's default: the gazetteer, the rules and the
+embedded tagger model; --ner-model uses a model from alam train ner
+instead, --no-model the gazetteer and rules alone, and --tagger-only
+scores the model's own names alone.`,
 		Args: exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if nerModel != "" {
-				return evalNERModel(stdout, nerModel, args[0])
-			}
 			g, err := loadGazetteers(files, noDefault)
 			if err != nil {
 				return dataErr(err)
 			}
-			x, err := extract.New(extract.Config{Gazetteer: g, NoRules: noRules})
+			cfg := extract.Config{Gazetteer: g, NoRules: noRules, NERModelOnly: taggerOnly}
+			if !noModel {
+				if cfg.NERModel, err = nerModelOrDefault(nerModel); err != nil {
+					return dataErr(err)
+				}
+			}
+			x, err := extract.New(cfg)
 			if err != nil {
 				return dataErr(err)
 			}
-			f, err := os.Open(args[0])
+			sents, err := readCoNLLFile(args[0])
 			if err != nil {
 				return dataErr(err)
 			}
-			defer f.Close()
-			sents, err := eval.ReadCoNLL(args[0], f)
+			rep, err := eval.NERDocs(sents, recognizeSpans(x), nerScored, map[string]string{"PER": "PERS"}, docSentences)
 			if err != nil {
 				return err
 			}
-			rep, err := eval.NER(sents, recognizeSpans(x), []string{"PERS", "LOC", "ORG"}, map[string]string{"PER": "PERS"})
-			if err != nil {
+			if err := rep.WriteText(stdout); err != nil || !reliability {
 				return err
 			}
-			return rep.WriteText(stdout)
+			fmt.Fprintln(stdout)
+			return rep.WriteReliability(stdout)
 		},
 	}
 	c.Flags().StringArrayVarP(&files, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	c.Flags().BoolVar(&noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
 	c.Flags().BoolVar(&noRules, "no-rules", false, "score gazetteer names only")
-	c.Flags().StringVar(&nerModel, "ner-model", "", "score this tagger model (from alam train ner) alone, sentence by sentence")
+	c.Flags().BoolVar(&reliability, "reliability", false, "also print the precision of the mentions by source and score bucket")
+	c.Flags().StringVar(&nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
+	c.Flags().BoolVar(&noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
+	c.Flags().BoolVar(&taggerOnly, "tagger-only", false, "score the tagger model's names alone")
+	c.Flags().IntVar(&docSentences, "doc-sentences", eval.DocSentences, "consecutive sentences read as one document (1: sentence by sentence)")
 	return c
 }
 
@@ -209,7 +239,13 @@ func recognizeSpans(x *extract.Extractor) eval.Recognize {
 			if m.Form == pipeline.FormAdjective {
 				continue
 			}
-			out = append(out, eval.Span{Start: m.ByteStart, End: m.ByteEnd, Type: nerTypes[m.Type]})
+			group := "model"
+			if m.Source == pipeline.SourceGazetteer {
+				group = "gazetteer"
+			} else if m.Source == pipeline.SourceRule {
+				group = "rule"
+			}
+			out = append(out, eval.Span{Start: m.ByteStart, End: m.ByteEnd, Type: nerTypes[m.Type], Score: float64(m.Score), Group: group})
 		}
 		return out, nil
 	}

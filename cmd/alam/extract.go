@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"time"
@@ -35,6 +36,8 @@ type extractFlags struct {
 	gazetteers []string
 	noDefault  bool
 	noRules    bool
+	nerModel   string
+	noModel    bool
 	maxBytes   int64
 	verbose    bool
 	progress   string
@@ -53,7 +56,9 @@ func newExtractCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 (no path, or -) and writes one JSON record per article, in input order.
 
 Exit status: 0 when every article succeeded, 1 when any failed (its record
-has an "error"), 2 for a usage error.`,
+has an "error"), 2 for a usage error, 130 or 143 when SIGINT or SIGTERM
+stopped the run (the records done before it are written; a second signal
+exits at once).`,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runExtract(c.Context(), f, args, stdin, stdout, stderr)
 		},
@@ -73,6 +78,8 @@ has an "error"), 2 for a usage error.`,
 	fl.StringArrayVarP(&f.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded default")
 	fl.BoolVar(&f.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
+	fl.StringVar(&f.nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
+	fl.BoolVar(&f.noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest article read, in bytes")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print a one-line summary on standard error")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), always, never")
@@ -96,6 +103,9 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	if err := checkFormat(f); err != nil {
 		return err
 	}
+	if err := checkOutput(f, args); err != nil {
+		return err
+	}
 	g, err := loadGazetteers(f.gazetteers, f.noDefault)
 	if err != nil {
 		return dataErr(err)
@@ -111,11 +121,10 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	}
 
 	src, total := sources(ctx, f, args, stdin, showProgress(f.progress, stderr))
-	enc, closeOut, err := openEncoder(f, stdout)
+	enc, done, err := openEncoder(f, stdout)
 	if err != nil {
 		return err
 	}
-	defer closeOut()
 
 	runCfg := pipeline.Config{Workers: f.jobs, Unordered: f.unordered}
 	bar := newProgress(f.progress, stderr, total)
@@ -133,10 +142,10 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 			bar.Clear()
 		}
 		if repeated {
-			fmt.Fprintf(stderr, "alam: %s: id %q repeats the id of %s\n", doc.Source, doc.ID, first)
+			warnf(stderr, "%s: id %q repeats the id of %s", pipeline.QuoteName(doc.Source), doc.ID, pipeline.QuoteName(first))
 		}
 		if doc.Err != nil {
-			fmt.Fprintf(stderr, "alam: %v\n", doc.Err)
+			warnf(stderr, "%v", doc.Err)
 		}
 		return enc.Encode(doc)
 	})
@@ -147,15 +156,25 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	if err := enc.Close(); err != nil && runErr == nil {
 		runErr = err
 	}
+	// -o gets the output only when the run went through (articles that
+	// failed have their records); an interrupted or failed run leaves it
+	// as it was.
+	if err := done(runErr == nil); err != nil && runErr == nil {
+		runErr = err
+	}
 	if f.verbose {
-		fmt.Fprintf(stderr, "alam: %s\n", describe(sum))
+		warnf(stderr, "%s", describe(sum))
 	}
 	if msg := emptyInput(f, args, sum); msg != "" && runErr == nil {
-		fmt.Fprintf(stderr, "alam: %s\n", msg)
+		warnf(stderr, "%s", msg)
 	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
-		return fmt.Errorf("interrupted after %d articles", sum.Documents)
+		why := "interrupted"
+		if sig, ok := interruptedBy(ctx); ok {
+			why += " by " + signalName(sig)
+		}
+		return fmt.Errorf("%s after %d articles", why, sum.Documents)
 	case runErr != nil:
 		return runErr
 	case sum.Failed > 0:
@@ -169,6 +188,11 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 func extractConfig(f extractFlags) (extract.Config, error) {
 	cfg := extract.Config{NoRules: f.noRules, Keywords: max(f.keywords, 0)}
 	var err error
+	if !f.noModel {
+		if cfg.NERModel, err = nerModelOrDefault(f.nerModel); err != nil {
+			return cfg, err
+		}
+	}
 	if !f.noTaxonomy {
 		if cfg.Taxonomy, err = loadTaxonomy(f.taxonomy); err != nil {
 			return cfg, err
@@ -211,7 +235,12 @@ func jsonlFiles(ctx context.Context, f extractFlags, paths []string) func(yield 
 			}
 			file, err := os.Open(p)
 			if err != nil {
-				if !yield(&pipeline.Document{ID: p, Source: p, Err: err}) {
+				src := pipeline.EscapeName(p)
+				var pe *fs.PathError
+				if errors.As(err, &pe) { // the source names the file
+					err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+				}
+				if !yield(&pipeline.Document{ID: src, Source: src, Err: &pipeline.Error{Source: src, Err: err}}) {
 					return
 				}
 				continue

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/alam-nlp/alam/format"
+	"github.com/alam-nlp/alam/internal/outfile"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -37,24 +39,33 @@ func contains(list []string, s string) bool {
 
 // openEncoder returns the encoder of --format writing to -o (a file, or a
 // folder for brat and for html when -o names a folder or ends in /) or to
-// stdout, and the function that closes what it opened.
-func openEncoder(f extractFlags, stdout io.Writer) (enc pipeline.Encoder, closeOut func() error, err error) {
-	closeOut = func() error { return nil }
+// stdout, and the function that ends the output: done(true) puts a file
+// written to -o in place (it is written under a temporary name until
+// then), done(false) drops it and leaves the file as it was. A folder's
+// files are each written whole as they come (outfile.WriteFile).
+func openEncoder(f extractFlags, stdout io.Writer) (enc pipeline.Encoder, done func(commit bool) error, err error) {
+	done = func(bool) error { return nil }
 	if f.format == "brat" {
 		enc, err = format.NewBrat(f.output)
-		return enc, closeOut, err
+		return enc, done, err
 	}
-	if f.format == "html" && f.output != "" && isDir(f.output) {
+	if htmlDir(f) {
 		enc, err = format.NewHTMLDir(f.output)
-		return enc, closeOut, err
+		return enc, done, err
 	}
 	out := stdout
 	if f.output != "" {
-		file, err := os.Create(f.output)
+		file, err := outfile.Create(f.output)
 		if err != nil {
 			return nil, nil, err
 		}
-		out, closeOut = file, file.Close
+		out = file
+		done = func(commit bool) error {
+			if commit {
+				return file.Commit()
+			}
+			return file.Abort()
+		}
 	}
 	opt := pipeline.EncodeOptions{Text: f.withText}
 	switch f.format {
@@ -67,7 +78,53 @@ func openEncoder(f extractFlags, stdout io.Writer) (enc pipeline.Encoder, closeO
 	default:
 		enc = pipeline.NewJSONLines(out, opt)
 	}
-	return enc, closeOut, nil
+	return enc, done, nil
+}
+
+// writeOutput writes a file, such as a model, with write: under a
+// temporary name, renamed over path only when write succeeds
+// (outfile.Create), so that a failed or killed run leaves path as it was.
+func writeOutput(path string, write func(io.Writer) error) error {
+	f, err := outfile.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}
+
+// htmlDir reports whether --format html writes a folder.
+func htmlDir(f extractFlags) bool {
+	return f.format == "html" && f.output != "" && isDir(f.output)
+}
+
+// checkOutput refuses (exit status 2) an -o that is one of the inputs
+// or that the walk of an input folder would read (outfile.CheckInputs).
+func checkOutput(f extractFlags, args []string) error {
+	if f.output == "" {
+		return nil
+	}
+	t := outfile.Target{Path: f.output}
+	switch {
+	case f.format == "brat":
+		t = outfile.Target{Path: f.output, Dir: true, Exts: format.BratExts()}
+	case htmlDir(f):
+		t = outfile.Target{Path: f.output, Dir: true, Exts: format.HTMLDirExts()}
+	}
+	var walked []string
+	if f.input == "text" {
+		walked = f.ext
+		if len(walked) == 0 {
+			walked = []string{pipeline.DefaultExt}
+		}
+	}
+	if err := outfile.CheckInputs(t, args, walked); err != nil {
+		return dataErr(fmt.Errorf("-o: %w", err))
+	}
+	return nil
 }
 
 // isDir reports whether path names a folder: one that exists, or a path

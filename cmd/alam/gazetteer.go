@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 func newGazetteerCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -44,7 +45,7 @@ Exit status 1 when any file has a problem.`,
 			for _, f := range args {
 				g, err := gazetteer.LoadFile(f)
 				if err != nil {
-					fmt.Fprintln(stderr, err)
+					fmt.Fprintln(stderr, pipeline.EscapeControls(err.Error()))
 					failed = true
 					continue
 				}

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // Exit codes, as documented in doc.go.
@@ -21,7 +21,7 @@ const (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := notifySignals()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -37,6 +37,13 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Errorf(format, args...)}
 }
 
+// warnf writes a message line "alam: <message>" to w, with every control
+// character (a file name may hold terminal escapes) written as %q writes
+// it; the names in messages are quoted with pipeline.QuoteName besides.
+func warnf(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, "alam: "+pipeline.EscapeControls(fmt.Sprintf(format, args...)))
+}
+
 // errFailed reports that some input failed; the failures were reported
 // already.
 var errFailed = errors.New("some inputs failed")
@@ -50,6 +57,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if sig, ok := interruptedBy(ctx); ok && err != nil {
+		// The records done before the signal are written; the status says
+		// the run did not finish.
+		warnf(stderr, "%v", err)
+		return signalStatus(sig)
+	}
 	var ue *usageError
 	var de *dataError
 	switch {
@@ -58,14 +71,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.Is(err, errFailed):
 		return exitFailed
 	case errors.As(err, &de):
-		fmt.Fprintf(stderr, "alam: %v\n", err)
+		warnf(stderr, "%v", err)
 		return exitUsage
 	case errors.As(err, &ue), isCobraUsage(err):
-		fmt.Fprintf(stderr, "alam: %v\n", err)
+		warnf(stderr, "%v", err)
 		fmt.Fprintln(stderr, "run 'alam help' for usage")
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "alam: %v\n", err)
+		warnf(stderr, "%v", err)
 		return exitFailed
 	}
 }

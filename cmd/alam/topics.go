@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/internal/outfile"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 func newTopicsCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -37,22 +39,17 @@ The same data always gives the same file. Use it with alam extract
 			if out == "" {
 				return usagef("topics train: -o MODEL is required")
 			}
+			if err := outfile.CheckInputs(outfile.Target{Path: out}, args, []string{".txt"}); err != nil {
+				return dataErr(fmt.Errorf("-o: %w", err))
+			}
 			m, err := topics.TrainDir(args[0], opt)
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(out)
-			if err != nil {
+			if err := writeOutput(out, m.Save); err != nil {
 				return err
 			}
-			if err := m.Save(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
-			fmt.Fprintf(stderr, "alam: %d labels %v written to %s\n", len(m.Labels()), m.Labels(), out)
+			warnf(stderr, "%d labels %v written to %s", len(m.Labels()), m.Labels(), pipeline.QuoteName(out))
 			return nil
 		},
 	}

@@ -1,18 +1,20 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
-	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/eval"
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/nerfeat"
-	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/extract/nermodel"
+	"github.com/alam-nlp/alam/format"
+	"github.com/alam-nlp/alam/internal/outfile"
+	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
 
@@ -47,7 +49,8 @@ func readCoNLLFile(path string) ([]eval.Sentence, error) {
 func newTrainNERCmd(stdout, stderr io.Writer) *cobra.Command {
 	var out, dev string
 	var data []string
-	cfg := tagger.Config{Epochs: 10, Seed: 1, Bits: 20}
+	var prune float64
+	cfg := tagger.Config{Epochs: 10, Seed: 1, Bits: 18}
 	c := &cobra.Command{
 		Use:   "ner FILE... -o MODEL [--dev FILE]",
 		Short: "train the sequence tagger on CoNLL files of \"token TAG\" lines",
@@ -55,16 +58,25 @@ func newTrainNERCmd(stdout, stderr io.Writer) *cobra.Command {
 blank line between sentences; BIO or IO tags; PER is read as PERS; MISC and
 other types are learned as they are) and brat folders (as --format brat
 writes them: PERSON is read as PERS, COUNTRY and LOCATION as LOC), trains
-an averaged perceptron tagger on the features of extract/nerfeat, and writes the model to MODEL. After every
-epoch it prints the training error rate and, with --dev, the dev micro F1
-over PERS, LOC and ORG (sentence by sentence, exact match). The same files and
-settings always give the same model file.`,
+an averaged perceptron tagger on the features the recognizer gives its
+model (extract.NERExamples: the words, and what the gazetteer and the rules
+find in documents of 25 consecutive sentences), and writes the model to
+MODEL. After every epoch it prints the training error rate and, with
+--dev, the dev micro F1 over PERS, LOC and ORG (the model alone, exact
+match); with --dev, the temperature of the model's probabilities is then
+chosen on the dev file (tagger.Calibrate). --prune drops the weights
+smaller than it, for a smaller file. The same files and settings always
+give the same model file.`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if out == "" {
 				return usagef("train ner: -o MODEL is required")
 			}
-			x, err := nerExtractor()
+			// A brat folder is read for its .txt and .ann files.
+			if err := outfile.CheckInputs(outfile.Target{Path: out}, append(slices.Clone(args), dev), format.BratExts()); err != nil {
+				return dataErr(fmt.Errorf("-o: %w", err))
+			}
+			x, err := rulesExtractor()
 			if err != nil {
 				return dataErr(err)
 			}
@@ -74,7 +86,7 @@ settings always give the same model file.`,
 				if err != nil {
 					return dataErr(err)
 				}
-				ex, err := nerfeat.Examples(x, s)
+				ex, err := extract.NERExamples(x, s, 0)
 				if err != nil {
 					return dataErr(fmt.Errorf("%s: %w", p, err))
 				}
@@ -86,47 +98,55 @@ settings always give the same model file.`,
 				if err != nil {
 					return dataErr(err)
 				}
-				if devEx, err = nerfeat.Examples(x, s); err != nil {
+				if devEx, err = extract.NERExamples(x, s, 0); err != nil {
 					return dataErr(fmt.Errorf("%s: %w", dev, err))
 				}
 			}
 			cfg.FeatureSet = nerfeat.Version
 			cfg.Data = append(append([]string(nil), args...), data...)
 			cfg.Epoch = func(epoch int, errRate float64, m *tagger.Model) {
-				fmt.Fprintf(stderr, "alam: epoch %d/%d: training token error %.4f", epoch, cfg.Epochs, errRate)
+				msg := fmt.Sprintf("epoch %d/%d: training token error %.4f", epoch, cfg.Epochs, errRate)
 				if devEx != nil {
-					fmt.Fprintf(stderr, ", dev micro F1 %.4f", nerfeat.Score(m, devEx, nerScored).Micro.F1())
+					msg += fmt.Sprintf(", dev micro F1 %.4f", nerfeat.Score(m, devEx, nerScored).Micro.F1())
 				}
-				fmt.Fprintln(stderr)
+				warnf(stderr, "%s", msg)
 			}
-			fmt.Fprintf(stderr, "alam: training on %d sentences\n", len(sents))
+			warnf(stderr, "training on %d sentences", len(sents))
 			m, err := tagger.Train(sents, cfg)
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(out)
-			if err != nil {
+			if prune > 0 {
+				var kept int
+				m, kept = m.Pruned(float32(prune))
+				warnf(stderr, "%d weights of at least %g kept", kept, prune)
+			}
+			if devEx != nil {
+				t := tagger.Calibrate(m, calibrationTemps, func(m *tagger.Model) ([]float64, []bool) {
+					return nerfeat.SpanConfidences(m, devEx, nerScored)
+				})
+				m = m.WithTemperature(t)
+				warnf(stderr, "temperature %g chosen on %s", t, pipeline.QuoteName(dev))
+			}
+			if err := writeOutput(out, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
 				return err
 			}
-			if _, err := m.WriteTo(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
-			fmt.Fprintf(stderr, "alam: labels %v written to %s\n", m.Labels(), out)
+			warnf(stderr, "labels %v written to %s", m.Labels(), pipeline.QuoteName(out))
 			return nil
 		},
 	}
 	c.Flags().StringVarP(&out, "output", "o", "", "the model file to write")
-	c.Flags().StringVar(&dev, "dev", "", "a CoNLL file scored after every epoch")
+	c.Flags().StringVar(&dev, "dev", "", "a CoNLL file scored after every epoch, on which the temperature is chosen")
 	c.Flags().IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "passes over the training data")
 	c.Flags().Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the shuffle")
 	c.Flags().IntVar(&cfg.Bits, "bits", cfg.Bits, "log2 of the number of feature buckets")
+	c.Flags().Float64Var(&prune, "prune", 0, "drop the feature weights whose absolute value is below this")
 	c.Flags().StringArrayVar(&data, "data-note", nil, "a note on the training data stored in the model, e.g. its licence (repeatable)")
 	return c
 }
+
+// calibrationTemps are the temperatures tried on the dev file.
+var calibrationTemps = []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32}
 
 // loadNERModel reads a tagger model and checks it was trained on the
 // features this build computes.
@@ -146,54 +166,21 @@ func loadNERModel(path string) (*tagger.Model, error) {
 	return m, nil
 }
 
-// evalNERModel scores a tagger model alone on a CoNLL file.
-func evalNERModel(stdout io.Writer, model, file string) error {
-	m, err := loadNERModel(model)
-	if err != nil {
-		return dataErr(err)
-	}
-	sents, err := readCoNLLFile(file)
-	if err != nil {
-		return dataErr(err)
-	}
-	x, err := nerExtractor()
-	if err != nil {
-		return dataErr(err)
-	}
-	ex, err := nerfeat.Examples(x, sents)
-	if err != nil {
-		return dataErr(fmt.Errorf("%s: %w", file, err))
-	}
-	return nerfeat.Score(m, ex, nerScored).WriteText(stdout)
-}
-
-// nerExtractor returns the tagger's feature extractor with the default
-// gazetteer and rules as hints: the types and sources of their mentions.
-func nerExtractor() (*nerfeat.Extractor, error) {
+// rulesExtractor returns the extractor of the default gazetteer and the
+// rules, without a model: what the tagger's features read.
+func rulesExtractor() (*extract.Extractor, error) {
 	g, err := loadGazetteers(nil, false)
 	if err != nil {
 		return nil, err
 	}
-	x, err := extract.New(extract.Config{Gazetteer: g})
-	if err != nil {
-		return nil, err
+	return extract.New(extract.Config{Gazetteer: g})
+}
+
+// nerModelOrDefault reads the tagger model at path, or returns the
+// embedded default when path is "".
+func nerModelOrDefault(path string) (*tagger.Model, error) {
+	if path == "" {
+		return nermodel.Default()
 	}
-	gm := gazetteer.Compile(g)
-	return nerfeat.New(func(text string) ([]nerfeat.Hint, error) {
-		doc, err := x.Annotate(context.Background(), text)
-		if err != nil {
-			return nil, err
-		}
-		hs := make([]nerfeat.Hint, len(doc.Mentions))
-		for i, m := range doc.Mentions {
-			hs[i] = nerfeat.Hint{Start: m.ByteStart, End: m.ByteEnd, Label: fmt.Sprintf("%s/%s/%s", m.Type, m.Source, m.Form)}
-		}
-		for _, m := range gm.FindAll(arabic.Analyze(text)) {
-			if len(m.Candidates) > 0 {
-				c := m.Candidates[0]
-				hs = append(hs, nerfeat.Hint{Start: m.Start, End: m.End, Label: fmt.Sprintf("%s/%v", c.Entry.Type, c.Form), Raw: true})
-			}
-		}
-		return hs, nil
-	}), nil
+	return loadNERModel(path)
 }

@@ -25,12 +25,16 @@ func TestTrainAndEvalNER(t *testing.T) {
 	}
 	model := filepath.Join(dir, "m.bin")
 	code, _, stderr := alam(t, "", "train", "ner", train, "--dev", test, "-o", model, "--epochs", "3", "--bits", "12")
-	if code != 0 || !strings.Contains(stderr, "epoch 3/3") || !strings.Contains(stderr, "dev micro F1") {
+	if code != 0 || !strings.Contains(stderr, "epoch 3/3") || !strings.Contains(stderr, "dev micro F1") || !strings.Contains(stderr, "temperature") {
 		t.Fatalf("train ner: code %d, stderr %q", code, stderr)
 	}
 	code, stdout, stderr := alam(t, "", "eval", "ner", "--ner-model", model, test)
 	if code != 0 || !strings.Contains(stdout, "micro     1.0000    1.0000    1.0000       2       0       0") {
 		t.Errorf("eval ner --ner-model: code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, stderr = alam(t, "", "eval", "ner", "--ner-model", model, "--tagger-only", "--doc-sentences", "1", "--reliability", test)
+	if code != 0 || !strings.Contains(stdout, "micro     1.0000    1.0000    1.0000       2       0       0") || !strings.Contains(stdout, "model ") {
+		t.Errorf("eval ner --tagger-only --reliability: code %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	code, _, stderr = alam(t, "", "eval", "ner", "--ner-model", train, test)
 	if code == 0 || !strings.Contains(stderr, "format version") {
@@ -55,5 +59,27 @@ func TestTrainNERFromBrat(t *testing.T) {
 		if !strings.Contains(stderr, label) {
 			t.Errorf("train ner on a brat folder: label %s not learned; stderr %q", label, stderr)
 		}
+	}
+}
+
+func TestExtractModelFlags(t *testing.T) {
+	const article = "../../testdata/000_08d5b8224b143400.txt"
+	code, withModel, stderr := alam(t, "", "extract", "--no-taxonomy", "--keywords", "0", article)
+	if code != 0 {
+		t.Fatalf("extract: code %d, stderr %q", code, stderr)
+	}
+	code, rulesOnly, stderr := alam(t, "", "extract", "--no-taxonomy", "--keywords", "0", "--no-model", article)
+	if code != 0 {
+		t.Fatalf("extract --no-model: code %d, stderr %q", code, stderr)
+	}
+	if strings.Contains(rulesOnly, `"source":"model"`) {
+		t.Error("extract --no-model gave a mention from the model")
+	}
+	if withModel == rulesOnly {
+		t.Log("the default model changed nothing on the reference article")
+	}
+	code, _, stderr = alam(t, "", "extract", "--ner-model", article, article)
+	if code == 0 || !strings.Contains(stderr, "no model magic") {
+		t.Errorf("extract --ner-model on a text file: code %d, stderr %q", code, stderr)
 	}
 }

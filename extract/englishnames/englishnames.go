@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/english"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
@@ -26,6 +27,7 @@ const (
 	scoreTitle = 0.7 // a name after a title, an organization with its head
 	scoreSaid  = 0.6 // a name of two words or more next to a verb of saying
 	scoreShort = 0.7 // a last name after its full name
+	scoreGiven = 0.6 // a name of two words or more that starts with a given name
 )
 
 func wordSet(s string) map[string]bool {
@@ -46,7 +48,15 @@ var (
 		spokesman spokeswoman spokesperson judge justice pope imam ayatollah cleric mufti leader chief chairman
 		chairwoman director minister deputy mayor professor prof lord lady sir brig brigadier marshal field
 		rev reverend father speaker mp diplomat official commissioner coordinator negotiator analyst editor
-		correspondent reporter founder ceo executive head counterpart`)
+		correspondent reporter founder ceo executive head counterpart
+		coach manager striker midfielder defender goalkeeper keeper forward winger captain substitute teammate
+		player skipper driver champion`)
+	// weakTitles are title words that are also adjectives of a name
+	// (GNU General Public License, Chief Executive Officer): inside a run
+	// of capitalized words they are a title only first, after another
+	// title word (Secretary General), or abbreviated (Gen.).
+	weakTitles = wordSet(`general major chief executive head field justice father lord lady official leader director
+		founder deputy vice prime leader first`)
 	// titleComplements may follow a title word and "of" ("Secretary of
 	// State", "Chief of Staff") before the name.
 	titleComplements = wordSet(`state defense defence foreign affairs interior finance justice energy staff joint
@@ -59,7 +69,28 @@ var (
 		organization organisation party front army committee commission institute fund association union
 		authority brigade brigades movement forces force guard guards court parliament assembly foundation group
 		network league office department federation alliance coalition center centre college school airways
-		airlines petroleum capital holdings partners investments news times post press service services tribunal senate congress cabinet bureau`)
+		airlines petroleum capital holdings partners investments news times post press service services tribunal senate congress cabinet bureau
+		navy fleet marines`)
+	// eventHeads end the name of an event, a prize or a competition,
+	// which is none of the four types (the Emir Cup, the Nobel Prize).
+	eventHeads = wordSet(`cup trophy prize award awards league championship championships games tournament open
+		medal festival summit conference forum expo olympics`)
+	// orgDescriptors are the lower-case words for a kind of organization
+	// that stand right before its name (the consultancy Knight Frank, rivals
+	// Al Nassr) or, some of them, right after it (the Al Wefaq society).
+	orgDescriptors = wordSet(`consultancy firm company bank lender insurer airline carrier developer agency brokerage
+		club side team rivals society party group movement newspaper broadcaster channel`)
+	orgDescriptorsAfter = wordSet(`society party movement group club`)
+	// placeHeads end the name of a place: a building, a road, a field
+	// (King Fahd International Stadium, North Field).
+	placeHeads = wordSet(`stadium arena airport port harbour harbor palace hospital mosque square street road avenue
+		highway bridge tower towers mall island islands canal dam field fields crossing camp base strait valley mountains`)
+	// royalTitles are the titles before a ruler's or royal's given name
+	// alone (Sheikh Sabah, Prince Mohammed).
+	royalTitles = wordSet(`sheikh sheik shaikh prince princess emir amir king queen sultan sayyid`)
+	// orgAbbrevs are the heads written with a period, which is part of
+	// the name (Kuwait Petroleum Corp.).
+	orgAbbrevs = wordSet(`corp inc ltd co bros`)
 	// orgOf are the heads that start a name with "of" (Ministry of Defense,
 	// University of Kuwait, Bank of England).
 	orgOf = wordSet(`ministry university bank council organization organisation department office league
@@ -82,6 +113,11 @@ type doc struct {
 	covered []int // index+1 of the mention that covers a token, 0 if none
 	ms      []entities.Mention
 	added   []entities.Mention
+	// english is set for a text of mostly Latin-script words. In an
+	// Arabic text, Latin words are mostly glosses of terms and titles of
+	// works (General Public License, Third Party): only a person after a
+	// title and a gloss of an Arabic name are found there.
+	english bool
 }
 
 // Find returns ms, the mentions a recognizer found in a (in text order),
@@ -107,11 +143,14 @@ func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
 	}
 	// In English text a name is written with capitals; an Arabic article
 	// may quote a brand as it is spelt (mbc).
-	english := latin > other
-	d := &doc{a: a, covered: make([]int, len(a.Tokens))}
+	latinText := latin > other
+	d := &doc{a: a, covered: make([]int, len(a.Tokens)), english: latinText, ms: make([]entities.Mention, 0, len(ms))}
 	for _, m := range ms {
-		if english && m.Source == pipeline.SourceGazetteer && d.allLatin(m.FirstToken, m.EndToken) && !caseFits(a.Text[m.Start:m.End]) {
-			continue // "us", "chad": a word, not the name
+		if m.Source == pipeline.SourceGazetteer && d.allLatin(m.FirstToken, m.EndToken) {
+			s := a.Text[m.Start:m.End]
+			if latinText && !caseFits(s) || !acronymFits(s) {
+				continue // "us", "chad", "is": a word, not the name
+			}
 		}
 		d.ms = append(d.ms, m)
 	}
@@ -153,6 +192,17 @@ func caseFits(s string) bool {
 		return strings.ToUpper(s) == s
 	}
 	return true
+}
+
+// acronymFits reports whether a name matched in Latin script that is
+// also an English stop word (IS, US, IT) is written in capitals, as an
+// acronym; a name that is no stop word fits. It holds in any article:
+// "is" in an English quote inside an Arabic article is not ISIS.
+func acronymFits(s string) bool {
+	if !english.IsStopWord(strings.ToLower(s)) {
+		return true
+	}
+	return hasUpper(s) && strings.ToUpper(s) == s
 }
 
 func hasUpper(s string) bool {
@@ -216,6 +266,9 @@ func (d *doc) runs(s arabic.Sentence) []span {
 				end++
 			case d.norm(end) == "." && utf8.RuneCountInString(d.norm(end-1)) == 1 && d.adjacent(end-1):
 				end++ // an initial
+			case d.norm(end) == "." && orgAbbrevs[d.norm(end-1)] && d.adjacent(end-1) && end-1 > first:
+				end++ // Corp., Inc.
+				goto done
 			case d.norm(end) == "-" && end+1 < s.EndToken && d.adjacent(end-1) && d.adjacent(end) && d.capital(end+1):
 				end++
 			case connectors[d.norm(end)] && end+1 < s.EndToken &&
@@ -235,6 +288,9 @@ func (d *doc) runs(s arabic.Sentence) []span {
 // trim drops the stop words and other non-name words at the ends of run.
 func (d *doc) trim(r span) span {
 	for r.first < r.end && (d.skippable(r.first) || !d.capital(r.first)) {
+		if n := d.norm(r.first); (n == "al" || n == "el") && d.capital(r.first) && r.first+1 < r.end {
+			break // Al Wefaq: the article of an Arabic name is part of it
+		}
 		r.first++
 	}
 	for r.end > r.first && (d.skippable(r.end-1) || d.norm(r.end-1) == "-" || connectors[d.norm(r.end-1)]) {
@@ -255,7 +311,7 @@ func (d *doc) sentence(s arabic.Sentence) {
 		if r.first >= r.end {
 			continue
 		}
-		if d.org(r, s) {
+		if d.english && (d.org(r, s) || d.place(r)) {
 			continue
 		}
 		d.person(r, s)
@@ -295,6 +351,16 @@ func (d *doc) org(r span, s arabic.Sentence) bool {
 	return false
 }
 
+// place adds run r as a place when it ends with the head of a place's
+// name (King Fahd International Stadium, North Field).
+func (d *doc) place(r span) bool {
+	if r.end-r.first < 2 || !placeHeads[d.norm(r.end-1)] {
+		return false
+	}
+	d.add(r, gazetteer.Location, scoreTitle)
+	return true
+}
+
 // person adds the name in run r after the run's last title word (Foreign
 // Minister Sheikh Sabah al-Khalid: Sabah al-Khalid), after a lower-case
 // title before the run (envoy John Allen), or a name of two words or more
@@ -302,7 +368,7 @@ func (d *doc) org(r span, s arabic.Sentence) bool {
 func (d *doc) person(r span, s arabic.Sentence) {
 	titled := false
 	for k := r.end - 1; k >= r.first; k-- {
-		if titles[d.norm(k)] {
+		if titles[d.norm(k)] && (!weakTitles[d.norm(k)] || k == r.first && d.english || titles[d.norm(k-1)] || d.norm(k-1) == "-" || d.norm(k+1) == ".") {
 			r.first, titled = k+1, true
 			break
 		}
@@ -334,14 +400,14 @@ func (d *doc) person(r span, s arabic.Sentence) {
 			}
 		}
 	}
-	if r.first >= r.end {
-		return
+	if r.first >= r.end || eventHeads[d.norm(r.end-1)] {
+		return // the Emir Cup
 	}
 	if titled {
 		d.add(r, gazetteer.Person, scoreTitle)
 		return
 	}
-	if d.words(r) < 2 {
+	if d.words(r) < 2 || !d.english {
 		return
 	}
 	before, after := d.norm(r.first-1), d.norm(r.end)
@@ -351,9 +417,33 @@ func (d *doc) person(r span, s arabic.Sentence) {
 	if r.end >= s.EndToken {
 		after = ""
 	}
+	if orgDescriptors[before] || orgDescriptorsAfter[after] {
+		d.add(r, gazetteer.Org, scoreSaid)
+		return
+	}
+	// A given name starts it, or a country's name stands before it with
+	// 's or after it with "of" (Tunisia's Ons Jabeur, Ugo Humbert of France).
+	if givenNames[d.norm(r.first)] || before == "'s" && d.country(r.first-2, false) ||
+		after == "of" && r.end+1 < s.EndToken && d.country(r.end+1, true) {
+		d.add(r, gazetteer.Person, scoreGiven)
+		return
+	}
 	if speechVerbs[after] || speechVerbs[before] || before == "," && speechVerbs[d.norm(r.first-2)] {
 		d.add(r, gazetteer.Person, scoreSaid)
 	}
+}
+
+// country reports whether token k is the last (or, with first, the first)
+// token of a country's name found by the gazetteer.
+func (d *doc) country(k int, first bool) bool {
+	if k < 0 || k >= len(d.covered) || d.covered[k] <= 0 {
+		return false
+	}
+	m := d.ms[d.covered[k]-1]
+	if first {
+		return m.Type == gazetteer.Country && m.FirstToken == k
+	}
+	return m.Type == gazetteer.Country && m.EndToken == k+1
 }
 
 // words counts the capitalized words of r.
@@ -444,22 +534,25 @@ func (d *doc) add(r span, typ gazetteer.Type, score float64) *entities.Mention {
 
 // shortForms adds the one-word mentions of the last word of a person's
 // Latin-script name met earlier in the article (Allen after John Allen),
-// with the full name's entity.
+// and of an organization's name after its article al (Hilal after Al
+// Hilal), with the full name's entity.
 func (d *doc) shortForms() {
 	type person struct {
 		start int // byte offset of the full name
 		entry int
 		key   string
+		typ   gazetteer.Type
 	}
 	last := map[string]person{}
+	given := map[string]person{} // a full name's first word, after a royal title
 	var people []entities.Mention
 	for _, m := range d.ms {
-		if m.Entry != dropped && m.Type == gazetteer.Person {
+		if m.Entry != dropped && (m.Type == gazetteer.Person || d.alName(m)) {
 			people = append(people, m)
 		}
 	}
 	for _, m := range d.added {
-		if m.Type == gazetteer.Person {
+		if m.Type == gazetteer.Person || d.alName(m) {
 			people = append(people, m)
 		}
 	}
@@ -473,7 +566,23 @@ func (d *doc) shortForms() {
 				continue
 			}
 		}
-		last[w] = person{m.Start, m.Entry, m.Key}
+		last[w] = person{m.Start, m.Entry, m.Key, m.Type}
+		if f := d.norm(m.FirstToken); m.Type == gazetteer.Person && !connectors[f] {
+			if _, ok := given[f]; !ok {
+				given[f] = person{m.Start, m.Entry, m.Key, m.Type}
+			}
+		}
+	}
+	// Sheikh Sabah after Sheikh Sabah Khalid al-Sabah: Gulf rulers and
+	// royals are named by their given name after the title.
+	for i := range d.added {
+		m := &d.added[i]
+		if m.Type != gazetteer.Person || m.EndToken-m.FirstToken != 1 || !royalTitles[d.norm(m.FirstToken-1)] {
+			continue
+		}
+		if p, ok := given[d.norm(m.FirstToken)]; ok && p.start < m.Start {
+			m.Entry, m.Key = p.entry, p.key
+		}
 	}
 	if len(last) == 0 {
 		return
@@ -488,9 +597,19 @@ func (d *doc) shortForms() {
 		}
 		d.added = append(d.added, entities.Mention{
 			Offsets:    t.Offsets,
-			FirstToken: k, EndToken: k + 1, Type: gazetteer.Person, Form: gazetteer.FormName,
+			FirstToken: k, EndToken: k + 1, Type: p.typ, Form: gazetteer.FormName,
 			Source: pipeline.SourceRule, Score: scoreShort, Entry: p.entry, Key: p.key,
 		})
 		d.covered[k] = -1
 	}
+}
+
+// alName reports whether m is an organization named by al and one word
+// (Al Hilal, Al-Nassr), whose word alone is the same organization.
+func (d *doc) alName(m entities.Mention) bool {
+	if m.Type != gazetteer.Org || d.norm(m.FirstToken) != "al" {
+		return false
+	}
+	n := m.EndToken - m.FirstToken
+	return n == 2 || n == 3 && d.norm(m.FirstToken+1) == "-"
 }

@@ -133,8 +133,9 @@ func evaluate(t *testing.T, dir string) score {
 func TestEnglishDev(t *testing.T) { evaluate(t, "dev") }
 
 // TestEnglishHeldOut scores the held-out set, written with its gold before
-// the code ran on it and never tuned on.
-// Its floors are issue 12's targets: partial F1 0.90, PERSON recall 0.80.
+// the code ran on it and never tuned on. Its floors are issue 12's
+// targets, partial F1 0.90 and PERSON recall 0.80; the set scored 0.905
+// and 0.838 when first run (docs/QUALITY.md).
 func TestEnglishHeldOut(t *testing.T) {
 	s := evaluate(t, "heldout")
 	if f := s.f1(s.partialTP); f < 0.90 {

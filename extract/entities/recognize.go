@@ -2,6 +2,8 @@ package entities
 
 import (
 	"cmp"
+	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,9 +11,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // A Recognizer finds the people, countries, places and organizations named
@@ -31,12 +35,21 @@ type Recognizer struct {
 	vocab *vocab
 	// docs pools the buffers of recognition between articles.
 	docs sync.Pool
+	// model is the learned tagger, or nil (see model.go).
+	model *model
 }
 
 // Options configure a Recognizer; the zero value is the default.
 type Options struct {
 	// NoRules finds only the names of the gazetteer.
 	NoRules bool
+	// Model, if set, is a tagger trained on the features of TaggerFeatures
+	// (nerfeat.Version): its names join the candidates of the gazetteer
+	// and the rules (see TaggerFeatures and extract.NERExamples).
+	Model *tagger.Model
+	// ModelOnly, with Model, finds only the model's names: to score the
+	// model alone.
+	ModelOnly bool
 }
 
 // New returns a Recognizer over the compiled gazetteer m.
@@ -47,6 +60,12 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
+	if opt.Model != nil {
+		if fs := opt.Model.Info().FeatureSet; fs != nerfeat.Version {
+			return nil, fmt.Errorf("entities: the tagger model was trained on features %q; this build computes %q", fs, nerfeat.Version)
+		}
+		r.model = &model{m: opt.Model, only: opt.ModelOnly}
+	}
 	r.vocab = newVocab(defaultVocabSize)
 	for i := range m.Entries() {
 		e := &m.Entries()[i]
@@ -75,8 +94,39 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 // last name after the full name refers to the same person (آلن after جون
 // آلن).
 func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
-	d := r.newDoc(a)
+	out, _ := r.RecognizeContext(context.Background(), a) // Background is never done
+	return out
+}
+
+// checkEvery is how many sentences, matches or tokens pass between two
+// looks at the context in RecognizeContext.
+const checkEvery = 256
+
+// RecognizeContext is Recognize that gives up when ctx is done: it returns
+// ctx's error and no mentions. The context is checked between sentences
+// and rules and every few hundred matches, so that a long article does not
+// hold up a cancelled run.
+func (r *Recognizer) RecognizeContext(ctx context.Context, a *arabic.Analysis) ([]Mention, error) {
+	return r.recognize(ctx, a, nil)
+}
+
+// recognize is RecognizeContext; with collect set, it stores there the
+// tagger's input instead of running the model (see TaggerFeatures).
+func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect *[]TaggerSentence) ([]Mention, error) {
+	d, err := r.newDoc(ctx, a)
+	if err != nil {
+		return nil, err
+	}
 	defer d.release()
+	// every reports ctx's error once in checkEvery calls.
+	calls := 0
+	every := func() error {
+		calls++
+		if calls%checkEvery != 0 {
+			return nil
+		}
+		return ctx.Err()
+	}
 	for i, m := range d.matches {
 		for k := m.FirstToken; k < m.EndToken; k++ {
 			if c := d.covered[k]; c == noMatch || d.matches[c].RuneEnd-d.matches[c].RuneStart < m.RuneEnd-m.RuneStart {
@@ -84,9 +134,14 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 			}
 		}
 	}
-	var cands []mention
+	// Most candidates are gazetteer matches: made at about its final size,
+	// the list is not copied as it grows (a mention takes 144 bytes).
+	cands := make([]mention, 0, len(d.matches)+len(d.matches)/4)
 	if !r.noRules {
 		for _, s := range a.Sentences {
+			if err := every(); err != nil {
+				return nil, err
+			}
 			cands = d.orgs(s, cands)
 		}
 		d.orgCovered = reuse.Resize(d.orgBuf, len(a.Tokens), false)
@@ -95,9 +150,16 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 				d.orgCovered[k] = true
 			}
 		}
+		// A sentence may be the whole article: look at ctx between rules.
 		for _, s := range a.Sentences {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			cands = d.places(s, cands)
 			cands = d.titlePersons(s, cands)
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			cands = d.givenPersons(s, cands)
 			cands = d.speakers(s, cands)
 		}
@@ -108,16 +170,23 @@ func (r *Recognizer) Recognize(a *arabic.Analysis) []Mention {
 	}
 	ev := r.gaz.NewEvidence(a)
 	for _, gm := range d.matches {
+		if err := every(); err != nil {
+			return nil, err
+		}
 		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
 			cands = append(cands, m)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cands = d.withModel(cands, collect) // the learned tagger, if any (model.go)
 	chosen := d.shortForms(selectMentions(cands, len(a.Tokens)))
 	out := make([]Mention, len(chosen))
 	for i := range chosen {
 		out[i] = chosen[i].public()
 	}
-	return out
+	return out, ctx.Err()
 }
 
 // commonWord reports whether a one-word gazetteer match is also a common
@@ -223,7 +292,7 @@ func selectMentions(cands []mention, ntokens int) []mention {
 		)
 	})
 	taken := make([]bool, ntokens)
-	var out []mention
+	out := make([]mention, 0, len(cands))
 	for _, c := range cands {
 		free := true
 		for k := c.first; k < c.end && free; k++ {
@@ -298,7 +367,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 	loose := map[int]int{} // token → index in chosen of its one-word rule person
 	replaced := make([]bool, len(chosen))
 	for i, m := range chosen {
-		if m.source == pipeline.SourceRule && m.typ == gazetteer.Person && m.end-m.first == 1 {
+		if m.source != pipeline.SourceGazetteer && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
 			continue
 		}

@@ -75,6 +75,14 @@ func TestRecognize(t *testing.T) {
 			"عبدالله بن خليفة آل ثاني PERSON rule"}},
 		{"given names joined by و are separate people", "وجمال حمزة ومصطفى جعفر وعمرو زكي", []string{
 			"جمال حمزة PERSON rule", "مصطفى جعفر PERSON rule", "عمرو زكي PERSON rule"}},
+		{"علي after an unknown name word is the preposition", "فاز الروسي يفغيني كافلنيكوف علي السويدي توماس إنكفيست", []string{
+			"الروسي COUNTRY country:RU adj", "يفغيني كافلنيكوف PERSON rule", "السويدي COUNTRY country:SE adj", "توماس إنكفيست PERSON rule"}},
+		{"علي after a given name is the name", "وصل محمد علي كلاي إلى القاهرة", []string{
+			"محمد علي كلاي PERSON rule", "القاهرة LOCATION city:cairo"}},
+		{"a name starts with its kunya", "قال أبو أيوب المصري إن التنظيم مستمر", []string{
+			"أبو أيوب المصري PERSON rule"}},
+		{"a kunya and one name after a title", "وقال القائد أبو خالد إن", []string{
+			"أبو خالد PERSON rule"}},
 		{"one unknown word after a verb of saying", "قال عزام إن الاجتماع انتهى", []string{
 			"عزام PERSON rule"}},
 		{"a noun after a verb of saying is no name", "وقالت مسؤولة إن الاجتماع انتهى. وأعلن إسلامه", nil},

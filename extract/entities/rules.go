@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -104,19 +105,23 @@ type doc struct {
 
 // newDoc returns the recognition state for a, its buffers taken from the
 // pool of r and sized for a's tokens; release gives them back.
-func (r *Recognizer) newDoc(a *arabic.Analysis) *doc {
+func (r *Recognizer) newDoc(ctx context.Context, a *arabic.Analysis) (*doc, error) {
+	matches, err := r.gaz.FindAllContext(ctx, a)
+	if err != nil {
+		return nil, err
+	}
 	d, _ := r.docs.Get().(*doc)
 	if d == nil {
 		d = new(doc)
 	}
 	n := len(a.Tokens)
-	d.r, d.a, d.matches = r, a, r.gaz.FindAll(a)
+	d.r, d.a, d.matches = r, a, matches
 	d.covered = reuse.Resize(d.covered, n, noMatch)
 	if d.orgCovered != nil {
 		d.orgBuf, d.orgCovered = d.orgCovered, nil
 	}
 	d.lex, d.missing = r.vocab.lexemes(r, a, d.lex, d.missing)
-	return d
+	return d, nil
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
@@ -237,6 +242,16 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 	if l := d.lex[k]; l.has(lexDefinite) && !l.has(lexGivenAfterWa) {
 		return k
 	}
+	// A kunya starts a name: أبو أيوب المصري, أبو خالد.
+	if d.isKunya(k) && k+1 < end {
+		if c := d.classify(k + 1); c == knownName || c == maybeName && afterTitle {
+			if e := d.personName(k+1, end, true); e > k+1 {
+				return e
+			}
+			return k + 2
+		}
+		return k
+	}
 	switch d.classify(k) {
 	case knownName:
 	case maybeName:
@@ -255,6 +270,12 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		if c == connector {
 			afterConnector = true
 			continue
+		}
+		// علي after a word no list knows as a name is the preposition
+		// على written with ي (كافلنيكوف علي السويدي), not the name Ali;
+		// after a given name it is the name (محمد علي كلاي).
+		if d.a.Tokens[j].Norm == "علي" && d.classify(j-1) == maybeName {
+			break
 		}
 		// An unknown word with a pronoun suffix ends the name: إيغور
 		// كونيتسين بتغلبه.
@@ -281,6 +302,13 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		return k
 	}
 	return last
+}
+
+// isKunya reports whether token k is أبو, which starts a kunya (أبو
+// أيوب) as well as joining names.
+func (d *doc) isKunya(k int) bool {
+	n := d.a.Tokens[k].Norm
+	return n == "ابو" || n == "أبو"
 }
 
 // afterConnector reports whether token k, right after a connector (بن،
@@ -373,6 +401,9 @@ func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
 			continue
 		}
 		start := -1
+		if d.isKunya(k) && k+1 < s.EndToken && d.covered[k+1] == noMatch {
+			start = k // أبو أيوب: personName reads the kunya
+		}
 		for _, seg := range d.stems(k) {
 			if rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و") {
 				start = k

@@ -19,6 +19,8 @@
 package keywords
 
 import (
+	"context"
+
 	"github.com/alam-nlp/alam/arabic"
 )
 
@@ -93,6 +95,14 @@ type Keyword struct {
 //
 // Extract is safe for concurrent use; it does not change a.
 func Extract(a *arabic.Analysis, n int, opt Options) []Keyword {
+	kw, _ := ExtractContext(context.Background(), a, n, opt) // Background is never done
+	return kw
+}
+
+// ExtractContext is Extract that gives up when ctx is done, returning
+// ctx's error and no keywords. The context is checked between the passes
+// over the article, each linear in its length.
+func ExtractContext(ctx context.Context, a *arabic.Analysis, n int, opt Options) ([]Keyword, error) {
 	if n <= 0 {
 		n = DefaultN
 	}
@@ -100,12 +110,22 @@ func Extract(a *arabic.Analysis, n int, opt Options) []Keyword {
 		opt.MaxWords = DefaultMaxWords
 	}
 	if a == nil || len(a.Tokens) == 0 {
-		return nil
+		return nil, ctx.Err()
 	}
 	x := extractors.Get().(*extractor)
 	defer x.release()
-	x.words(a)
-	x.wordStats()
-	x.candidates(opt.MaxWords)
-	return x.best(n)
+	for _, pass := range []func(){
+		func() { x.words(a) },
+		x.wordStats,
+		func() { x.candidates(opt.MaxWords) },
+	} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pass()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return x.best(n), nil
 }

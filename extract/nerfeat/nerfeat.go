@@ -16,7 +16,7 @@ import (
 )
 
 // Version is stored in every model trained on these features.
-const Version = "nerfeat/4"
+const Version = "nerfeat/5"
 
 // Hint is what another recognizer (the gazetteer and rules) found in a
 // sentence: bytes [Start, End) of the sentence's words joined by single
@@ -164,6 +164,14 @@ func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return x.Hinted(sents, hints, raw), nil
+}
+
+// Hinted is Document with the hints already placed on the words:
+// hint[i][j] and raw[i][j] are "B-"+Label or "I-"+Label for word j of
+// sentence i, or "" where there is none (raw for Raw hints). hint and raw
+// have the shape of sents; raw may be nil.
+func (x *Extractor) Hinted(sents [][]string, hints, raw [][]string) [][][]string {
 	seen := map[string]string{}
 	for si, s := range sents {
 		for wi, w := range s {
@@ -177,9 +185,13 @@ func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
 	}
 	out := make([][][]string, len(sents))
 	for si, s := range sents {
-		out[si] = x.sentence(s, hints[si], raw[si], seen)
+		var r []string
+		if raw != nil {
+			r = raw[si]
+		}
+		out[si] = x.sentence(s, hints[si], r, seen)
 	}
-	return out, nil
+	return out
 }
 
 func (x *Extractor) sentence(words, hint, raw []string, seen map[string]string) [][]string {

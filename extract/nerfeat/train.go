@@ -92,3 +92,34 @@ func Score(m *tagger.Model, ex []tagger.Sentence, types []string) eval.NERReport
 	}
 	return rep
 }
+
+// SpanConfidences tags the examples with m and returns, for every
+// predicted entity of the given types, its confidence (the least marginal
+// probability of its labels, tagger.Model.TagProb) and whether it is an
+// exact match of a gold entity: the data of tagger.Calibrate and of a
+// reliability table.
+func SpanConfidences(m *tagger.Model, ex []tagger.Sentence, types []string) (conf []float64, right []bool) {
+	scored := map[string]bool{}
+	for _, t := range types {
+		scored[t] = true
+	}
+	for _, s := range ex {
+		gold := map[eval.Chunk]bool{}
+		for _, c := range eval.Chunks(tagger.ToBIO(s.Labels)) {
+			gold[c] = true
+		}
+		labels, prob := m.TagProb(s.Features)
+		for _, c := range eval.Chunks(labels) {
+			if !scored[c.Type] {
+				continue
+			}
+			p := 1.0
+			for i := c.Start; i < c.End; i++ {
+				p = min(p, prob[i])
+			}
+			conf = append(conf, p)
+			right = append(right, gold[c])
+		}
+	}
+	return conf, right
+}

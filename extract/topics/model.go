@@ -1,7 +1,6 @@
 package topics
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // Training defaults, chosen by 5-fold cross-validation on the train split
@@ -126,8 +126,10 @@ func Train(docs []LabeledDoc, opt TrainOptions) (*Model, error) {
 
 // TrainDir trains a model on the text files under dir: each directory
 // directly under dir is a label, and every *.txt file below it (at any
-// depth) a document of that label, read as UTF-8 (a leading byte order
-// mark is dropped; invalid UTF-8 is an error). Files directly in dir and
+// depth) a document of that label, decoded as alam extract decodes a file
+// (pipeline.DecodeBytes with the encoding detected: a byte order mark is
+// dropped, windows-1256 is recognized, bytes that decode to nothing are an
+// error). Files directly in dir and
 // symbolic links are ignored; labels and files are read in sorted order.
 func TrainDir(dir string, opt TrainOptions) (*Model, error) {
 	t, err := newTrainer(opt)
@@ -167,11 +169,11 @@ func walkLabelled(dir string, f func(label, path, text string) error) error {
 			if err != nil {
 				return err
 			}
-			data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-			if !utf8.Valid(data) {
-				return fmt.Errorf("%s: not valid UTF-8", path)
+			text, _, err := pipeline.DecodeBytes(data, "")
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
 			}
-			return f(label, path, string(data))
+			return f(label, path, text)
 		})
 		if err != nil {
 			return fmt.Errorf("topics: %w", err)

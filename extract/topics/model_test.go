@@ -182,11 +182,11 @@ func TestTrainDirErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := filepath.Join(dir, "x", "bad.txt")
-	if err := os.WriteFile(bad, []byte("\xff\xfe"), 0o644); err != nil {
+	if err := os.WriteFile(bad, []byte("مرحبا\xffبكم"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := TrainDir(dir, TrainOptions{}); err == nil || !strings.Contains(err.Error(), bad+": not valid UTF-8") {
-		t.Errorf("bad UTF-8: error %v", err)
+	if _, err := TrainDir(dir, TrainOptions{}); err == nil || !strings.Contains(err.Error(), bad+": ") || !strings.Contains(err.Error(), "invalid byte 0xFF at offset 10") {
+		t.Errorf("bad UTF-8: error %v, want one naming the file and the byte", err)
 	}
 }
 

@@ -1,0 +1,313 @@
+package entities
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nerfeat"
+	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
+)
+
+// The learned tagger joins recognition at one place: after the rules and
+// the gazetteer have made their candidates, and before the overlaps are
+// resolved (selectMentions). It reads, beside the words, what the rules and
+// the gazetteer found (as nerfeat hints), and decides where their evidence
+// is weak: a rule's name stays only when the model tags the same tokens
+// with the same type, and then takes the model's probability as its score;
+// the model's other names are added (source model). What the lists know
+// well wins: every gazetteer name and demonym stays, and where the model's
+// name covers the same tokens as a gazetteer name, the gazetteer's mention
+// (its type, entity and clitics) is kept. Overlaps are then resolved as
+// without a model: the longest name first, then a gazetteer name.
+//
+// A model name's score is the least marginal probability of its labels
+// (tagger.Model.TagProb), at the temperature chosen on a dev split when
+// the model was trained; docs/QUALITY.md shows how well it matches the
+// precision observed.
+
+// model is a tagger with its pool of feature extractors (a nerfeat
+// Extractor caches and is for one goroutine at a time).
+type model struct {
+	m     *tagger.Model
+	only  bool // only the model's names (Options.ModelOnly)
+	feats sync.Pool
+}
+
+func (mm *model) extractor() *nerfeat.Extractor {
+	if x, ok := mm.feats.Get().(*nerfeat.Extractor); ok {
+		return x
+	}
+	return nerfeat.New(nil)
+}
+
+// TaggerSentence is one sentence as the tagger sees it: the tokens
+// [FirstToken, EndToken) of the analysis and their features.
+type TaggerSentence struct {
+	FirstToken, EndToken int
+	Features             [][]string
+}
+
+// TaggerFeatures returns the sentences of a with the features that
+// Recognize gives its tagger model, computed from the rules' and the
+// gazetteer's mentions alone: what a model is trained on (see
+// extract.NERExamples).
+func (r *Recognizer) TaggerFeatures(a *arabic.Analysis) []TaggerSentence {
+	var out []TaggerSentence
+	r.recognize(context.Background(), a, &out) // Background is never done
+	return out
+}
+
+// modelLabel is the hint label of a candidate: its type, source and form.
+func hintLabel(m *mention) string {
+	return string(m.typ) + "/" + string(m.source) + "/" + m.form.String()
+}
+
+// taggerInput returns the tagger's sentences of d's analysis with their
+// features, from the candidates the rules and the gazetteer made.
+func (d *doc) taggerInput(cands []mention, x *nerfeat.Extractor) []TaggerSentence {
+	a := d.a
+	// What the rules alone would output: the hints.
+	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
+	hint := make([]string, len(a.Tokens))
+	raw := make([]string, len(a.Tokens))
+	for i := range rules {
+		m := &rules[i]
+		label := hintLabel(m)
+		for k := m.first; k < m.end; k++ {
+			if hint[k] == "" {
+				if k == m.first {
+					hint[k] = "B-" + label
+				} else {
+					hint[k] = "I-" + label
+				}
+			}
+		}
+	}
+	for _, gm := range d.matches {
+		if len(gm.Candidates) == 0 {
+			continue
+		}
+		c := gm.Candidates[0]
+		label := string(c.Entry.Type) + "/" + c.Form.String()
+		for k := gm.FirstToken; k < gm.EndToken; k++ {
+			if raw[k] == "" {
+				if k == gm.FirstToken {
+					raw[k] = "B-" + label
+				} else {
+					raw[k] = "I-" + label
+				}
+			}
+		}
+	}
+	var sents []TaggerSentence
+	var words, hs, rs [][]string
+	for _, s := range a.Sentences {
+		if s.EndToken <= s.FirstToken {
+			continue
+		}
+		w := make([]string, 0, s.EndToken-s.FirstToken)
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			w = append(w, a.Tokens[k].Text(a.Text))
+		}
+		sents = append(sents, TaggerSentence{FirstToken: s.FirstToken, EndToken: s.EndToken})
+		words = append(words, w)
+		hs = append(hs, hint[s.FirstToken:s.EndToken])
+		rs = append(rs, raw[s.FirstToken:s.EndToken])
+	}
+	for i, f := range x.Hinted(words, hs, rs) {
+		sents[i].Features = f
+	}
+	return sents
+}
+
+// modelTypes maps the tagger's types onto the gazetteer's; MISC and
+// other types are not output.
+var modelTypes = map[string]gazetteer.Type{"PERS": gazetteer.Person, "LOC": gazetteer.Location, "ORG": gazetteer.Org}
+
+// withModel returns the candidates once the tagger has had its say (see
+// the comment at the top of this file).
+func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
+	mm := d.r.model
+	if mm == nil && collect == nil {
+		return cands
+	}
+	x := nerfeatExtractor(mm)
+	sents := d.taggerInput(cands, x)
+	if mm != nil {
+		mm.feats.Put(x)
+	}
+	if collect != nil {
+		*collect = sents
+		return cands
+	}
+	// The model's spans, by tokens.
+	type span struct {
+		typ  gazetteer.Type
+		prob float64
+	}
+	spans := map[[2]int]span{}
+	var order [][2]int
+	for _, s := range sents {
+		labels, prob := mm.m.TagProb(s.Features)
+		for _, sp := range tagger.Spans(labels) {
+			typ, ok := modelTypes[sp.Type]
+			if !ok {
+				continue
+			}
+			p := 1.0
+			for i := sp.Start; i < sp.End; i++ {
+				p = min(p, prob[i])
+			}
+			k := [2]int{s.FirstToken + sp.Start, s.FirstToken + sp.End}
+			spans[k] = span{typ, p}
+			order = append(order, k)
+		}
+	}
+	// Candidates by their tokens, and the first token of each.
+	same := map[[2]int]int{}
+	startsAt := map[int]int{}
+	for i, c := range cands {
+		k := [2]int{c.first, c.end}
+		if j, ok := same[k]; !ok || cands[j].source != pipeline.SourceGazetteer {
+			same[k] = i
+		}
+		if _, ok := startsAt[c.first]; !ok {
+			startsAt[c.first] = i
+		}
+	}
+	var out []mention
+	used := make([]bool, len(cands))
+	for _, k := range order {
+		sp := spans[k]
+		if i, ok := same[k]; ok && !mm.only && (cands[i].source == pipeline.SourceGazetteer && cands[i].form == gazetteer.FormName || sameType(sp.typ, cands[i].typ)) {
+			// The lists name the same tokens: their mention, which knows
+			// its clitics and its entity; a rule's takes the model's score.
+			c := cands[i]
+			if c.source != pipeline.SourceGazetteer {
+				c.score = sp.prob
+			}
+			used[i] = true
+			out = append(out, c)
+			continue
+		}
+		if m, ok := d.modelMention(k[0], k[1], sp.typ, sp.prob, cands, startsAt); ok {
+			out = append(out, m)
+		}
+	}
+	if mm.only {
+		return out
+	}
+	for i, c := range cands {
+		if used[i] {
+			continue
+		}
+		// The gazetteer's names and demonyms stay; a rule's name the model
+		// did not confirm goes: on the dev split, dropping them gained 0.5
+		// points of micro F1 on ANERcorp and AQMAR both, where keeping those
+		// the model tags nothing over lost them.
+		if c.source == pipeline.SourceGazetteer {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func nerfeatExtractor(mm *model) *nerfeat.Extractor {
+	if mm == nil {
+		return nerfeat.New(nil)
+	}
+	return mm.extractor()
+}
+
+// sameType reports whether the model's type t agrees with a candidate's:
+// the model's LOC is the gazetteer's Location or Country.
+func sameType(t, c gazetteer.Type) bool {
+	return t == c || t == gazetteer.Location && c == gazetteer.Country
+}
+
+// modelMention makes the mention of a model span over tokens [first, end):
+// the proclitics of its first token left outside, as the rules do.
+func (d *doc) modelMention(first, end int, typ gazetteer.Type, prob float64, cands []mention, startsAt map[int]int) (mention, bool) {
+	a := d.a
+	for first < end && a.Tokens[first].Kind == arabic.Punct {
+		first++
+	}
+	for end > first && a.Tokens[end-1].Kind == arabic.Punct {
+		end--
+	}
+	if first == end {
+		return mention{}, false
+	}
+	t, last := a.Tokens[first], a.Tokens[end-1]
+	start, runeStart := t.Start, t.RuneStart
+	var procl string
+	if i, ok := startsAt[first]; ok {
+		// A candidate of the lists starts on the same token: it knows
+		// where the name starts (بداعش gives داعش).
+		c := cands[i]
+		start, runeStart = c.Start, c.RuneStart
+		procl = d.a.Text[t.Start:c.Start]
+	} else if procl = d.modelProclitics(first); procl != "" {
+		start += len(procl)
+		runeStart += utf8.RuneCountInString(procl)
+	}
+	m := mention{
+		Offsets: arabic.Offsets{Start: start, End: last.End, RuneStart: runeStart, RuneEnd: last.RuneEnd},
+		first:   first, end: end, typ: typ, form: gazetteer.FormName,
+		source: pipeline.SourceModel, score: prob, entity: noEntity,
+	}
+	m.key = d.key(first, end, arabic.Normalize(procl))
+	if m.key == "" {
+		return mention{}, false
+	}
+	return m, true
+}
+
+// modelProclitics returns the written proclitics to leave out of a model
+// mention that starts at token k: و or ف before a word whose rest is
+// known (a name word, or the article), and ب, ل or ك before the article.
+// The tagger was trained on corpora that do not split clitics; the
+// project's mentions leave them out.
+func (d *doc) modelProclitics(k int) string {
+	t := d.a.Tokens[k]
+	text := d.a.Text[t.Start:t.End]
+	norm := t.Norm
+	var procl string
+	if rest, ok := strings.CutPrefix(norm, "و"); ok && d.knownRest(rest) {
+		procl, norm = "و", rest
+	} else if rest, ok := strings.CutPrefix(norm, "ف"); ok && strings.HasPrefix(rest, "ال") {
+		procl, norm = "ف", rest
+	}
+	for _, p := range []string{"ب", "ك", "ل"} {
+		if rest, ok := strings.CutPrefix(norm, p); ok && (strings.HasPrefix(rest, "ال") || p == "ل" && strings.HasPrefix(rest, "ل")) {
+			procl += p
+			break
+		}
+	}
+	// The written form starts with the same letters (the folds leave
+	// و ف ب ك ل alone).
+	if !strings.HasPrefix(text, procl) {
+		return ""
+	}
+	return procl
+}
+
+// knownRest reports whether w, a word after the conjunction و, is the
+// start of a name: it has the article or the lists know it.
+func (d *doc) knownRest(w string) bool {
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	for _, p := range []string{"ال", "بال", "كال", "لل"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	rr := d.r.rules
+	return rr.given[w] || d.r.personWords[w] || len(d.r.gaz.Lookup(w)) > 0
+}

@@ -1,0 +1,136 @@
+package entities
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nerfeat"
+	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
+)
+
+func newTestRecognizer(t *testing.T, opt Options) *Recognizer {
+	t.Helper()
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(gazetteer.Compile(g), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestModelProclitics(t *testing.T) {
+	r := newTestRecognizer(t, Options{})
+	tests := []struct{ word, want string }{
+		{"والقاهرة", "و"},
+		{"بالقاهرة", "ب"},
+		{"فالقاهرة", "ف"},
+		{"وبالقاهرة", "وب"},
+		{"للتحالف", "ل"}, // ل + التحالف: the mention reads لتحالف, as the rules' do
+		{"ومحمد", "و"},   // a given name after و
+		{"وليد", ""},     // a name that starts with و
+		{"واشنطن", ""},   // so is this one
+		{"وزارة", ""},    // and this word
+		{"لبنان", ""},    // ل is the name's own
+		{"كالعادة", "ك"}, // ك before the article
+		{"القاهرة", ""},  // the article stays inside
+	}
+	for _, tc := range tests {
+		t.Run(tc.word, func(t *testing.T) {
+			d, err := r.newDoc(context.Background(), arabic.Analyze(tc.word))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.release()
+			if got := d.modelProclitics(0); got != tc.want {
+				t.Errorf("modelProclitics(%q) = %q, want %q (% x)", tc.word, got, tc.want, tc.word)
+			}
+		})
+	}
+}
+
+func TestTaggerFeatures(t *testing.T) {
+	r := newTestRecognizer(t, Options{})
+	text := "قال الوزير منير الزعبي إن القاهرة بعيدة. وعاد أمس"
+	a := arabic.Analyze(text)
+	sents := r.TaggerFeatures(a)
+	if len(sents) != len(a.Sentences) {
+		t.Fatalf("%d tagger sentences for %d sentences", len(sents), len(a.Sentences))
+	}
+	next := 0
+	for _, s := range sents {
+		if s.FirstToken != next || len(s.Features) != s.EndToken-s.FirstToken {
+			t.Fatalf("sentence %+v does not follow token %d or has %d feature lists", s, next, len(s.Features))
+		}
+		next = s.EndToken
+	}
+	if next != len(a.Tokens) {
+		t.Errorf("the tagger sentences end at token %d of %d", next, len(a.Tokens))
+	}
+	want := map[string]string{
+		"منير":    "h=B-PERSON/rule/name",
+		"الزعبي":  "h=I-PERSON/rule/name",
+		"القاهرة": "h=B-LOCATION/gazetteer/name",
+	}
+	for k, tok := range a.Tokens {
+		f, ok := want[tok.Text(text)]
+		if !ok {
+			continue
+		}
+		if !slices.Contains(sents[0].Features[k], f) {
+			t.Errorf("features of %s lack %q: %q", tok.Text(text), f, sents[0].Features[k])
+		}
+	}
+}
+
+// TestRecognizeWithModel trains a tagger on sentences in which made-up
+// words are people, and checks that its names join the gazetteer's.
+func TestRecognizeWithModel(t *testing.T) {
+	plain := newTestRecognizer(t, Options{})
+	names := []string{"زيبوف", "كرامبو", "ليتسكي", "دورانتي", "مايسكو", "فيرنوس"}
+	var data []tagger.Sentence
+	for i := range 30 {
+		text := "وصل " + names[i%len(names)] + " إلى القاهرة أمس"
+		for _, s := range plain.TaggerFeatures(arabic.Analyze(text)) {
+			data = append(data, tagger.Sentence{Features: s.Features, Labels: []string{"O", "B-PERS", "O", "B-LOC", "O"}})
+		}
+	}
+	m, err := tagger.Train(data, tagger.Config{Epochs: 5, Seed: 1, Bits: 14, FeatureSet: nerfeat.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTestRecognizer(t, Options{Model: m})
+	text := "وصل بوركاني إلى القاهرة أمس، ووصل زيبوف"
+	a := arabic.Analyze(text)
+	var got []string
+	for _, mn := range r.Recognize(a) {
+		got = append(got, a.Text[mn.Start:mn.End]+" "+string(mn.Type)+" "+string(mn.Source))
+		if mn.Score <= 0 || mn.Score > 1 {
+			t.Errorf("%s: score %g outside (0, 1]", a.Text[mn.Start:mn.End], mn.Score)
+		}
+	}
+	want := []string{"بوركاني PERSON model", "القاهرة LOCATION gazetteer", "زيبوف PERSON model"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Recognize(%q)\n got %q\nwant %q", text, got, want)
+	}
+
+	only := newTestRecognizer(t, Options{Model: m, ModelOnly: true})
+	for _, mn := range only.Recognize(a) {
+		if mn.Source != pipeline.SourceModel {
+			t.Errorf("ModelOnly gave %s from %s", a.Text[mn.Start:mn.End], mn.Source)
+		}
+	}
+
+	foreign, _ := tagger.Train(data[:2], tagger.Config{Epochs: 1, Bits: 8, FeatureSet: "other/1"})
+	g, _ := gazetteer.Default()
+	if _, err := New(gazetteer.Compile(g), Options{Model: foreign}); err == nil || !strings.Contains(err.Error(), "other/1") {
+		t.Errorf("a model of other features: error %v, want one naming its feature set", err)
+	}
+}

@@ -1,0 +1,136 @@
+package tagger
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+// bruteMarginals enumerates every valid label sequence of a short
+// sentence and sums exp(score/T) by the label at each token.
+func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
+	n, length := len(m.labels), len(features)
+	e := emissions(m.weights, m.rows(features), n)
+	out := make([][]float64, length)
+	for i := range out {
+		out[i] = make([]float64, n)
+	}
+	z := 0.0
+	seq := make([]int, length)
+	var walk func(i int)
+	walk = func(i int) {
+		if i == length {
+			s := 0.0
+			for k, c := range seq {
+				p := 0
+				if k > 0 {
+					p = seq[k-1] + 1
+				}
+				if !m.allow[p*n+c] {
+					return
+				}
+				s += float64(m.trans[p*n+c]) + float64(e[k*n+c])
+			}
+			w := math.Exp(s / t)
+			z += w
+			for k, c := range seq {
+				out[k][c] += w
+			}
+			return
+		}
+		for c := range n {
+			seq[i] = c
+			walk(i + 1)
+		}
+	}
+	walk(0)
+	for i := range out {
+		for c := range out[i] {
+			out[i][c] /= z
+		}
+	}
+	return out
+}
+
+func TestTagProbMatchesEnumeration(t *testing.T) {
+	m, err := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	places := []string{"paris", "cairo", "rome"}
+	for _, temp := range []float64{0.5, 1, 4} {
+		mt := m.WithTemperature(temp)
+		fs := toyFeatures([]string{"mr", "Zaki", "went", "to", "rome"}, places)
+		labels, prob := mt.TagProb(fs)
+		if want := m.Tag(fs); !slices.Equal(labels, want) {
+			t.Fatalf("TagProb labels %q, Tag %q", labels, want)
+		}
+		brute := bruteMarginals(m, fs, temp)
+		index := map[string]int{}
+		for i, l := range m.labels {
+			index[l] = i
+		}
+		for i, l := range labels {
+			if want := brute[i][index[l]]; math.Abs(prob[i]-want) > 1e-9 {
+				t.Errorf("T=%g token %d (%s): marginal %.12f, enumeration %.12f", temp, i, l, prob[i], want)
+			}
+		}
+	}
+}
+
+func TestTemperatureSharpens(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	fs := toyFeatures([]string{"mr", "Zaki", "went"}, nil)
+	_, cold := m.WithTemperature(0.25).TagProb(fs)
+	_, hot := m.WithTemperature(50).TagProb(fs)
+	for i := range cold {
+		if !(cold[i] >= hot[i]) {
+			t.Errorf("token %d: probability %.4f at T=0.25 below %.4f at T=50", i, cold[i], hot[i])
+		}
+	}
+	if hot[1] > 0.9 {
+		t.Errorf("at T=50 the probability of the name is %.4f; a high temperature should flatten it", hot[1])
+	}
+}
+
+func TestPruned(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	p, kept := m.Pruned(0.5)
+	nz := 0
+	for i, v := range p.weights {
+		if v != 0 {
+			nz++
+			if math.Abs(float64(v)) < 0.5 || v != m.weights[i] {
+				t.Fatalf("weight %d: pruned %g from %g", i, v, m.weights[i])
+			}
+		} else if math.Abs(float64(m.weights[i])) >= 0.5 {
+			t.Fatalf("weight %d = %g dropped", i, m.weights[i])
+		}
+	}
+	if nz != kept {
+		t.Errorf("Pruned reports %d kept, %d non-zero", kept, nz)
+	}
+}
+
+func TestCalibrate(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	// Spans that are right half of the time: the best temperature is the
+	// one whose confidence is nearest 0.5.
+	spans := func(mt *Model) ([]float64, []bool) {
+		_, p := mt.TagProb(toyFeatures([]string{"mr", "Zaki"}, nil))
+		return []float64{p[1], p[1]}, []bool{true, false}
+	}
+	temps := []float64{0.1, 1, 1000}
+	got := Calibrate(m, temps, spans)
+	best := math.Inf(1)
+	var want float64
+	for _, tt := range temps {
+		c, _ := spans(m.WithTemperature(tt))
+		if d := math.Abs(c[0] - 0.5); d < best {
+			best, want = d, tt
+		}
+	}
+	if got != want {
+		t.Errorf("Calibrate = %g, want %g", got, want)
+	}
+}
