@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/nermodel"
@@ -62,6 +63,8 @@ func DefaultConfig() (Config, error) {
 type Extractor struct {
 	recognizer *entities.Recognizer
 	stage      pipeline.Stage
+	front      pipeline.Stage // Analyze and Entities
+	regions    map[string]string
 }
 
 // New compiles the resources of cfg.
@@ -78,13 +81,14 @@ func New(cfg Config) (*Extractor, error) {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	stages := []pipeline.Stage{Analyze(), Entities(r)}
+	front := pipeline.Chain(stages...)
 	if cfg.Taxonomy != nil || cfg.TopicModel != nil {
-		stages = append(stages, Topics(cfg.Taxonomy, cfg.TopicModel))
+		stages = append(stages, Topics(cfg.Taxonomy, cfg.TopicModel, g))
 	}
 	if cfg.Keywords > 0 {
 		stages = append(stages, Keywords(cfg.Keywords))
 	}
-	return &Extractor{recognizer: r, stage: pipeline.Chain(stages...)}, nil
+	return &Extractor{recognizer: r, stage: pipeline.Chain(stages...), front: front, regions: countryRegions(g)}, nil
 }
 
 // Stage returns the stages that annotate a decoded document, in order:
@@ -103,4 +107,23 @@ func (x *Extractor) Annotate(ctx context.Context, text string) (*pipeline.Docume
 		return nil, err
 	}
 	return doc, nil
+}
+
+// TopicInput returns what the Topics stage reads for text: the analysis
+// and the entity mentions as topics.EntityRef, made as Annotate makes
+// them. Give it to topics.ReadDir to train a classifier on the features
+// it will see in alam extract.
+func (x *Extractor) TopicInput(ctx context.Context, text string) (*arabic.Analysis, []topics.EntityRef, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	doc := &pipeline.Document{Text: text}
+	if err := x.front.Process(ctx, doc); err != nil {
+		return nil, nil, err
+	}
+	a, err := analysis(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, entityRefs(doc, x.regions), nil
 }

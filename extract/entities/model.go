@@ -67,9 +67,19 @@ func hintLabel(m *mention) string {
 	return string(m.typ) + "/" + string(m.source) + "/" + m.form.String()
 }
 
-// taggerInput returns the tagger's sentences of d's analysis with their
-// features, from the candidates the rules and the gazetteer made.
-func (d *doc) taggerInput(cands []mention, x *nerfeat.Extractor) []TaggerSentence {
+// maxTaggerTokens bounds the tokens the tagger reads at once. A longer
+// sentence (a list, or a text without punctuation: not a sentence of
+// news) is tagged in pieces of that many tokens, so that the features,
+// some 25 strings a token, never grow with the article.
+const maxTaggerTokens = 1024
+
+// eachTaggerSentence calls fn with each sentence of d's analysis (or piece
+// of a sentence, see maxTaggerTokens), in order, with the features the
+// tagger reads, from the candidates the rules and the gazetteer made. The
+// features are made one sentence at a time, so that a long article does
+// not hold them all at once. It returns ctx's error when ctx is done
+// (looked at before each sentence).
+func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
@@ -104,25 +114,38 @@ func (d *doc) taggerInput(cands []mention, x *nerfeat.Extractor) []TaggerSentenc
 			}
 		}
 	}
-	var sents []TaggerSentence
-	var words, hs, rs [][]string
+	var pieces [][2]int // first and end token
 	for _, s := range a.Sentences {
-		if s.EndToken <= s.FirstToken {
-			continue
+		for first := s.FirstToken; first < s.EndToken; first += maxTaggerTokens {
+			pieces = append(pieces, [2]int{first, min(first+maxTaggerTokens, s.EndToken)})
 		}
-		w := make([]string, 0, s.EndToken-s.FirstToken)
-		for k := s.FirstToken; k < s.EndToken; k++ {
-			w = append(w, a.Tokens[k].Text(a.Text))
+	}
+	var buf []string
+	words := func(p [2]int) []string {
+		buf = buf[:0]
+		for k := p[0]; k < p[1]; k++ {
+			buf = append(buf, a.Tokens[k].Text(a.Text))
 		}
-		sents = append(sents, TaggerSentence{FirstToken: s.FirstToken, EndToken: s.EndToken})
-		words = append(words, w)
-		hs = append(hs, hint[s.FirstToken:s.EndToken])
-		rs = append(rs, raw[s.FirstToken:s.EndToken])
+		return buf
 	}
-	for i, f := range x.Hinted(words, hs, rs) {
-		sents[i].Features = f
+	// A word hinted anywhere is a feature everywhere: note them all first.
+	seen := map[string]string{}
+	for i, p := range pieces {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		x.NoteHints(seen, words(p), hint[p[0]:p[1]])
 	}
-	return sents
+	for _, p := range pieces {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		f := x.HintedSentence(words(p), hint[p[0]:p[1]], raw[p[0]:p[1]], seen)
+		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
+	}
+	return nil
 }
 
 // modelTypes maps the tagger's types onto the gazetteer's; MISC and
@@ -131,19 +154,18 @@ var modelTypes = map[string]gazetteer.Type{"PERS": gazetteer.Person, "LOC": gaze
 
 // withModel returns the candidates once the tagger has had its say (see
 // the comment at the top of this file).
-func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
+func (d *doc) withModel(ctx context.Context, cands []mention, collect *[]TaggerSentence) ([]mention, error) {
 	mm := d.r.model
 	if mm == nil && collect == nil {
-		return cands
+		return cands, nil
 	}
 	x := nerfeatExtractor(mm)
-	sents := d.taggerInput(cands, x)
 	if mm != nil {
-		mm.feats.Put(x)
+		defer mm.feats.Put(x)
 	}
 	if collect != nil {
-		*collect = sents
-		return cands
+		err := d.eachTaggerSentence(ctx, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
+		return cands, err
 	}
 	// The model's spans, by tokens.
 	type span struct {
@@ -152,7 +174,7 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 	}
 	spans := map[[2]int]span{}
 	var order [][2]int
-	for _, s := range sents {
+	err := d.eachTaggerSentence(ctx, cands, x, func(s TaggerSentence) {
 		labels, prob := mm.m.TagProb(s.Features)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
@@ -167,6 +189,9 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 			spans[k] = span{typ, p}
 			order = append(order, k)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Candidates by their tokens, and the first token of each.
 	same := map[[2]int]int{}
@@ -200,7 +225,7 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 		}
 	}
 	if mm.only {
-		return out
+		return out, nil
 	}
 	for i, c := range cands {
 		if used[i] {
@@ -214,7 +239,7 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 			out = append(out, c)
 		}
 	}
-	return out
+	return out, nil
 }
 
 func nerfeatExtractor(mm *model) *nerfeat.Extractor {

@@ -180,7 +180,10 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cands = d.withModel(cands, collect) // the learned tagger, if any (model.go)
+	cands, err = d.withModel(ctx, cands, collect) // the learned tagger, if any (model.go)
+	if err != nil {
+		return nil, err
+	}
 	chosen := d.shortForms(selectMentions(cands, len(a.Tokens)))
 	out := make([]Mention, len(chosen))
 	for i := range chosen {
