@@ -86,9 +86,12 @@ entries a name matches after normalization and clitic stripping.
 
 # topics
 
-Train reads one folder per label of text files and writes a naive Bayes
-model (a versioned file; the same data gives the same bytes) for
-extract --topic-model.
+Train reads one folder per label of text files, runs the extractor on each,
+and writes a classifier (--kind logreg, the default, nb or cnb) over their
+words and entities, with calibrated probabilities, for extract --topic-model
+(a versioned file; the same data gives the same bytes). --dev-every N first
+reports accuracy, log loss and a reliability table on every N-th file held
+out.
 
 # eval
 

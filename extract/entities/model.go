@@ -79,7 +79,7 @@ const maxTaggerTokens = 1024
 // features are made one sentence at a time, so that a long article does
 // not hold them all at once. It returns ctx's error when ctx is done
 // (looked at before each sentence).
-func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
+func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
@@ -111,7 +111,7 @@ func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfea
 			}
 		}
 	}
-	for _, gm := range d.matches {
+	for _, gm := range names.matches {
 		if len(gm.Candidates) == 0 {
 			continue
 		}
@@ -174,7 +174,7 @@ var modelTypes = map[string]gazetteer.Type{"PERS": gazetteer.Person, "LOC": gaze
 
 // withModel returns the candidates once the tagger has had its say (see
 // the comment at the top of this file).
-func (d *doc) withModel(ctx context.Context, cands []mention, collect *[]TaggerSentence) ([]mention, error) {
+func (d article) withModel(ctx context.Context, names gazNames, cands []mention, collect *[]TaggerSentence) ([]mention, error) {
 	mm := d.r.model
 	if mm == nil && collect == nil {
 		return cands, nil
@@ -184,7 +184,7 @@ func (d *doc) withModel(ctx context.Context, cands []mention, collect *[]TaggerS
 		defer mm.feats.Put(x)
 	}
 	if collect != nil {
-		err := d.eachTaggerSentence(ctx, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
+		err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
 		return cands, err
 	}
 	// The model's spans, by tokens.
@@ -194,7 +194,7 @@ func (d *doc) withModel(ctx context.Context, cands []mention, collect *[]TaggerS
 	}
 	spans := map[[2]int]span{}
 	var order [][2]int
-	err := d.eachTaggerSentence(ctx, cands, x, func(s TaggerSentence) {
+	err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) {
 		labels, prob := mm.m.TagProb(s.Features)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
@@ -277,7 +277,7 @@ func sameType(t, c gazetteer.Type) bool {
 
 // modelMention makes the mention of a model span over tokens [first, end):
 // the proclitics of its first token left outside, as the rules do.
-func (d *doc) modelMention(first, end int, typ gazetteer.Type, prob float64, cands []mention, startsAt map[int]int) (mention, bool) {
+func (d article) modelMention(first, end int, typ gazetteer.Type, prob float64, cands []mention, startsAt map[int]int) (mention, bool) {
 	a := d.a
 	for first < end && a.Tokens[first].Kind == arabic.Punct {
 		first++
@@ -318,7 +318,7 @@ func (d *doc) modelMention(first, end int, typ gazetteer.Type, prob float64, can
 // known (a name word, or the article), and ب, ل or ك before the article.
 // The tagger was trained on corpora that do not split clitics; the
 // project's mentions leave them out.
-func (d *doc) modelProclitics(k int) string {
+func (d article) modelProclitics(k int) string {
 	t := d.a.Tokens[k]
 	text := d.a.Text[t.Start:t.End]
 	norm := t.Norm
@@ -344,7 +344,7 @@ func (d *doc) modelProclitics(k int) string {
 
 // knownRest reports whether w, a word after the conjunction و, is the
 // start of a name: it has the article or the lists know it.
-func (d *doc) knownRest(w string) bool {
+func (d article) knownRest(w string) bool {
 	if utf8.RuneCountInString(w) < 3 {
 		return false
 	}
