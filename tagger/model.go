@@ -1,7 +1,5 @@
 package tagger
 
-import "hash/fnv"
-
 // Model is a trained tagger. It is never modified after training or
 // loading, so one Model may be shared by any number of goroutines.
 type Model struct {
@@ -34,11 +32,33 @@ func (m *Model) Info() Info { return m.info }
 // Labels returns the model's labels; the caller must not modify the slice.
 func (m *Model) Labels() []string { return m.labels }
 
-func hashFeature(f string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(f))
-	return h.Sum64()
+// A FeatureHash is the hash of a feature string (64-bit FNV-1a), which
+// picks the feature's row of weights. It can be built part by part, so
+// that a feature made of several strings is hashed without joining them:
+// NewFeatureHash().Add("n=").Add(w) == HashFeature("n=" + w).
+type FeatureHash uint64
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// NewFeatureHash returns the hash of the empty feature.
+func NewFeatureHash() FeatureHash { return fnvOffset }
+
+// Add returns the hash of the feature h hashed followed by s.
+func (h FeatureHash) Add(s string) FeatureHash {
+	for i := 0; i < len(s); i++ {
+		h ^= FeatureHash(s[i])
+		h *= fnvPrime
+	}
+	return h
 }
+
+// HashFeature returns the hash of the feature string f.
+func HashFeature(f string) FeatureHash { return NewFeatureHash().Add(f) }
+
+func hashFeature(f string) uint64 { return uint64(HashFeature(f)) }
 
 func newModel(info Info, labels []string) *Model {
 	n := len(labels)
@@ -70,6 +90,26 @@ func (m *Model) rows(features [][]string) [][]int {
 		r := make([]int, len(fs))
 		for j, f := range fs {
 			r[j] = int(hashFeature(f)&m.mask) * n
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// hashRows is rows for features given by their hashes.
+func (m *Model) hashRows(features [][]FeatureHash) [][]int {
+	n := len(m.labels)
+	out := make([][]int, len(features))
+	size := 0
+	for _, fs := range features {
+		size += len(fs)
+	}
+	flat := make([]int, size)
+	for i, fs := range features {
+		r := flat[:len(fs):len(fs)]
+		flat = flat[len(fs):]
+		for j, h := range fs {
+			r[j] = int(uint64(h)&m.mask) * n
 		}
 		out[i] = r
 	}

@@ -9,9 +9,20 @@ import "math"
 // perceptron's scores are not probabilities by themselves: T is chosen on
 // held-out data (see Calibrate) so that they behave as such.
 func (m *Model) TagProb(features [][]string) ([]string, []float64) {
+	return m.tagProb(m.rows(features))
+}
+
+// TagProbHashes is TagProb for features given by their hashes
+// (HashFeature of each feature string): the same labels and
+// probabilities, without the strings.
+func (m *Model) TagProbHashes(features [][]FeatureHash) ([]string, []float64) {
+	return m.tagProb(m.hashRows(features))
+}
+
+func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
 	n := len(m.labels)
-	e := emissions(m.weights, m.rows(features), n)
-	path := viterbi(e, m.trans, m.allow, n, len(features))
+	e := emissions(m.weights, rows, n)
+	path := viterbi(e, m.trans, m.allow, n, len(rows))
 	out := make([]string, len(path))
 	for i, c := range path {
 		out[i] = m.labels[c]
@@ -19,8 +30,129 @@ func (m *Model) TagProb(features [][]string) ([]string, []float64) {
 	return out, m.marginals(e, path)
 }
 
-// marginals returns p(y_i = path[i]) for every token i.
+// marginals returns p(y_i = path[i]) for every token i: by the scaled
+// forward-backward of scaledMarginals, or in log space (logMarginals)
+// for a sentence whose scores are so far apart that the scaled sums
+// underflow.
 func (m *Model) marginals(e []float32, path []int) []float64 {
+	if out, ok := m.scaledMarginals(e, path); ok {
+		return out
+	}
+	return m.logMarginals(e, path)
+}
+
+// scaledMarginals computes the marginals with probabilities instead of
+// their logarithms: exp is taken once per token and label and once per
+// transition, not once per pair of labels at every token, and each
+// token's forward and backward vectors are scaled to sum to 1 (Rabiner's
+// scaling). The marginal of label c at token i is alpha_i(c)·beta_i(c)
+// over the sum of that product at i. It reports false when a scaled sum
+// underflows to 0 (scores hundreds apart at one token).
+func (m *Model) scaledMarginals(e []float32, path []int) ([]float64, bool) {
+	n, length := len(m.labels), len(path)
+	if length == 0 {
+		return nil, true
+	}
+	t := m.info.Temperature
+	if t <= 0 {
+		t = 1
+	}
+	inv := 1 / t
+	// exp of the transitions over T, less their largest: every path takes
+	// one start and length-1 other transitions, so a constant taken from
+	// all of them scales every path alike and cancels.
+	top := math.Inf(-1)
+	for i, v := range m.trans {
+		if m.allow[i] {
+			top = max(top, float64(v)*inv)
+		}
+	}
+	buf := make([]float64, (n+1)*n+3*length*n)
+	tr, buf := buf[:(n+1)*n], buf[(n+1)*n:]
+	for i, v := range m.trans {
+		if m.allow[i] {
+			tr[i] = math.Exp(float64(v)*inv - top)
+		}
+	}
+	// ex: exp of the emissions over T, less each token's largest.
+	ex, buf := buf[:length*n], buf[length*n:]
+	for i := range length {
+		row := e[i*n : (i+1)*n]
+		mx := math.Inf(-1)
+		for _, v := range row {
+			mx = max(mx, float64(v)*inv)
+		}
+		for c, v := range row {
+			ex[i*n+c] = math.Exp(float64(v)*inv - mx)
+		}
+	}
+	alpha, beta := buf[:length*n], buf[length*n:]
+	scale := func(v []float64) bool {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		if !(s > 0) || math.IsInf(s, 1) {
+			return false
+		}
+		for i := range v {
+			v[i] /= s
+		}
+		return true
+	}
+	for c := range n {
+		alpha[c] = tr[c] * ex[c]
+	}
+	if !scale(alpha[:n]) {
+		return nil, false
+	}
+	for i := 1; i < length; i++ {
+		prev, cur := alpha[(i-1)*n:i*n], alpha[i*n:(i+1)*n]
+		for c := range n {
+			s := 0.0
+			for p, a := range prev {
+				s += a * tr[(p+1)*n+c]
+			}
+			cur[c] = s * ex[i*n+c]
+		}
+		if !scale(cur) {
+			return nil, false
+		}
+	}
+	last := beta[(length-1)*n:]
+	for c := range n {
+		last[c] = 1
+	}
+	for i := length - 2; i >= 0; i-- {
+		next, cur := beta[(i+1)*n:(i+2)*n], beta[i*n:(i+1)*n]
+		for p := range n {
+			s := 0.0
+			for c, b := range next {
+				s += tr[(p+1)*n+c] * ex[(i+1)*n+c] * b
+			}
+			cur[p] = s
+		}
+		if !scale(cur) {
+			return nil, false
+		}
+	}
+	out := make([]float64, length)
+	for i, c := range path {
+		z := 0.0
+		for k := range n {
+			z += alpha[i*n+k] * beta[i*n+k]
+		}
+		if !(z > 0) {
+			return nil, false
+		}
+		out[i] = alpha[i*n+c] * beta[i*n+c] / z
+	}
+	return out, true
+}
+
+// logMarginals is marginals in log space: slower, and safe from
+// underflow.
+func (m *Model) logMarginals(e []float32, path []int) []float64 {
 	n, length := len(m.labels), len(path)
 	if length == 0 {
 		return nil
@@ -30,34 +162,51 @@ func (m *Model) marginals(e []float32, path []int) []float64 {
 		t = 1
 	}
 	inv := 1 / t
-	negInf := math.Inf(-1)
-	trans := func(p, c int) float64 { // p = -1 is the sentence start
-		if !m.allow[(p+1)*n+c] {
-			return negInf
-		}
-		return float64(m.trans[(p+1)*n+c]) * inv
+	// The transitions' scores over T, and for each label the labels that
+	// may come before it (after it): a term of an invalid transition is
+	// exp(-Inf) = 0 and leaves a sum as it is, so they are skipped.
+	tr := make([]float64, (n+1)*n)
+	for i, v := range m.trans {
+		tr[i] = float64(v) * inv
 	}
-	alpha := make([]float64, length*n)
-	beta := make([]float64, length*n)
+	prev := make([][]int, n) // prev[c]: the p with allow[(p+1)*n+c]
+	next := make([][]int, n) // next[p]: the c with allow[(p+1)*n+c]
+	for p := range n {
+		for c := range n {
+			if m.allow[(p+1)*n+c] {
+				prev[c] = append(prev[c], p)
+				next[p] = append(next[p], c)
+			}
+		}
+	}
+	negInf := math.Inf(-1)
+	ab := make([]float64, 2*length*n)
+	alpha, beta := ab[:length*n], ab[length*n:]
 	buf := make([]float64, n)
 	for c := range n {
-		alpha[c] = trans(-1, c) + float64(e[c])*inv
+		if m.allow[c] {
+			alpha[c] = tr[c] + float64(e[c])*inv
+		} else {
+			alpha[c] = negInf + float64(e[c])*inv
+		}
 	}
 	for i := 1; i < length; i++ {
 		for c := range n {
-			for p := range n {
-				buf[p] = alpha[(i-1)*n+p] + trans(p, c)
+			b := buf[:0]
+			for _, p := range prev[c] {
+				b = append(b, alpha[(i-1)*n+p]+tr[(p+1)*n+c])
 			}
-			alpha[i*n+c] = logSumExp(buf) + float64(e[i*n+c])*inv
+			alpha[i*n+c] = logSumExp(b) + float64(e[i*n+c])*inv
 		}
 	}
 	// beta of the last token is 0 (log 1).
 	for i := length - 2; i >= 0; i-- {
 		for p := range n {
-			for c := range n {
-				buf[c] = trans(p, c) + float64(e[(i+1)*n+c])*inv + beta[(i+1)*n+c]
+			b := buf[:0]
+			for _, c := range next[p] {
+				b = append(b, tr[(p+1)*n+c]+float64(e[(i+1)*n+c])*inv+beta[(i+1)*n+c])
 			}
-			beta[i*n+p] = logSumExp(buf)
+			beta[i*n+p] = logSumExp(b)
 		}
 	}
 	z := logSumExp(alpha[(length-1)*n : length*n])

@@ -50,6 +50,9 @@ func (mm *model) extractor() *nerfeat.Extractor {
 type TaggerSentence struct {
 	FirstToken, EndToken int
 	Features             [][]string
+	// hashes are the features by their hashes, in place of Features,
+	// when recognition tags the sentence itself (see eachTaggerSentence).
+	hashes [][]tagger.FeatureHash
 }
 
 // TaggerFeatures returns the sentences of a with the features that
@@ -78,8 +81,10 @@ const maxTaggerTokens = 1024
 // tagger reads, from the candidates the rules and the gazetteer made. The
 // features are made one sentence at a time, so that a long article does
 // not hold them all at once. It returns ctx's error when ctx is done
-// (looked at before each sentence).
-func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
+// (looked at before each sentence). With hashed set, fn gets the
+// features' hashes (TaggerSentence.hashes, valid during the call) and no
+// strings.
+func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, hashed bool, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
@@ -162,6 +167,11 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 			return err
 		}
 		words, hints, raws := strs(p)
+		if hashed {
+			h := x.HintedSentenceHashes(words, hints, raws, seen)
+			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], hashes: h})
+			continue
+		}
 		f := x.HintedSentence(words, hints, raws, seen)
 		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
 	}
@@ -184,7 +194,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		defer mm.feats.Put(x)
 	}
 	if collect != nil {
-		err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
+		err := d.eachTaggerSentence(ctx, names, cands, x, false, func(s TaggerSentence) { *collect = append(*collect, s) })
 		return cands, err
 	}
 	// The model's spans, by tokens.
@@ -194,8 +204,8 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	}
 	spans := map[[2]int]span{}
 	var order [][2]int
-	err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) {
-		labels, prob := mm.m.TagProb(s.Features)
+	err := d.eachTaggerSentence(ctx, names, cands, x, true, func(s TaggerSentence) {
+		labels, prob := mm.m.TagProbHashes(s.hashes)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
 			if !ok {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // Version is stored in every model trained on these features.
@@ -44,6 +45,10 @@ type lexeme struct {
 type Extractor struct {
 	cache map[string]*lexeme
 	hint  Hinter
+	// Buffers of HintedSentenceHashes.
+	lexBuf   []*lexeme
+	hashBuf  []tagger.FeatureHash
+	hashRows [][]tagger.FeatureHash
 }
 
 // New returns an Extractor with an empty cache. hint may be nil (no hint
@@ -266,3 +271,86 @@ func (x *Extractor) sentence(words, hint, raw []string, seen map[string]string) 
 	}
 	return out
 }
+
+// HintedSentenceHashes is HintedSentence giving each feature as its hash
+// (tagger.HashFeature of the feature string), in the same order, without
+// making the strings: what tagger.Model.TagProbHashes reads. The result
+// lives in x's buffers and is valid until x's next call of this method.
+func (x *Extractor) HintedSentenceHashes(words, hint, raw []string, seen map[string]string) [][]tagger.FeatureHash {
+	rawAt := func(i int) string {
+		if i < 0 || i >= len(raw) || raw[i] == "" {
+			return "-"
+		}
+		return raw[i]
+	}
+	hintAt := func(i int) string {
+		if i < 0 || i >= len(hint) || hint[i] == "" {
+			return "-"
+		}
+		return hint[i]
+	}
+	lx := x.lexBuf[:0]
+	for _, w := range words {
+		lx = append(lx, x.lex(w))
+	}
+	x.lexBuf = lx
+	at := func(i int) (string, string) {
+		if i < 0 {
+			return "<s>", "<s>"
+		}
+		if i >= len(lx) {
+			return "</s>", "</s>"
+		}
+		return lx[i].norm, lx[i].stem
+	}
+	const maxFeatures = 32 // per word: 29 at most
+	flat := x.hashBuf[:0]
+	if cap(flat) < len(words)*maxFeatures {
+		flat = make([]tagger.FeatureHash, 0, len(words)*maxFeatures)
+	}
+	out := x.hashRows[:0]
+	h0 := tagger.NewFeatureHash()
+	for i, l := range lx {
+		start := len(flat)
+		f := flat
+		f = append(f, h0.Add("b"), h0.Add("w=").Add(words[i]), h0.Add("n=").Add(l.norm),
+			h0.Add("s=").Add(l.stem), h0.Add("sh=").Add(l.shape))
+		for k := range 3 {
+			if l.pre[k] != "" {
+				f = append(f, h0.Add(preKeys[k]).Add(l.pre[k]), h0.Add(sufKeys[k]).Add(l.suf[k]))
+			}
+		}
+		n1, s1 := at(i - 1)
+		n2, _ := at(i - 2)
+		m1, t1 := at(i + 1)
+		m2, _ := at(i + 2)
+		f = append(f, h0.Add("n-1=").Add(n1), h0.Add("s-1=").Add(s1), h0.Add("n-2=").Add(n2),
+			h0.Add("n+1=").Add(m1), h0.Add("s+1=").Add(t1), h0.Add("n+2=").Add(m2),
+			h0.Add("n-1n=").Add(n1).Add("|").Add(l.norm), h0.Add("nn+1=").Add(l.norm).Add("|").Add(m1))
+		if h := hintAt(i); h != "-" {
+			f = append(f, h0.Add("h=").Add(h), h0.Add("hn=").Add(h).Add("|").Add(l.norm))
+		}
+		f = append(f, h0.Add("h-1=").Add(hintAt(i-1)), h0.Add("h+1=").Add(hintAt(i+1)),
+			h0.Add("h-1h=").Add(hintAt(i-1)).Add("|").Add(hintAt(i)))
+		if g := rawAt(i); g != "-" {
+			f = append(f, h0.Add("g=").Add(g))
+		}
+		f = append(f, h0.Add("g-1=").Add(rawAt(i-1)), h0.Add("g+1=").Add(rawAt(i+1)))
+		if d, ok := seen[l.norm]; ok && hint[i] == "" {
+			f = append(f, h0.Add("d=").Add(d))
+		}
+		flat = f
+		out = append(out, flat[start:len(flat):len(flat)])
+	}
+	// flat may have grown past its first array: the rows still point into
+	// the arrays they were appended to, which stay valid.
+	x.hashBuf, x.hashRows = flat, out
+	clear(lx)
+	return out
+}
+
+// preKeys and sufKeys start the prefix and suffix features: p1= … x3=.
+var (
+	preKeys = [3]string{"p1=", "p2=", "p3="}
+	sufKeys = [3]string{"x1=", "x2=", "x3="}
+)
