@@ -3,7 +3,6 @@ package entities
 import (
 	"context"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -30,19 +29,10 @@ import (
 // the model was trained; docs/QUALITY.md shows how well it matches the
 // precision observed.
 
-// model is a tagger with its pool of feature extractors (a nerfeat
-// Extractor caches and is for one goroutine at a time).
+// model is the tagger and how it is used.
 type model struct {
-	m     *tagger.Model
-	only  bool // only the model's names (Options.ModelOnly)
-	feats sync.Pool
-}
-
-func (mm *model) extractor() *nerfeat.Extractor {
-	if x, ok := mm.feats.Get().(*nerfeat.Extractor); ok {
-		return x
-	}
-	return nerfeat.New(nil)
+	m    *tagger.Model
+	only bool // only the model's names (Options.ModelOnly)
 }
 
 // TaggerSentence is one sentence as the tagger sees it: the tokens
@@ -50,6 +40,7 @@ func (mm *model) extractor() *nerfeat.Extractor {
 type TaggerSentence struct {
 	FirstToken, EndToken int
 	Features             [][]string
+	hashes               [][]tagger.Hash // the features hashed, when tagging
 }
 
 // TaggerFeatures returns the sentences of a with the features that
@@ -69,7 +60,9 @@ func hintLabel(m *mention) string {
 
 // taggerInput returns the tagger's sentences of d's analysis with their
 // features, from the candidates the rules and the gazetteer made.
-func (d *doc) taggerInput(cands []mention, x *nerfeat.Extractor) []TaggerSentence {
+// With hashed, the features are left hashed (TaggerSentence.hashes), for
+// the model; otherwise they are the strings, for training.
+func (d *doc) taggerInput(cands []mention, x *nerfeat.Extractor, hashed bool) []TaggerSentence {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
@@ -119,10 +112,60 @@ func (d *doc) taggerInput(cands []mention, x *nerfeat.Extractor) []TaggerSentenc
 		hs = append(hs, hint[s.FirstToken:s.EndToken])
 		rs = append(rs, raw[s.FirstToken:s.EndToken])
 	}
-	for i, f := range x.Hinted(words, hs, rs) {
-		sents[i].Features = f
+	codes := make([]string, len(a.Tokens))
+	for k := range a.Tokens {
+		codes[k] = d.lex[k].lists
+	}
+	ls := make([][]string, len(sents))
+	for i, s := range sents {
+		ls[i] = codes[s.FirstToken:s.EndToken]
+	}
+	if !hashed {
+		for i, f := range x.Hinted(words, hs, rs, ls) {
+			sents[i].Features = f
+		}
+		return sents
+	}
+	for i, f := range x.HintedHashes(words, hs, rs, ls) {
+		sents[i].hashes = f
 	}
 	return sents
+}
+
+// listCode sums up the word lists of the rules that hold the word l, or
+// one of its clitic readings, as letters (the tagger's "l=" features): G a given name, g one after a
+// proclitic, T a title's first word, V a verb of saying, O an
+// organization head, P a place head, F a filler, K a name connector, N a
+// word of a gazetteer person's name, C a common word, S a stop word.
+func (r *Recognizer) listCode(l *lexeme) string {
+	rr := r.rules
+	var b []byte
+	add := func(ok bool, c byte) {
+		if ok {
+			b = append(b, c)
+		}
+	}
+	add(l.has(lexGiven), 'G')
+	given, title, org := false, false, false
+	for _, seg := range l.readings {
+		if seg.Proclitics == "" {
+			continue
+		}
+		given = given || rr.given[seg.Stem]
+		title = title || rr.titles[seg.Stem] != nil
+		org = org || rr.orgHeads[seg.Stem]
+	}
+	add(given && !l.has(lexGiven), 'g')
+	add(l.has(lexTitle) || title, 'T')
+	add(l.has(lexSpeechVerb), 'V')
+	add(rr.orgHeads[l.norm] || org, 'O')
+	add(rr.placeHeads[l.norm] != nil, 'P')
+	add(l.has(lexFiller), 'F')
+	add(rr.connectors[l.norm], 'K')
+	add(r.personWords[l.norm], 'N')
+	add(l.has(lexCommon), 'C')
+	add(l.has(lexStop), 'S')
+	return string(b)
 }
 
 // modelTypes maps the tagger's types onto the gazetteer's; MISC and
@@ -136,11 +179,8 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 	if mm == nil && collect == nil {
 		return cands
 	}
-	x := nerfeatExtractor(mm)
-	sents := d.taggerInput(cands, x)
-	if mm != nil {
-		mm.feats.Put(x)
-	}
+	x := d.r.words.Extractor()
+	sents := d.taggerInput(cands, x, collect == nil)
 	if collect != nil {
 		*collect = sents
 		return cands
@@ -153,7 +193,7 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 	spans := map[[2]int]span{}
 	var order [][2]int
 	for _, s := range sents {
-		labels, prob := mm.m.TagProb(s.Features)
+		labels, prob := mm.m.TagProbHashed(s.hashes)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
 			if !ok {
@@ -215,13 +255,6 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 		}
 	}
 	return out
-}
-
-func nerfeatExtractor(mm *model) *nerfeat.Extractor {
-	if mm == nil {
-		return nerfeat.New(nil)
-	}
-	return mm.extractor()
 }
 
 // sameType reports whether the model's type t agrees with a candidate's:
