@@ -111,6 +111,17 @@ func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) 
 	// Arabic news runs at about 9 bytes a token, space included. Short
 	// texts (names, keys) use buffers on the stack.
 	guess := len(text)/8 + 1
+	if len(text) > countAbove {
+		// The token array of a long text is made at its final size: grown,
+		// it would hold the old and the new array at once, and a quarter
+		// of the last one unused (tokens take 56 bytes, several times the
+		// text they cover).
+		n, err := countTokens(ctx, text)
+		if err != nil {
+			return dst[:first], err
+		}
+		guess = n
+	}
 	var smallBuf [256]byte
 	var smallEnds [32]int
 	buf, ends := smallBuf[:0], smallEnds[:0]
@@ -144,6 +155,28 @@ func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) 
 		from = end
 	}
 	return dst, nil
+}
+
+// countAbove is the length in bytes above which appendTokens counts the
+// tokens before it stores them.
+const countAbove = 64 << 10
+
+// countTokens returns the number of tokens of text, or ctx's error when
+// ctx is done (checked every checkEvery tokens).
+func countTokens(ctx context.Context, text string) (int, error) {
+	s := scanner{text: text}
+	n := 0
+	for {
+		if _, _, _, _, ok := s.next(); !ok {
+			return n, nil
+		}
+		n++
+		if n%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
+		}
+	}
 }
 
 // scanner cuts a text into tokens.

@@ -87,3 +87,10 @@ func ExampleFileName() {
 	fmt.Println(format.FileName("AL-sport-12"), format.FileName("news/2024/7"), format.FileName(".x"))
 	// Output: AL-sport-12 news_2024_7 _x
 }
+
+func ExampleBratExts() {
+	// The extensions of the files NewBrat writes: an -o folder that a walk
+	// for these extensions would read is not safe for brat output.
+	fmt.Println(format.BratExts(), format.HTMLDirExts())
+	// Output: [.txt .ann .conf] [.html]
+}

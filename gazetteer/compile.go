@@ -149,10 +149,25 @@ func (m *Matcher) appendNormTokens(scratch []arabic.Token, out []string, s strin
 	scratch = m.tok.AppendTokens(scratch[:0], s)
 	for _, t := range scratch {
 		if t.Norm != "" {
-			out = append(out, t.Norm)
+			out = appendPossessive(out, t)
 		}
 	}
 	return scratch, out
+}
+
+// appendPossessive appends the Norm of t to out, as two forms when t is
+// a Latin word with a possessive 's or ’s (Moody's: moody and 's), as
+// english.SplitPossessives cuts the tokens of a text, so that a name
+// written with one matches the text.
+func appendPossessive(out []string, t arabic.Token) []string {
+	if t.Kind == arabic.Latin {
+		for _, end := range [...]string{"'s", "’s"} {
+			if len(t.Norm) > len(end) && strings.HasSuffix(t.Norm, end) {
+				return append(out, t.Norm[:len(t.Norm)-len(end)], "'s")
+			}
+		}
+	}
+	return append(out, t.Norm)
 }
 
 // normTokens returns the normalized forms of the tokens of s, leaving out

@@ -218,9 +218,18 @@ func (m *Matcher) Lookup(name string) []Candidate {
 		if seg.Enclitic != "" {
 			continue
 		}
-		node := m.child(0, seg.Stem)
+		var node uint32
+		for i, norm := range appendPossessive(nil, arabic.Token{Kind: a.Tokens[0].Kind, Norm: seg.Stem}) {
+			if i == 0 || node != 0 {
+				node = m.child(node, norm)
+			}
+		}
 		for j := 1; node != 0 && j < len(a.Tokens); j++ {
-			node = m.child(node, a.Tokens[j].Norm)
+			for _, norm := range appendPossessive(nil, a.Tokens[j]) {
+				if node != 0 {
+					node = m.child(node, norm)
+				}
+			}
 		}
 		if node != 0 && m.heads[node] >= 0 {
 			return m.candidates(node, name[seg.Start:])
@@ -265,7 +274,9 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 	}
 	if e.stems == nil {
 		e.stems = e.a.Stems()
-		e.where = make(map[string][]int32, len(e.stems)/2)
+		// Sized for a short article: a long one has far fewer stems than
+		// tokens, and the map grows.
+		e.where = make(map[string][]int32, min(len(e.stems)/2, 1<<12))
 		for k, st := range e.stems {
 			e.where[st] = append(e.where[st], int32(k))
 		}

@@ -138,3 +138,65 @@ func TestFailedFileNameQuoted(t *testing.T) {
 		}
 	}
 }
+
+// unescapeName reverses EscapeName, as docs/OUTPUT.md tells a reader to:
+// `\\` is a backslash, `\xHH` the byte HH; a name without `\x` was kept.
+func unescapeName(s string) (string, bool) {
+	if !strings.Contains(s, `\x`) {
+		return s, true
+	}
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
+			b = append(b, s[i])
+			continue
+		}
+		switch {
+		case i+1 < len(s) && s[i+1] == '\\':
+			b = append(b, '\\')
+			i++
+		case i+3 < len(s) && s[i+1] == 'x':
+			var v byte
+			for _, c := range []byte(s[i+2 : i+4]) {
+				switch {
+				case c >= '0' && c <= '9':
+					v = v<<4 | (c - '0')
+				case c >= 'a' && c <= 'f':
+					v = v<<4 | (c - 'a' + 10)
+				default:
+					return "", false
+				}
+			}
+			b = append(b, v)
+			i += 3
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
+}
+
+// FuzzEscapeName checks that EscapeName gives valid UTF-8 that reads back
+// to the name, so that distinct names stay distinct; and that QuoteName and
+// EscapeControls leave no control character raw.
+func FuzzEscapeName(f *testing.F) {
+	for _, s := range []string{"", "a.txt", "a\xffb", `a\xffb`, `a\\xff`, "\\\xfe", "\x1b[31m", "a\u202eb", "ك\xd9", `\x`, `\x4`, "\uFFFD"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := EscapeName(s)
+		if !utf8.ValidString(e) {
+			t.Fatalf("EscapeName(%q) = %q, not UTF-8", s, e)
+		}
+		if back, ok := unescapeName(e); !ok || back != s {
+			t.Fatalf("EscapeName(%q) = %q reads back as %q (%v)", s, e, back, ok)
+		}
+		for _, out := range []string{QuoteName(s), EscapeControls(s)} {
+			for i, r := range out {
+				if r != '\n' && r != '\t' && unsafeRune(r) || r == utf8.RuneError && !strings.HasPrefix(out[i:], "\uFFFD") {
+					t.Fatalf("%q holds %U raw (from %q)", out, r, s)
+				}
+			}
+		}
+	})
+}

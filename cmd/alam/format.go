@@ -81,6 +81,21 @@ func openEncoder(f extractFlags, stdout io.Writer) (enc pipeline.Encoder, done f
 	return enc, done, nil
 }
 
+// writeOutput writes a file, such as a model, with write: under a
+// temporary name, renamed over path only when write succeeds
+// (outfile.Create), so that a failed or killed run leaves path as it was.
+func writeOutput(path string, write func(io.Writer) error) error {
+	f, err := outfile.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}
+
 // htmlDir reports whether --format html writes a folder.
 func htmlDir(f extractFlags) bool {
 	return f.format == "html" && f.output != "" && isDir(f.output)

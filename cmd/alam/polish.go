@@ -79,13 +79,23 @@ func emptyInput(f extractFlags, args []string, sum pipeline.Summary) string {
 		return ""
 	}
 	if f.input == "jsonl" {
-		return "no records in " + strings.Join(args, ", ")
+		return "no records in " + quoteNames(args)
 	}
 	ext := f.ext
 	if len(ext) == 0 {
 		ext = []string{pipeline.DefaultExt}
 	}
-	return "no articles in " + strings.Join(args, ", ") + ": no " + strings.Join(ext, " or ") + " files (see --ext)"
+	return "no articles in " + quoteNames(args) + ": no " + strings.Join(ext, " or ") + " files (see --ext)"
+}
+
+// quoteNames joins paths for a message, each quoted when it holds a
+// character not safe to print (pipeline.QuoteName).
+func quoteNames(paths []string) string {
+	q := make([]string, len(paths))
+	for i, p := range paths {
+		q[i] = pipeline.QuoteName(p)
+	}
+	return strings.Join(q, ", ")
 }
 
 // progressText is the description of the progress bar: the throughput,

@@ -185,3 +185,34 @@ func TestNamesWithControlCharacters(t *testing.T) {
 		t.Errorf("gazetteer check: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestModelOutputConflicts checks that train ner and topics train refuse a
+// model -o that is one of their inputs, and leave it untouched.
+func TestModelOutputConflicts(t *testing.T) {
+	dir := t.TempDir()
+	conll := filepath.Join(dir, "train.conll")
+	writeFile(t, conll, "قال O\nمحمد B-PERS\n\n")
+	label := filepath.Join(dir, "topics", "sport", "a.txt")
+	writeFile(t, label, "فاز الفريق بالمباراة")
+	tests := []struct {
+		name string
+		args []string
+		file string
+	}{
+		{"train ner -o its data", []string{"train", "ner", conll, "-o", conll}, conll},
+		{"train ner -o its dev file", []string{"train", "ner", filepath.Join(dir, "other.conll"), "--dev", conll, "-o", conll}, conll},
+		{"topics train -o a document", []string{"topics", "train", filepath.Join(dir, "topics"), "-o", label}, label},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := readFile(t, tt.file)
+			code, _, errOut := alam(t, "", tt.args...)
+			if code != exitUsage || !strings.Contains(errOut, "alam: -o: output ") {
+				t.Errorf("alam %q: exit %d, stderr %q; want %d and the reason", tt.args, code, errOut, exitUsage)
+			}
+			if got := readFile(t, tt.file); got != before {
+				t.Errorf("%s changed to %q", tt.file, got)
+			}
+		})
+	}
+}

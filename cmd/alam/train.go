@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -11,6 +12,8 @@ import (
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/extract/nermodel"
+	"github.com/alam-nlp/alam/format"
+	"github.com/alam-nlp/alam/internal/outfile"
 	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
@@ -78,6 +81,10 @@ give the same model file.`,
 			default:
 				return usagef("train ner: --algorithm %q: want perceptron or crf", algorithm)
 			}
+			// A brat folder is read for its .txt and .ann files.
+			if err := outfile.CheckInputs(outfile.Target{Path: out}, append(slices.Clone(args), dev), format.BratExts()); err != nil {
+				return dataErr(fmt.Errorf("-o: %w", err))
+			}
 			x, err := rulesExtractor()
 			if err != nil {
 				return dataErr(err)
@@ -130,15 +137,7 @@ give the same model file.`,
 				m = m.WithTemperature(t)
 				warnf(stderr, "temperature %g chosen on %s", t, pipeline.QuoteName(dev))
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if _, err := m.WriteTo(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
+			if err := writeOutput(out, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
 				return err
 			}
 			warnf(stderr, "labels %v written to %s", m.Labels(), pipeline.QuoteName(out))

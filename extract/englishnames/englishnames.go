@@ -69,7 +69,18 @@ var (
 		organization organisation party front army committee commission institute fund association union
 		authority brigade brigades movement forces force guard guards court parliament assembly foundation group
 		network league office department federation alliance coalition center centre college school airways
-		airlines petroleum capital holdings partners investments news times post press service services tribunal senate congress cabinet bureau`)
+		airlines petroleum capital holdings partners investments news times post press service services tribunal senate congress cabinet bureau
+		navy fleet marines`)
+	// eventHeads end the name of an event, a prize or a competition,
+	// which is none of the four types (the Emir Cup, the Nobel Prize).
+	eventHeads = wordSet(`cup trophy prize award awards league championship championships games tournament open
+		medal festival summit conference forum expo olympics`)
+	// orgDescriptors are the lower-case words for a kind of organization
+	// that stand right before its name (the consultancy Knight Frank, rivals
+	// Al Nassr) or, some of them, right after it (the Al Wefaq society).
+	orgDescriptors = wordSet(`consultancy firm company bank lender insurer airline carrier developer agency brokerage
+		club side team rivals society party group movement newspaper broadcaster channel`)
+	orgDescriptorsAfter = wordSet(`society party movement group club`)
 	// placeHeads end the name of a place: a building, a road, a field
 	// (King Fahd International Stadium, North Field).
 	placeHeads = wordSet(`stadium arena airport port harbour harbor palace hospital mosque square street road avenue
@@ -133,7 +144,7 @@ func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
 	// In English text a name is written with capitals; an Arabic article
 	// may quote a brand as it is spelt (mbc).
 	latinText := latin > other
-	d := &doc{a: a, covered: make([]int, len(a.Tokens)), english: latinText}
+	d := &doc{a: a, covered: make([]int, len(a.Tokens)), english: latinText, ms: make([]entities.Mention, 0, len(ms))}
 	for _, m := range ms {
 		if m.Source == pipeline.SourceGazetteer && d.allLatin(m.FirstToken, m.EndToken) {
 			s := a.Text[m.Start:m.End]
@@ -277,6 +288,9 @@ func (d *doc) runs(s arabic.Sentence) []span {
 // trim drops the stop words and other non-name words at the ends of run.
 func (d *doc) trim(r span) span {
 	for r.first < r.end && (d.skippable(r.first) || !d.capital(r.first)) {
+		if n := d.norm(r.first); (n == "al" || n == "el") && d.capital(r.first) && r.first+1 < r.end {
+			break // Al Wefaq: the article of an Arabic name is part of it
+		}
 		r.first++
 	}
 	for r.end > r.first && (d.skippable(r.end-1) || d.norm(r.end-1) == "-" || connectors[d.norm(r.end-1)]) {
@@ -386,18 +400,14 @@ func (d *doc) person(r span, s arabic.Sentence) {
 			}
 		}
 	}
-	if r.first >= r.end {
-		return
+	if r.first >= r.end || eventHeads[d.norm(r.end-1)] {
+		return // the Emir Cup
 	}
 	if titled {
 		d.add(r, gazetteer.Person, scoreTitle)
 		return
 	}
 	if d.words(r) < 2 || !d.english {
-		return
-	}
-	if givenNames[d.norm(r.first)] {
-		d.add(r, gazetteer.Person, scoreGiven)
 		return
 	}
 	before, after := d.norm(r.first-1), d.norm(r.end)
@@ -407,9 +417,33 @@ func (d *doc) person(r span, s arabic.Sentence) {
 	if r.end >= s.EndToken {
 		after = ""
 	}
+	if orgDescriptors[before] || orgDescriptorsAfter[after] {
+		d.add(r, gazetteer.Org, scoreSaid)
+		return
+	}
+	// A given name starts it, or a country's name stands before it with
+	// 's or after it with "of" (Tunisia's Ons Jabeur, Ugo Humbert of France).
+	if givenNames[d.norm(r.first)] || before == "'s" && d.country(r.first-2, false) ||
+		after == "of" && r.end+1 < s.EndToken && d.country(r.end+1, true) {
+		d.add(r, gazetteer.Person, scoreGiven)
+		return
+	}
 	if speechVerbs[after] || speechVerbs[before] || before == "," && speechVerbs[d.norm(r.first-2)] {
 		d.add(r, gazetteer.Person, scoreSaid)
 	}
+}
+
+// country reports whether token k is the last (or, with first, the first)
+// token of a country's name found by the gazetteer.
+func (d *doc) country(k int, first bool) bool {
+	if k < 0 || k >= len(d.covered) || d.covered[k] <= 0 {
+		return false
+	}
+	m := d.ms[d.covered[k]-1]
+	if first {
+		return m.Type == gazetteer.Country && m.FirstToken == k
+	}
+	return m.Type == gazetteer.Country && m.EndToken == k+1
 }
 
 // words counts the capitalized words of r.

@@ -46,6 +46,13 @@ func TestFind(t *testing.T) {
 		{"one given name is no name", "Later Ali left.", nil},
 		{"a sport's role", "midfielder Xolo Tumbe scored", []string{"Xolo Tumbe=PERSON@11"}},
 		{"place head", "at King Fahd International Stadium on Friday", []string{"King Fahd International Stadium=LOCATION@3"}},
+		{"an event is no person", "the final of the Emir Cup on Friday", nil},
+		{"descriptor before", "said the consultancy Knight Frank", []string{"Knight Frank=ORG@21"}},
+		{"descriptor after, Al kept", "The opposition Al Wefaq society said", []string{"Al Wefaq=ORG@15"}},
+		{"Al alone at a sentence start", "Al said so.", nil},
+		{"title word as an adjective in an Arabic article", "ترخيص الاستخدام العام للجمهور General Public License للبرامج الحرة", nil},
+		{"org heads and given names are for English text", "قالت شركة المعدات الرقمية Digital Equipment Corporation إن المدرب البرتغالي Jorge Jesus وصل إلى الرياض", nil},
+		{"Secretary-General is a title", "the Secretary-General, Antonio Guterres, said", []string{"Antonio Guterres=PERSON@23"}},
 		{"short form", "Mr. Jeffrey Currie spoke. Currie said prices fall.", []string{"Jeffrey Currie=PERSON@4", "Currie=PERSON@26"}},
 		{"short form before the full name is not one", "Currie left. Mr. Jeffrey Currie spoke.", []string{"Jeffrey Currie=PERSON@17"}},
 		// é is two bytes, “ three: offsets are code points.
@@ -90,6 +97,9 @@ func TestFindGazetteer(t *testing.T) {
 		{"is in an Arabic article", "وقال إن this is a test", nil},
 		{"IS in an Arabic article", "وقال إن تنظيم IS هاجم", []string{"IS=ORG@14"}},
 		{"UN", "the UN and the U.N. said", []string{"UN=ORG@4", "U.N.=ORG@15"}},
+		{"a possessive inside a name", "Moody's and Moody’s rate Kuwait's debt", []string{"Moody's=ORG@0", "Moody’s=ORG@12", "Kuwait=COUNTRY@25"}},
+		{"country's person, person of country", "Tunisia's Ons Jabeur beat Ugo Humbert of France", []string{"Tunisia=COUNTRY@0", "Ons Jabeur=PERSON@10", "Ugo Humbert=PERSON@26", "France=COUNTRY@41"}},
+		{"U.S. Navy holds U.S.", "the U.S. Navy said", []string{"U.S. Navy=ORG@4"}},
 		{"Gulf and Washington", "WASHINGTON — Gulf states told Washington", []string{"WASHINGTON=LOCATION@0", "Gulf=LOCATION@13", "Washington=LOCATION@30"}},
 		{"short form of an Al name", "Al Hilal beat Al Nassr. Hilal coach", []string{"Al Hilal=ORG@0", "Al Nassr=ORG@14", "Hilal=ORG@24"}},
 	}

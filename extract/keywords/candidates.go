@@ -5,17 +5,13 @@ import (
 )
 
 // group is a candidate phrase: the occurrences of one sequence of stems.
+// Only the first occurrence is kept; eachOccurrence finds the others (a
+// list of them all took up to 36 bytes a token in a long article).
 type group struct {
-	words      int32 // words, stop words included
-	tf         int32
-	head, tail int32   // its first and last occurrence in extractor.occ
-	score      float64 // YAKE's, lower is better
-}
-
-// occurrence is one occurrence of a group.
-type occurrence struct {
-	first, last int32 // its first and last token
-	next        int32 // the group's next occurrence in extractor.occ, or -1
+	words       int32 // words, stop words included
+	tf          int32
+	first, last int32   // the first and last token of its first occurrence
+	score       float64 // YAKE's, lower is better
 }
 
 // candidates collects the candidate phrases by their stems, in the order
@@ -24,8 +20,10 @@ type occurrence struct {
 // would leave it out: such phrases are not collected.
 func (x *extractor) candidates(maxWords int) {
 	x.nodeGroup = reuse.Resize(x.nodeGroup, len(x.stats), -1)
-	x.children.reset(len(x.stem))
-	x.groups, x.occ = x.groups[:0], x.occ[:0]
+	// Sequences are made of stems met twice or more: there are about as
+	// many as stems, far fewer than tokens in a long article.
+	x.children.reset(len(x.stats))
+	x.groups = x.groups[:0]
 	for k := range x.stem {
 		if !x.isContent(k) {
 			continue
@@ -70,26 +68,46 @@ func (x *extractor) child(node, id int32) int32 {
 // addOccurrence records tokens k to j as an occurrence of the group of
 // node, making the group if new.
 func (x *extractor) addOccurrence(node int32, k, j int) {
-	o := int32(len(x.occ))
-	x.occ = append(x.occ, occurrence{first: int32(k), last: int32(j), next: -1})
 	gi := x.nodeGroup[node]
 	if gi < 0 {
 		x.nodeGroup[node] = int32(len(x.groups))
-		x.groups = append(x.groups, group{words: int32(j + 1 - k), tf: 1, head: o, tail: o})
+		x.groups = append(x.groups, group{words: int32(j + 1 - k), tf: 1, first: int32(k), last: int32(j)})
 		return
 	}
-	g := &x.groups[gi]
-	x.occ[g.tail].next = o
-	g.tail = o
-	g.tf++
+	x.groups[gi].tf++
+}
+
+// eachOccurrence calls fn with the first and last token of each
+// occurrence of g, in text order: the occurrences that candidates counted,
+// found again from the content words with g's first stem, under the same
+// conditions (the same stems, adjacent words, each stem met twice or more,
+// no stop word at the end).
+func (x *extractor) eachOccurrence(g *group, fn func(k, j int)) {
+	first, span := int(g.first), int(g.last-g.first)
+	for _, k32 := range x.occurrences(&x.stats[x.stem[first]]) {
+		k := int(k32)
+		j := k + span
+		if span > 0 {
+			if j >= len(x.stem) || x.stop[j] {
+				continue
+			}
+			ok := true
+			for i := k + 1; ok && i <= j; i++ {
+				ok = x.adjacent(i-1) && x.stem[i] == x.stem[first+i-k] && x.uses[x.stem[i]].n >= 2
+			}
+			if !ok {
+				continue
+			}
+		}
+		fn(k, j)
+	}
 }
 
 // contentStems returns the stem ids of the content words of g, in order.
 // The slice is valid until the next call.
 func (x *extractor) contentStems(g *group) []int32 {
 	x.contentBuf = x.contentBuf[:0]
-	o := x.occ[g.head]
-	for k := o.first; k <= o.last; k++ {
+	for k := g.first; k <= g.last; k++ {
 		if !x.stop[k] {
 			x.contentBuf = append(x.contentBuf, x.stem[k])
 		}

@@ -41,7 +41,6 @@ type extractor struct {
 	children  reusableMap // node<<32 | next stem id → node
 	nodeGroup []int32     // node → group, or -1
 	groups    []group     // in the order of their first occurrence
-	occ       []occurrence
 
 	// Scratch for best.
 	order      []int32 // the groups to rank, a heap (see before)
@@ -49,12 +48,21 @@ type extractor struct {
 	chosen     []int32 // content stem ids of the phrases chosen, one after another
 	ends       []int32 // end of each chosen phrase in chosen
 	forms      []form
+	known      map[string]bool // isWord's answers for this article
 }
+
+// maxPooledTokens bounds the buffers kept for the next article: those of
+// a long article are left to the garbage collector.
+const maxPooledTokens = 1 << 16
 
 // release puts x back in the pool, without the article or its strings.
 func (x *extractor) release() {
+	if cap(x.stem) > maxPooledTokens {
+		return
+	}
 	x.a = nil
 	clear(x.uses)
+	clear(x.known)
 	if x.stemIDs != nil && x.stemIDs.Bytes() > maxKeptBytes {
 		x.stemIDs = nil // a long article's table is not kept
 	}
@@ -79,13 +87,18 @@ func (r *reusableMap) reset(n int) {
 	clear(r.m)
 }
 
+// maxStemHint bounds the first size of the stem table.
+const maxStemHint = 1 << 14
+
 // maxKeptBytes bounds the stem table kept from one article to the next.
 const maxKeptBytes = 1 << 20
 
 // resetStems empties the stem ids for an article of n tokens.
 func (x *extractor) resetStems(n int) {
 	if x.stemIDs == nil {
-		x.stemIDs = intern.New(n / 2)
+		// A long article has far fewer stems than tokens: the table grows
+		// from there instead of starting at the size of the article.
+		x.stemIDs = intern.New(min(n/2, maxStemHint))
 		return
 	}
 	x.stemIDs.Reset()

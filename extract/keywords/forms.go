@@ -21,8 +21,7 @@ type form struct {
 func (x *extractor) form(g *group) form {
 	x.forms = x.forms[:0]
 	toks := x.a.Tokens
-	for o := g.head; o >= 0; o = x.occ[o].next {
-		k, j := int(x.occ[o].first), int(x.occ[o].last)
+	x.eachOccurrence(g, func(k, j int) {
 		start, runeStart := toks[k].Start, toks[k].RuneStart
 		if s, rs, ok := x.withoutConjunction(k); ok {
 			start, runeStart = s, rs
@@ -30,10 +29,10 @@ func (x *extractor) form(g *group) form {
 		text := x.a.Text[start:toks[j].End]
 		if i := x.formOf(text); i >= 0 {
 			x.forms[i].count++
-			continue
+			return
 		}
 		x.forms = append(x.forms, form{start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
-	}
+	})
 	if len(x.forms) > 1 {
 		x.mergeForms()
 	}
@@ -96,13 +95,24 @@ func (x *extractor) withoutConjunction(k int) (int, int, bool) {
 }
 
 // isWord reports whether the article writes norm as a word of its own, of
-// two letters or more. It is a linear search: it is needed for a few
-// tokens of the chosen phrases only.
+// two letters or more. It is a linear search, needed for the first tokens
+// of the chosen phrases only, and its answers are kept: a phrase met
+// thousands of times asks it about the same word each time (it took
+// seconds on a 900 KB article).
 func (x *extractor) isWord(norm string) bool {
+	if found, ok := x.known[norm]; ok {
+		return found
+	}
+	found := false
 	for k, t := range x.a.Tokens {
 		if t.Norm == norm && x.usable(k) {
-			return true
+			found = true
+			break
 		}
 	}
-	return false
+	if x.known == nil {
+		x.known = make(map[string]bool)
+	}
+	x.known[norm] = found
+	return found
 }

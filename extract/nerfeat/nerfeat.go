@@ -245,6 +245,41 @@ func (x *Extractor) HintedHashes(sents [][]string, hint, raw, lists [][]string) 
 	return out
 }
 
+// NoteHints adds to seen the normalized forms of the words of one sentence
+// that have a hint, with the hint's type, unless seen has them already.
+// Called on every sentence of a document, in order, it makes the seen of
+// Hinted, which HintedSentence reads: so a long document's features can be
+// made, and used, one sentence at a time.
+func (x *Extractor) NoteHints(seen map[string]string, words, hint []string) {
+	for wi, w := range words {
+		if h := hint[wi]; h != "" {
+			n := x.lex(w).norm
+			if _, ok := seen[n]; !ok {
+				seen[n] = h[2:]
+			}
+		}
+	}
+}
+
+// HintedSentence returns the features of one sentence of a document, as
+// Hinted does, given the seen that NoteHints made over the whole document.
+// raw and lists may be nil. The result does not keep words, hint, raw or
+// lists.
+func (x *Extractor) HintedSentence(words, hint, raw, lists []string, seen map[string]string) [][]string {
+	out := make([][]string, len(words))
+	x.sentence(words, hint, raw, lists, seen, func(wi int) sink { return &stringSink{out: &out[wi]} })
+	return out
+}
+
+// HintedSentenceHashes is HintedSentence with the features hashed, as
+// HintedHashes makes them.
+func (x *Extractor) HintedSentenceHashes(words, hint, raw, lists []string, seen map[string]string) [][]tagger.Hash {
+	out := make([][]tagger.Hash, len(words))
+	flat := make([]tagger.Hash, 0, len(words)*40)
+	x.sentence(words, hint, raw, lists, seen, func(wi int) sink { return &hashSink{out: &out[wi], buf: &flat} })
+	return out
+}
+
 // sink receives the features of one word, each the concatenation of up
 // to four parts.
 type sink interface {

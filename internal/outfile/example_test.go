@@ -37,3 +37,13 @@ func ExampleCheckInputs() {
 	// true
 	// <nil>
 }
+
+func ExampleWriteFile() {
+	dir, _ := os.MkdirTemp("", "outfile")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "index.html")
+	outfile.WriteFile(path, []byte("<p>ok</p>\n"))
+	data, _ := os.ReadFile(path)
+	fmt.Print(string(data))
+	// Output: <p>ok</p>
+}

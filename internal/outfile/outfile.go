@@ -39,7 +39,8 @@ type File struct {
 // A new file gets the mode a file created by os.Create would get (0666
 // less the umask); a replaced file keeps its permission bits. The owner and
 // other hard links of a replaced file are not kept: the name points to a
-// new file.
+// new file. Writing needs the right to create files in the folder, even
+// when the file itself exists and may be written.
 func Create(path string) (*File, error) {
 	target := path
 	info, err := os.Stat(path)
@@ -129,7 +130,17 @@ func (f *File) Commit() error {
 		os.Remove(f.tmp)
 		return fmt.Errorf("write %s: %w", f.path, err)
 	}
+	syncDir(filepath.Dir(f.path))
 	return nil
+}
+
+// syncDir flushes the folder dir to disk, so that a rename in it survives
+// a crash of the machine; where folders cannot be synced, it does nothing.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // Abort drops what was written: the file's name keeps what it had. Abort
