@@ -79,37 +79,51 @@ const maxTaggerTokens = 1024
 // features are made one sentence at a time, so that a long article does
 // not hold them all at once. It returns ctx's error when ctx is done
 // (looked at before each sentence).
-func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
+func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
-	hint := make([]string, len(a.Tokens))
-	raw := make([]string, len(a.Tokens))
+	// The hints of each token, as indices into labels (0 for none): 8 bytes
+	// a token where two strings took 32.
+	labels := []string{""}
+	index := map[string]int32{"": 0}
+	label := func(s string) int32 {
+		i, ok := index[s]
+		if !ok {
+			i = int32(len(labels))
+			labels = append(labels, s)
+			index[s] = i
+		}
+		return i
+	}
+	hint := make([]int32, len(a.Tokens))
+	raw := make([]int32, len(a.Tokens))
 	for i := range rules {
 		m := &rules[i]
-		label := hintLabel(m)
+		b, in := label("B-"+hintLabel(m)), label("I-"+hintLabel(m))
 		for k := m.first; k < m.end; k++ {
-			if hint[k] == "" {
+			if hint[k] == 0 {
 				if k == m.first {
-					hint[k] = "B-" + label
+					hint[k] = b
 				} else {
-					hint[k] = "I-" + label
+					hint[k] = in
 				}
 			}
 		}
 	}
-	for _, gm := range d.matches {
+	for _, gm := range names.matches {
 		if len(gm.Candidates) == 0 {
 			continue
 		}
 		c := gm.Candidates[0]
-		label := string(c.Entry.Type) + "/" + c.Form.String()
+		l := string(c.Entry.Type) + "/" + c.Form.String()
+		b, in := label("B-"+l), label("I-"+l)
 		for k := gm.FirstToken; k < gm.EndToken; k++ {
-			if raw[k] == "" {
+			if raw[k] == 0 {
 				if k == gm.FirstToken {
-					raw[k] = "B-" + label
+					raw[k] = b
 				} else {
-					raw[k] = "I-" + label
+					raw[k] = in
 				}
 			}
 		}
@@ -120,13 +134,17 @@ func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfea
 			pieces = append(pieces, [2]int{first, min(first+maxTaggerTokens, s.EndToken)})
 		}
 	}
-	var buf []string
-	words := func(p [2]int) []string {
-		buf = buf[:0]
+	var wordBuf, hintBuf, rawBuf []string
+	// strs returns the strings of a piece: the words, their hints, their
+	// raw hints, in buffers that the next call reuses.
+	strs := func(p [2]int) (words, hints, raws []string) {
+		wordBuf, hintBuf, rawBuf = wordBuf[:0], hintBuf[:0], rawBuf[:0]
 		for k := p[0]; k < p[1]; k++ {
-			buf = append(buf, a.Tokens[k].Text(a.Text))
+			wordBuf = append(wordBuf, a.Tokens[k].Text(a.Text))
+			hintBuf = append(hintBuf, labels[hint[k]])
+			rawBuf = append(rawBuf, labels[raw[k]])
 		}
-		return buf
+		return wordBuf, hintBuf, rawBuf
 	}
 	// A word hinted anywhere is a feature everywhere: note them all first.
 	seen := map[string]string{}
@@ -136,13 +154,15 @@ func (d *doc) eachTaggerSentence(ctx context.Context, cands []mention, x *nerfea
 				return err
 			}
 		}
-		x.NoteHints(seen, words(p), hint[p[0]:p[1]])
+		words, hints, _ := strs(p)
+		x.NoteHints(seen, words, hints)
 	}
 	for _, p := range pieces {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		f := x.HintedSentence(words(p), hint[p[0]:p[1]], raw[p[0]:p[1]], seen)
+		words, hints, raws := strs(p)
+		f := x.HintedSentence(words, hints, raws, seen)
 		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
 	}
 	return nil
@@ -154,7 +174,7 @@ var modelTypes = map[string]gazetteer.Type{"PERS": gazetteer.Person, "LOC": gaze
 
 // withModel returns the candidates once the tagger has had its say (see
 // the comment at the top of this file).
-func (d *doc) withModel(ctx context.Context, cands []mention, collect *[]TaggerSentence) ([]mention, error) {
+func (d article) withModel(ctx context.Context, names gazNames, cands []mention, collect *[]TaggerSentence) ([]mention, error) {
 	mm := d.r.model
 	if mm == nil && collect == nil {
 		return cands, nil
@@ -164,7 +184,7 @@ func (d *doc) withModel(ctx context.Context, cands []mention, collect *[]TaggerS
 		defer mm.feats.Put(x)
 	}
 	if collect != nil {
-		err := d.eachTaggerSentence(ctx, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
+		err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
 		return cands, err
 	}
 	// The model's spans, by tokens.
@@ -174,7 +194,7 @@ func (d *doc) withModel(ctx context.Context, cands []mention, collect *[]TaggerS
 	}
 	spans := map[[2]int]span{}
 	var order [][2]int
-	err := d.eachTaggerSentence(ctx, cands, x, func(s TaggerSentence) {
+	err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) {
 		labels, prob := mm.m.TagProb(s.Features)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
@@ -257,7 +277,7 @@ func sameType(t, c gazetteer.Type) bool {
 
 // modelMention makes the mention of a model span over tokens [first, end):
 // the proclitics of its first token left outside, as the rules do.
-func (d *doc) modelMention(first, end int, typ gazetteer.Type, prob float64, cands []mention, startsAt map[int]int) (mention, bool) {
+func (d article) modelMention(first, end int, typ gazetteer.Type, prob float64, cands []mention, startsAt map[int]int) (mention, bool) {
 	a := d.a
 	for first < end && a.Tokens[first].Kind == arabic.Punct {
 		first++
@@ -298,7 +318,7 @@ func (d *doc) modelMention(first, end int, typ gazetteer.Type, prob float64, can
 // known (a name word, or the article), and ب, ل or ك before the article.
 // The tagger was trained on corpora that do not split clitics; the
 // project's mentions leave them out.
-func (d *doc) modelProclitics(k int) string {
+func (d article) modelProclitics(k int) string {
 	t := d.a.Tokens[k]
 	text := d.a.Text[t.Start:t.End]
 	norm := t.Norm
@@ -324,7 +344,7 @@ func (d *doc) modelProclitics(k int) string {
 
 // knownRest reports whether w, a word after the conjunction و, is the
 // start of a name: it has the article or the lists know it.
-func (d *doc) knownRest(w string) bool {
+func (d article) knownRest(w string) bool {
 	if utf8.RuneCountInString(w) < 3 {
 		return false
 	}

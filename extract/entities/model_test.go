@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -44,11 +43,9 @@ func TestModelProclitics(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {
-			d, err := r.newDoc(context.Background(), arabic.Analyze(tc.word))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.release()
+			scr := r.getScratch()
+			defer r.putScratch(scr)
+			d := r.newArticle(arabic.Analyze(tc.word), scr)
 			if got := d.modelProclitics(0); got != tc.want {
 				t.Errorf("modelProclitics(%q) = %q, want %q (% x)", tc.word, got, tc.want, tc.word)
 			}
