@@ -2,10 +2,12 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -22,44 +24,88 @@ const (
 // words and on its entities (run it after Entities, whose mentions count
 // as evidence). With a classifier m it adds m's labels, as topics
 // "model:<label>" whose score is the label's probability, after the
-// taxonomy's. Either may be nil.
-func Topics(t *topics.Taxonomy, m *topics.Model) pipeline.Stage {
+// taxonomy's, with the words and entities that speak most for the label as
+// evidence. Either may be nil. The gazetteer g, if not nil, gives the
+// region (Arab League member or not) of the countries the entities are in;
+// see TopicInput.
+func Topics(t *topics.Taxonomy, m *topics.Model, g *gazetteer.Gazetteer) pipeline.Stage {
+	regions := countryRegions(g)
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
 			return err
 		}
+		refs := entityRefs(doc, regions)
 		doc.Topics = doc.Topics[:0]
 		if t != nil {
-			for _, tp := range t.Score(a, entityRefs(doc)) {
+			for _, tp := range t.Score(a, refs) {
 				doc.Topics = append(doc.Topics, pipeline.Topic{
 					ID: tp.ID, Label: tp.Label, LabelAr: tp.LabelAr, Score: pipeline.Score(tp.Score), Evidence: tp.Evidence,
 				})
 			}
 		}
 		if m != nil {
-			for i, p := range m.Predict(a) {
+			for i, p := range m.PredictWith(a, refs) {
 				if i == ModelMaxTopics || p.Score < ModelThreshold {
 					break
 				}
-				doc.Topics = append(doc.Topics, pipeline.Topic{ID: modelIDPrefix + p.Label, Label: p.Label, Score: pipeline.Score(p.Score)})
+				ev := m.Explain(a, refs, p.Label)
+				if ev == nil {
+					ev = []string{}
+				}
+				doc.Topics = append(doc.Topics, pipeline.Topic{ID: modelIDPrefix + p.Label, Label: p.Label, Score: pipeline.Score(p.Score), Evidence: ev})
 			}
 		}
 		return nil
 	})
 }
 
-// entityRefs lists the document's mentions as topic evidence.
-func entityRefs(doc *pipeline.Document) []topics.EntityRef {
-	kinds := make(map[string]string, len(doc.Entities))
-	for _, e := range doc.Entities {
-		if k := e.Attrs.String("kind"); k != "" {
-			kinds[e.ID] = k
+// arabLeague is the gazetteer id whose members are the Arab countries.
+const arabLeague = "org:arab-league"
+
+// countryRegions maps the ISO code of every country of g to its region:
+// topics.RegionArab for the members of the Arab League (attrs.member_of),
+// topics.RegionOther for the others.
+func countryRegions(g *gazetteer.Gazetteer) map[string]string {
+	out := map[string]string{}
+	if g == nil {
+		return out
+	}
+	for _, e := range g.Entries {
+		if e.Type != gazetteer.Country {
+			continue
 		}
+		iso, _ := e.Attrs["iso"].(string)
+		if iso == "" {
+			continue
+		}
+		region := topics.RegionOther
+		if list, ok := e.Attrs["member_of"].([]any); ok && slices.Contains(list, any(arabLeague)) {
+			region = topics.RegionArab
+		}
+		out[iso] = region
+	}
+	return out
+}
+
+// entityRefs lists the document's mentions as topic evidence and
+// features: the entity's kind, and its country (a country's iso, another
+// entity's attrs.country) with that country's region.
+func entityRefs(doc *pipeline.Document, regions map[string]string) []topics.EntityRef {
+	type info struct{ kind, country string }
+	infos := make(map[string]info, len(doc.Entities))
+	for _, e := range doc.Entities {
+		in := info{kind: e.Attrs.String("kind"), country: e.Attrs.String("country")}
+		if e.Type == pipeline.Country {
+			in.country = e.Attrs.String("iso")
+		}
+		infos[e.ID] = in
 	}
 	refs := make([]topics.EntityRef, 0, len(doc.Mentions))
 	for _, m := range doc.Mentions {
-		refs = append(refs, topics.EntityRef{ID: m.Entity, Kind: kinds[m.Entity], Type: string(m.Type), Name: m.Text})
+		in := infos[m.Entity]
+		refs = append(refs, topics.EntityRef{ID: m.Entity, Kind: in.kind, Type: string(m.Type), Name: m.Text,
+			Country: in.country, Region: regions[in.country]})
 	}
 	return refs
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/nermodel"
@@ -63,31 +64,46 @@ func DefaultConfig() (Config, error) {
 type Extractor struct {
 	recognizer *entities.Recognizer
 	stage      pipeline.Stage
+	front      pipeline.Stage // Analyze and Entities
+	regions    map[string]string
 }
 
 // New compiles the resources of cfg.
 func New(cfg Config) (*Extractor, error) {
+	g := cfg.Gazetteer
 	var m *gazetteer.Matcher
-	if cfg.Gazetteer != nil {
-		m = gazetteer.Compile(cfg.Gazetteer)
+	if g != nil {
+		m = gazetteer.Compile(g)
 	} else {
 		var err error
 		if m, err = gazetteer.DefaultMatcher(); err != nil {
 			return nil, fmt.Errorf("extract: default gazetteer: %w", err)
 		}
+		g = &gazetteer.Gazetteer{Entries: m.Entries()} // read only
 	}
 	r, err := entities.New(m, entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly})
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	stages := []pipeline.Stage{Analyze(), Entities(r)}
+	// The tagger is trained on Arabic: English articles get the gazetteer
+	// and the rules, on the same matcher. On the English evaluation
+	// articles it gave no name and cost the whole extractor 6x its time
+	// (BenchmarkEnglish in cmd/alam-bench: 0.52 MB/s with it, 2.8 without).
+	english := r
+	if cfg.NERModel != nil && !cfg.NERModelOnly {
+		if english, err = entities.New(m, entities.Options{NoRules: cfg.NoRules}); err != nil {
+			return nil, fmt.Errorf("extract: %w", err)
+		}
+	}
+	stages := []pipeline.Stage{Analyze(), entitiesByLang(r, english)}
+	front := pipeline.Chain(stages...)
 	if cfg.Taxonomy != nil || cfg.TopicModel != nil {
-		stages = append(stages, Topics(cfg.Taxonomy, cfg.TopicModel))
+		stages = append(stages, Topics(cfg.Taxonomy, cfg.TopicModel, g))
 	}
 	if cfg.Keywords > 0 {
 		stages = append(stages, Keywords(cfg.Keywords))
 	}
-	return &Extractor{recognizer: r, stage: pipeline.Chain(stages...)}, nil
+	return &Extractor{recognizer: r, stage: pipeline.Chain(stages...), front: front, regions: countryRegions(g)}, nil
 }
 
 // Stage returns the stages that annotate a decoded document, in order:
@@ -106,4 +122,23 @@ func (x *Extractor) Annotate(ctx context.Context, text string) (*pipeline.Docume
 		return nil, err
 	}
 	return doc, nil
+}
+
+// TopicInput returns what the Topics stage reads for text: the analysis
+// and the entity mentions as topics.EntityRef, made as Annotate makes
+// them. Give it to topics.ReadDir to train a classifier on the features
+// it will see in alam extract.
+func (x *Extractor) TopicInput(ctx context.Context, text string) (*arabic.Analysis, []topics.EntityRef, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	doc := &pipeline.Document{Text: text}
+	if err := x.front.Process(ctx, doc); err != nil {
+		return nil, nil, err
+	}
+	a, err := analysis(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, entityRefs(doc, x.regions), nil
 }

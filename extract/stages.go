@@ -47,14 +47,22 @@ func analysis(doc *pipeline.Document) (*arabic.Analysis, error) {
 
 // Entities returns the stage that finds the named entities of an analyzed
 // document with r: doc.Mentions and doc.Entities.
-func Entities(r *entities.Recognizer) pipeline.Stage {
+func Entities(r *entities.Recognizer) pipeline.Stage { return entitiesByLang(r, r) }
+
+// entitiesByLang is Entities with the recognizer english for the articles
+// whose Lang is English, and r for the others.
+func entitiesByLang(r, english *entities.Recognizer) pipeline.Stage {
 	o := newOutputs(r)
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
 			return err
 		}
-		found, err := r.RecognizeContext(ctx, a)
+		rec := r
+		if doc.Lang == langid.English {
+			rec = english
+		}
+		found, err := rec.RecognizeContext(ctx, a)
 		if err != nil {
 			return err
 		}

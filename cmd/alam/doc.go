@@ -86,9 +86,12 @@ entries a name matches after normalization and clitic stripping.
 
 # topics
 
-Train reads one folder per label of text files and writes a naive Bayes
-model (a versioned file; the same data gives the same bytes) for
-extract --topic-model.
+Train reads one folder per label of text files, runs the extractor on each,
+and writes a classifier (--kind logreg, the default, nb or cnb) over their
+words and entities, with calibrated probabilities, for extract --topic-model
+(a versioned file; the same data gives the same bytes). --dev-every N first
+reports accuracy, log loss and a reliability table on every N-th file held
+out.
 
 # eval
 
@@ -122,6 +125,14 @@ in input order, then alam says "interrupted by SIGINT after N articles" and
 exits with 128 + the signal's number. A second SIGINT or SIGTERM exits at
 once with its own status, whatever alam is doing (a record half written, an
 output pipe that nobody reads).
+
+# Memory
+
+Extract keeps the Go garbage collector's soft memory limit at 24 bytes for
+each byte of the articles being annotated, above what alam holds at the
+start (twice its heap then, plus 64 MiB): a 15 MB article peaks near 470
+MB instead of 750 MB, and short articles run as before. GOMEMLIMIT, when
+set, is left as it is.
 
 A named pipe, device or socket named on the command line is not opened (a
 pipe with no writer would block alam): it gets a record whose error says

@@ -159,3 +159,20 @@ func TestEvalTopicsAgreesOnANT(t *testing.T) {
 	}
 	agree(t, "ANT", ev, firstTopics(t, false, append([]string{"--keywords", "0"}, paths...)...), false)
 }
+
+func TestTopicsTrainOptions(t *testing.T) {
+	corpus := "../../extract/topics/testdata/corpus"
+	model := filepath.Join(t.TempDir(), "m.bin")
+	code, _, errOut := alam(t, "", "topics", "train", corpus, "-o", model, "--kind", "svm")
+	if code != exitUsage || !strings.Contains(errOut, `unknown classifier kind "svm"`) {
+		t.Errorf("--kind svm: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = alam(t, "", "topics", "train", corpus, "-o", model, "--kind", "nb", "--min-count", "1", "--dev-every", "3")
+	if code != exitOK || !strings.Contains(errOut, "nb trained on 7 files") || !strings.Contains(errOut, "3 documents, accuracy") {
+		t.Errorf("--dev-every 3: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = alam(t, "", "eval", "topics", "--topic-model", corpus+"/war/01.txt", corpus)
+	if code != exitUsage || !strings.Contains(errOut, "not an alam topic model") {
+		t.Errorf("eval topics with a text file as model: exit %d, stderr %q", code, errOut)
+	}
+}

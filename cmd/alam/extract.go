@@ -139,7 +139,9 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 			bar.Set(s.Documents)
 		}
 	}
-	stage := pipeline.Chain(pipeline.Read(f.maxBytes), pipeline.Decode(f.encoding), x.Stage())
+	budget := newMemoryBudget()
+	defer budget.release()
+	stage := budget.stage(pipeline.Read(f.maxBytes), pipeline.Chain(pipeline.Decode(f.encoding), x.Stage()))
 	var ids pipeline.IDs
 	sum, runErr := pipeline.Run(ctx, runCfg, src, stage, func(doc *pipeline.Document) error {
 		first, repeated := ids.Add(doc)

@@ -27,7 +27,7 @@ type lexeme struct {
 	class wordClass
 	// readings are the clitic readings whose stem is in the rules' first
 	// words, the whole word first, without those that remove the article
-	// (see doc.stems). Their offsets are relative to the word's start.
+	// (see article.stems). Their offsets are relative to the word's start.
 	readings []arabic.Segmentation
 }
 
@@ -49,8 +49,8 @@ const (
 	lexDefinite                           // definite
 	lexArticleAfterWa                     // ال after an optional و
 	lexGivenAfterWa                       // a given name after an optional و
-	lexConjoined                          // و + a word that is no name (see doc.conjoined)
-	lexAfterConnector                     // can follow a connector (see doc.afterConnector)
+	lexConjoined                          // و + a word that is no name (see article.conjoined)
+	lexAfterConnector                     // can follow a connector (see article.afterConnector)
 	lexPronounSuffix                      // ends in a pronoun suffix, as written (see pronounSuffix)
 	lexSingleName                         // a gazetteer person's word or an unambiguous given name
 	lexCompoundTail                       // الله، الدين، الرحمن

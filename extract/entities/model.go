@@ -67,62 +67,105 @@ func hintLabel(m *mention) string {
 	return string(m.typ) + "/" + string(m.source) + "/" + m.form.String()
 }
 
-// taggerInput returns the tagger's sentences of d's analysis with their
-// features, from the candidates the rules and the gazetteer made.
-func (d *doc) taggerInput(cands []mention, x *nerfeat.Extractor) []TaggerSentence {
+// maxTaggerTokens bounds the tokens the tagger reads at once. A longer
+// sentence (a list, or a text without punctuation: not a sentence of
+// news) is tagged in pieces of that many tokens, so that the features,
+// some 25 strings a token, never grow with the article.
+const maxTaggerTokens = 1024
+
+// eachTaggerSentence calls fn with each sentence of d's analysis (or piece
+// of a sentence, see maxTaggerTokens), in order, with the features the
+// tagger reads, from the candidates the rules and the gazetteer made. The
+// features are made one sentence at a time, so that a long article does
+// not hold them all at once. It returns ctx's error when ctx is done
+// (looked at before each sentence).
+func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
-	hint := make([]string, len(a.Tokens))
-	raw := make([]string, len(a.Tokens))
+	// The hints of each token, as indices into labels (0 for none): 8 bytes
+	// a token where two strings took 32.
+	labels := []string{""}
+	index := map[string]int32{"": 0}
+	label := func(s string) int32 {
+		i, ok := index[s]
+		if !ok {
+			i = int32(len(labels))
+			labels = append(labels, s)
+			index[s] = i
+		}
+		return i
+	}
+	hint := make([]int32, len(a.Tokens))
+	raw := make([]int32, len(a.Tokens))
 	for i := range rules {
 		m := &rules[i]
-		label := hintLabel(m)
+		b, in := label("B-"+hintLabel(m)), label("I-"+hintLabel(m))
 		for k := m.first; k < m.end; k++ {
-			if hint[k] == "" {
+			if hint[k] == 0 {
 				if k == m.first {
-					hint[k] = "B-" + label
+					hint[k] = b
 				} else {
-					hint[k] = "I-" + label
+					hint[k] = in
 				}
 			}
 		}
 	}
-	for _, gm := range d.matches {
+	for _, gm := range names.matches {
 		if len(gm.Candidates) == 0 {
 			continue
 		}
 		c := gm.Candidates[0]
-		label := string(c.Entry.Type) + "/" + c.Form.String()
+		l := string(c.Entry.Type) + "/" + c.Form.String()
+		b, in := label("B-"+l), label("I-"+l)
 		for k := gm.FirstToken; k < gm.EndToken; k++ {
-			if raw[k] == "" {
+			if raw[k] == 0 {
 				if k == gm.FirstToken {
-					raw[k] = "B-" + label
+					raw[k] = b
 				} else {
-					raw[k] = "I-" + label
+					raw[k] = in
 				}
 			}
 		}
 	}
-	var sents []TaggerSentence
-	var words, hs, rs [][]string
+	var pieces [][2]int // first and end token
 	for _, s := range a.Sentences {
-		if s.EndToken <= s.FirstToken {
-			continue
+		for first := s.FirstToken; first < s.EndToken; first += maxTaggerTokens {
+			pieces = append(pieces, [2]int{first, min(first+maxTaggerTokens, s.EndToken)})
 		}
-		w := make([]string, 0, s.EndToken-s.FirstToken)
-		for k := s.FirstToken; k < s.EndToken; k++ {
-			w = append(w, a.Tokens[k].Text(a.Text))
+	}
+	var wordBuf, hintBuf, rawBuf []string
+	// strs returns the strings of a piece: the words, their hints, their
+	// raw hints, in buffers that the next call reuses.
+	strs := func(p [2]int) (words, hints, raws []string) {
+		wordBuf, hintBuf, rawBuf = wordBuf[:0], hintBuf[:0], rawBuf[:0]
+		for k := p[0]; k < p[1]; k++ {
+			wordBuf = append(wordBuf, a.Tokens[k].Text(a.Text))
+			hintBuf = append(hintBuf, labels[hint[k]])
+			rawBuf = append(rawBuf, labels[raw[k]])
 		}
-		sents = append(sents, TaggerSentence{FirstToken: s.FirstToken, EndToken: s.EndToken})
-		words = append(words, w)
-		hs = append(hs, hint[s.FirstToken:s.EndToken])
-		rs = append(rs, raw[s.FirstToken:s.EndToken])
+		return wordBuf, hintBuf, rawBuf
 	}
-	for i, f := range x.Hinted(words, hs, rs) {
-		sents[i].Features = f
+	// A word hinted anywhere is a feature everywhere: note them all first.
+	seen := map[string]string{}
+	for i, p := range pieces {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		words, hints, _ := strs(p)
+		x.NoteHints(seen, words, hints)
 	}
-	return sents
+	for _, p := range pieces {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		words, hints, raws := strs(p)
+		f := x.HintedSentence(words, hints, raws, seen)
+		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
+	}
+	return nil
 }
 
 // modelTypes maps the tagger's types onto the gazetteer's; MISC and
@@ -131,19 +174,18 @@ var modelTypes = map[string]gazetteer.Type{"PERS": gazetteer.Person, "LOC": gaze
 
 // withModel returns the candidates once the tagger has had its say (see
 // the comment at the top of this file).
-func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
+func (d article) withModel(ctx context.Context, names gazNames, cands []mention, collect *[]TaggerSentence) ([]mention, error) {
 	mm := d.r.model
 	if mm == nil && collect == nil {
-		return cands
+		return cands, nil
 	}
 	x := nerfeatExtractor(mm)
-	sents := d.taggerInput(cands, x)
 	if mm != nil {
-		mm.feats.Put(x)
+		defer mm.feats.Put(x)
 	}
 	if collect != nil {
-		*collect = sents
-		return cands
+		err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
+		return cands, err
 	}
 	// The model's spans, by tokens.
 	type span struct {
@@ -152,7 +194,7 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 	}
 	spans := map[[2]int]span{}
 	var order [][2]int
-	for _, s := range sents {
+	err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) {
 		labels, prob := mm.m.TagProb(s.Features)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
@@ -167,6 +209,9 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 			spans[k] = span{typ, p}
 			order = append(order, k)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Candidates by their tokens, and the first token of each.
 	same := map[[2]int]int{}
@@ -200,7 +245,7 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 		}
 	}
 	if mm.only {
-		return out
+		return out, nil
 	}
 	for i, c := range cands {
 		if used[i] {
@@ -214,7 +259,7 @@ func (d *doc) withModel(cands []mention, collect *[]TaggerSentence) []mention {
 			out = append(out, c)
 		}
 	}
-	return out
+	return out, nil
 }
 
 func nerfeatExtractor(mm *model) *nerfeat.Extractor {
@@ -232,7 +277,7 @@ func sameType(t, c gazetteer.Type) bool {
 
 // modelMention makes the mention of a model span over tokens [first, end):
 // the proclitics of its first token left outside, as the rules do.
-func (d *doc) modelMention(first, end int, typ gazetteer.Type, prob float64, cands []mention, startsAt map[int]int) (mention, bool) {
+func (d article) modelMention(first, end int, typ gazetteer.Type, prob float64, cands []mention, startsAt map[int]int) (mention, bool) {
 	a := d.a
 	for first < end && a.Tokens[first].Kind == arabic.Punct {
 		first++
@@ -273,7 +318,7 @@ func (d *doc) modelMention(first, end int, typ gazetteer.Type, prob float64, can
 // known (a name word, or the article), and ب, ل or ك before the article.
 // The tagger was trained on corpora that do not split clitics; the
 // project's mentions leave them out.
-func (d *doc) modelProclitics(k int) string {
+func (d article) modelProclitics(k int) string {
 	t := d.a.Tokens[k]
 	text := d.a.Text[t.Start:t.End]
 	norm := t.Norm
@@ -299,7 +344,7 @@ func (d *doc) modelProclitics(k int) string {
 
 // knownRest reports whether w, a word after the conjunction و, is the
 // start of a name: it has the article or the lists know it.
-func (d *doc) knownRest(w string) bool {
+func (d article) knownRest(w string) bool {
 	if utf8.RuneCountInString(w) < 3 {
 		return false
 	}

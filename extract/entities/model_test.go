@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -44,11 +43,9 @@ func TestModelProclitics(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {
-			d, err := r.newDoc(context.Background(), arabic.Analyze(tc.word))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.release()
+			scr := r.getScratch()
+			defer r.putScratch(scr)
+			d := r.newArticle(arabic.Analyze(tc.word), scr)
 			if got := d.modelProclitics(0); got != tc.want {
 				t.Errorf("modelProclitics(%q) = %q, want %q (% x)", tc.word, got, tc.want, tc.word)
 			}
@@ -132,5 +129,33 @@ func TestRecognizeWithModel(t *testing.T) {
 	g, _ := gazetteer.Default()
 	if _, err := New(gazetteer.Compile(g), Options{Model: foreign}); err == nil || !strings.Contains(err.Error(), "other/1") {
 		t.Errorf("a model of other features: error %v, want one naming its feature set", err)
+	}
+}
+
+// TestTaggerFeaturesLongSentence checks that a sentence longer than
+// maxTaggerTokens reaches the tagger in pieces that cover it, in order,
+// with a feature list per token: the features of an article are never all
+// made at once (before, those of a 15 MB article took 2.6 GB).
+func TestTaggerFeaturesLongSentence(t *testing.T) {
+	r := newTestRecognizer(t, Options{})
+	text := strings.Repeat("زار الوزير منير الزعبي الكويت ", 600) // one sentence of 3,000 tokens
+	a := arabic.Analyze(text)
+	if len(a.Sentences) != 1 {
+		t.Fatalf("%d sentences, want 1", len(a.Sentences))
+	}
+	sents := r.TaggerFeatures(a)
+	next := 0
+	for _, s := range sents {
+		if s.FirstToken != next || s.EndToken-s.FirstToken > maxTaggerTokens || len(s.Features) != s.EndToken-s.FirstToken {
+			t.Fatalf("piece [%d, %d) with %d feature lists after token %d", s.FirstToken, s.EndToken, len(s.Features), next)
+		}
+		next = s.EndToken
+	}
+	if next != len(a.Tokens) || len(sents) != 3 {
+		t.Errorf("%d pieces end at token %d of %d, want 3 pieces", len(sents), next, len(a.Tokens))
+	}
+	// The rules' hints reach every piece.
+	if !slices.Contains(sents[2].Features[len(sents[2].Features)-3], "h=B-PERSON/rule/name") {
+		t.Errorf("features of منير in the last piece: %q", sents[2].Features[len(sents[2].Features)-3])
 	}
 }

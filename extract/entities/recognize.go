@@ -13,7 +13,6 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
-	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
@@ -33,8 +32,8 @@ type Recognizer struct {
 	// vocab holds the lexemes of the surface forms met, bounded; it is
 	// the one part that changes, behind its own lock.
 	vocab *vocab
-	// docs pools the buffers of recognition between articles.
-	docs sync.Pool
+	// scratch pools the buffers of recognition between articles.
+	scratch sync.Pool
 	// model is the learned tagger, or nil (see model.go).
 	model *model
 }
@@ -113,75 +112,43 @@ func (r *Recognizer) RecognizeContext(ctx context.Context, a *arabic.Analysis) (
 // recognize is RecognizeContext; with collect set, it stores there the
 // tagger's input instead of running the model (see TaggerFeatures).
 func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect *[]TaggerSentence) ([]Mention, error) {
-	d, err := r.newDoc(ctx, a)
+	scr := r.getScratch()
+	defer r.putScratch(scr)
+	d := r.newArticle(a, scr)
+	// 1. The gazetteer's names, and the longest one over each token.
+	names, err := d.findGazNames(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer d.release()
-	// every reports ctx's error once in checkEvery calls.
-	calls := 0
-	every := func() error {
-		calls++
-		if calls%checkEvery != 0 {
-			return nil
-		}
-		return ctx.Err()
-	}
-	for i, m := range d.matches {
-		for k := m.FirstToken; k < m.EndToken; k++ {
-			if c := d.covered[k]; c == noMatch || d.matches[c].RuneEnd-d.matches[c].RuneStart < m.RuneEnd-m.RuneStart {
-				d.covered[k] = i
-			}
-		}
-	}
 	// Most candidates are gazetteer matches: made at about its final size,
 	// the list is not copied as it grows (a mention takes 144 bytes).
-	cands := make([]mention, 0, len(d.matches)+len(d.matches)/4)
+	cands := make([]mention, 0, len(names.matches)+len(names.matches)/4)
 	if !r.noRules {
-		for _, s := range a.Sentences {
-			if err := every(); err != nil {
-				return nil, err
-			}
-			cands = d.orgs(s, cands)
-		}
-		d.orgCovered = reuse.Resize(d.orgBuf, len(a.Tokens), false)
-		for _, c := range cands {
-			for k := c.first; k < c.end; k++ {
-				d.orgCovered[k] = true
-			}
-		}
-		// A sentence may be the whole article: look at ctx between rules.
-		for _, s := range a.Sentences {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			cands = d.places(s, cands)
-			cands = d.titlePersons(s, cands)
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			cands = d.givenPersons(s, cands)
-			cands = d.speakers(s, cands)
-		}
-	}
-	ruleTypes := make(map[[2]int]gazetteer.Type)
-	for _, c := range cands {
-		ruleTypes[[2]int{c.Start, c.End}] = c.typ
-	}
-	ev := r.gaz.NewEvidence(a)
-	for _, gm := range d.matches {
-		if err := every(); err != nil {
+		// 2. Organizations after a head: the other rules read them.
+		if cands, err = (orgFinder{d, names}).orgCandidates(ctx, cands); err != nil {
 			return nil, err
 		}
-		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
-			cands = append(cands, m)
+		inOrg := d.orgTokens(cands)
+		// 3. The class of every token as a word of a person's name.
+		classes := d.tokenClasses(names, inOrg)
+		// 4. Places after a head; people after a title, by a given name,
+		// after a verb of saying.
+		if cands, err = (nameFinder{d, names, inOrg, classes}).personPlaceCandidates(ctx, cands); err != nil {
+			return nil, err
 		}
 	}
-	if err := ctx.Err(); err != nil {
+	// 5. Each gazetteer name becomes a mention of one entry, or none.
+	if cands, err = d.decisions(ctx, names, cands); err != nil {
 		return nil, err
 	}
-	cands = d.withModel(cands, collect) // the learned tagger, if any (model.go)
-	chosen := d.shortForms(selectMentions(cands, len(a.Tokens)))
+	// 5b. The learned tagger's names, if there is a model (model.go).
+	if cands, err = d.withModel(ctx, names, cands, collect); err != nil {
+		return nil, err
+	}
+	// 6. The candidates that win their overlaps.
+	chosen := selectMentions(cands, len(a.Tokens))
+	// 7. People's short forms after their full names.
+	chosen = d.shortForms(chosen)
 	out := make([]Mention, len(chosen))
 	for i := range chosen {
 		out[i] = chosen[i].public()
@@ -191,7 +158,7 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 
 // commonWord reports whether a one-word gazetteer match is also a common
 // word, with or without its article (البيضاء، الجزيرة).
-func (d *doc) commonWord(gm gazetteer.Match) bool {
+func (d article) commonWord(gm gazetteer.Match) bool {
 	if gm.EndToken-gm.FirstToken != 1 {
 		return false
 	}
@@ -205,7 +172,7 @@ func (d *doc) commonWord(gm gazetteer.Match) bool {
 // decide turns a gazetteer match into a mention of one entry, or reports
 // false when the evidence rules every entry out or does not single one out.
 // ruleType is the type a rule gave the same span, if any.
-func (d *doc) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazetteer.Type) (mention, bool) {
+func (d article) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazetteer.Type) (mention, bool) {
 	type scored struct {
 		c      gazetteer.Candidate
 		favour int
@@ -326,7 +293,7 @@ type shortForm struct {
 
 // shortForms adds the mentions of people by their last name after their
 // full name (آلن after جون آلن, ستينغل after ريك ستينغل).
-func (d *doc) shortForms(chosen []mention) []mention {
+func (d article) shortForms(chosen []mention) []mention {
 	rr := d.r.rules
 	keys := map[string]*shortForm{}
 	ambiguous := map[string]bool{}
@@ -386,8 +353,8 @@ func (d *doc) shortForms(chosen []mention) []mention {
 		if taken[k] || !d.isWord(k) {
 			continue
 		}
-		segs := d.r.tok.AppendSegmentsWith(d.segs[:0], d.a.Text, d.a.Tokens[k], opts)
-		d.segs = segs
+		segs := d.r.tok.AppendSegmentsWith(d.scr.segs[:0], d.a.Text, d.a.Tokens[k], opts)
+		d.scr.segs = segs
 		for _, seg := range segs {
 			if seg.Enclitic != "" || !firstWords[seg.Stem] {
 				continue
@@ -427,7 +394,7 @@ func (d *doc) shortForms(chosen []mention) []mention {
 // shortFormAt returns the short form that the reading seg of token k
 // starts, trying a two-word short form first, and the end of its tokens;
 // or nil.
-func (d *doc) shortFormAt(keys map[string]*shortForm, seg arabic.Segmentation, k int, taken []bool) (*shortForm, int) {
+func (d article) shortFormAt(keys map[string]*shortForm, seg arabic.Segmentation, k int, taken []bool) (*shortForm, int) {
 	if n := k + 1; n < len(d.a.Tokens) && !taken[n] && d.a.SentenceOf(n) == d.a.SentenceOf(k) {
 		if sf, ok := keys[seg.Stem+" "+d.a.Tokens[n].Norm]; ok && sf.after <= seg.Start {
 			return sf, n + 1
@@ -441,7 +408,7 @@ func (d *doc) shortFormAt(keys map[string]*shortForm, seg arabic.Segmentation, k
 
 // knownOther reports whether the gazetteer knows key as the name of
 // something other than a person.
-func (d *doc) knownOther(key string) bool {
+func (d article) knownOther(key string) bool {
 	for _, c := range d.r.gaz.Lookup(key) {
 		if c.Entry.Type != gazetteer.Person {
 			return true
@@ -487,7 +454,7 @@ func (r *Recognizer) Matcher() *gazetteer.Matcher { return r.gaz }
 func (r *Recognizer) Entries() []gazetteer.Entry { return r.gaz.Entries() }
 
 // proclitics returns the normalized letters of m's first token before m.
-func (d *doc) proclitics(m *mention) string {
+func (d article) proclitics(m *mention) string {
 	t := d.a.Tokens[m.first]
 	if m.Start == t.Start {
 		return ""

@@ -1,13 +1,11 @@
 package entities
 
 import (
-	"context"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/gazetteer"
-	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -85,70 +83,14 @@ func (m *mention) public() Mention {
 	}
 }
 
-// doc is the state of recognition for one article.
-type doc struct {
-	r       *Recognizer
-	a       *arabic.Analysis
-	covered []int // per token: the longest gazetteer match covering it, or noMatch
-	matches []gazetteer.Match
-	segs    []arabic.Segmentation
-	// orgCovered marks the tokens of organizations found by the rules; nil
-	// until the organization rule has run. orgBuf keeps its array between
-	// articles.
-	orgCovered, orgBuf []bool
-	// lex holds the lexeme of every token; missing is the vocabulary's
-	// scratch space.
-	lex     []*lexeme
-	missing []int32
-	wordBuf []string // scratch for key
-}
-
-// newDoc returns the recognition state for a, its buffers taken from the
-// pool of r and sized for a's tokens; release gives them back.
-func (r *Recognizer) newDoc(ctx context.Context, a *arabic.Analysis) (*doc, error) {
-	matches, err := r.gaz.FindAllContext(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	d, _ := r.docs.Get().(*doc)
-	if d == nil {
-		d = new(doc)
-	}
-	n := len(a.Tokens)
-	d.r, d.a, d.matches = r, a, matches
-	d.covered = reuse.Resize(d.covered, n, noMatch)
-	if d.orgCovered != nil {
-		d.orgBuf, d.orgCovered = d.orgCovered, nil
-	}
-	d.lex, d.missing = r.vocab.lexemes(r, a, d.lex, d.missing)
-	return d, nil
-}
-
-// maxPooledTokens bounds the buffers kept for the next article: those of a
-// huge article are left to the garbage collector.
-const maxPooledTokens = 1 << 16
-
-// release returns d's buffers to the pool. Nothing d holds may be used
-// afterwards.
-func (d *doc) release() {
-	r := d.r
-	if cap(d.covered) > maxPooledTokens {
-		return
-	}
-	d.r, d.a, d.matches = nil, nil, nil
-	clear(d.segs[:cap(d.segs)])
-	clear(d.lex[:cap(d.lex)])
-	r.docs.Put(d)
-}
-
 // stems returns the clitic readings of token k whose stem is in the rules'
 // first words, the whole token first, with offsets relative to the
 // token's start (see at). Readings that remove the article are left out: a
 // title, a head or a given name keeps it (التحالف is not the head تحالف).
-func (d *doc) stems(k int) []arabic.Segmentation { return d.lex[k].readings }
+func (d article) stems(k int) []arabic.Segmentation { return d.lex[k].readings }
 
 // at returns the offsets of reading seg of token k in the text.
-func (d *doc) at(k int, seg arabic.Segmentation) arabic.Offsets {
+func (d article) at(k int, seg arabic.Segmentation) arabic.Offsets {
 	t := d.a.Tokens[k]
 	return arabic.Offsets{
 		Start: t.Start + seg.Start, End: t.Start + seg.End,
@@ -159,12 +101,12 @@ func (d *doc) at(k int, seg arabic.Segmentation) arabic.Offsets {
 func (s set) has(w string) bool { return s[w] }
 
 // isWord reports whether token k is an Arabic word.
-func (d *doc) isWord(k int) bool { return d.a.Tokens[k].Kind == arabic.Word }
+func (d article) isWord(k int) bool { return d.a.Tokens[k].Kind == arabic.Word }
 
 // gazType returns the type of the gazetteer match covering token k, or "".
-func (d *doc) gazType(k int) gazetteer.Type {
-	if i := d.covered[k]; i != noMatch && len(d.matches[i].Candidates) > 0 {
-		return d.matches[i].Candidates[0].Entry.Type
+func (g gazNames) gazType(k int) gazetteer.Type {
+	if i := g.covered[k]; i != noMatch && len(g.matches[i].Candidates) > 0 {
+		return g.matches[i].Candidates[0].Entry.Type
 	}
 	return typeNone
 }
@@ -195,23 +137,6 @@ const (
 	maybeName                  // unknown: a foreign or rare name, or a word no list knows
 )
 
-// classify returns the class of token k as a word of a person's name: its
-// lexeme's, but a word that may be a name is not one inside a gazetteer
-// name that is not a person's, nor inside an organization the rules found.
-func (d *doc) classify(k int) wordClass {
-	c := d.lex[k].class
-	if c != maybeName {
-		return c
-	}
-	if typ := d.gazType(k); typ != typeNone && typ != gazetteer.Person {
-		return notName
-	}
-	if d.orgCovered != nil && d.orgCovered[k] {
-		return notName
-	}
-	return maybeName
-}
-
 // isCommon reports whether w is a word that is not a name: a stop word, a
 // common word, a title, a head, a filler or a stop of the rules.
 func (rr *rules) isCommon(w string) bool {
@@ -234,7 +159,7 @@ func futureVerb(w string) bool {
 // or k when none does: two to four name words, with connectors between
 // them. After a title the first word may be unknown to the lists (a
 // foreign name); otherwise it must be a known given name.
-func (d *doc) personName(k, end int, afterTitle bool) int {
+func (d nameFinder) personName(k, end int, afterTitle bool) int {
 	if k >= end {
 		return k
 	}
@@ -244,7 +169,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 	}
 	// A kunya starts a name: أبو أيوب المصري, أبو خالد.
 	if d.isKunya(k) && k+1 < end {
-		if c := d.classify(k + 1); c == knownName || c == maybeName && afterTitle {
+		if c := d.class(k + 1); c == knownName || c == maybeName && afterTitle {
 			if e := d.personName(k+1, end, true); e > k+1 {
 				return e
 			}
@@ -252,7 +177,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		}
 		return k
 	}
-	switch d.classify(k) {
+	switch d.class(k) {
 	case knownName:
 	case maybeName:
 		// An unknown word starts a name only right after a title, and
@@ -266,7 +191,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 	words, last := 1, k+1
 	afterConnector := false
 	for j := k + 1; j < end && words < maxNameWords; j++ {
-		c := d.classify(j)
+		c := d.class(j)
 		if c == connector {
 			afterConnector = true
 			continue
@@ -274,7 +199,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 		// علي after a word no list knows as a name is the preposition
 		// على written with ي (كافلنيكوف علي السويدي), not the name Ali;
 		// after a given name it is the name (محمد علي كلاي).
-		if d.a.Tokens[j].Norm == "علي" && d.classify(j-1) == maybeName {
+		if d.a.Tokens[j].Norm == "علي" && d.class(j-1) == maybeName {
 			break
 		}
 		// An unknown word with a pronoun suffix ends the name: إيغور
@@ -306,7 +231,7 @@ func (d *doc) personName(k, end int, afterTitle bool) int {
 
 // isKunya reports whether token k is أبو, which starts a kunya (أبو
 // أيوب) as well as joining names.
-func (d *doc) isKunya(k int) bool {
+func (d article) isKunya(k int) bool {
 	n := d.a.Tokens[k].Norm
 	return n == "ابو" || n == "أبو"
 }
@@ -314,16 +239,16 @@ func (d *doc) isKunya(k int) bool {
 // afterConnector reports whether token k, right after a connector (بن،
 // آل، أبو), can be a word of the name although no list knows it as one:
 // an Arabic word that is not a short stop word.
-func (d *doc) afterConnector(k int) bool { return d.lex[k].has(lexAfterConnector) }
+func (d article) afterConnector(k int) bool { return d.lex[k].has(lexAfterConnector) }
 
 // conjoined reports whether token k starts with the conjunction و rather
 // than being a name that starts with that letter (وليد، وائل): the whole
 // word is not a given name or a word of a gazetteer person's name.
-func (d *doc) conjoined(k int) bool { return d.lex[k].has(lexConjoined) }
+func (d article) conjoined(k int) bool { return d.lex[k].has(lexConjoined) }
 
 // phraseAt returns the number of tokens of the longest phrase of p that
 // starts at token k (in one of its clitic readings) and ends by end, or 0.
-func (d *doc) phraseAt(p phrases, k, end int) int {
+func (d article) phraseAt(p phrases, k, end int) int {
 	for _, seg := range d.stems(k) {
 		if n := p.match(seg.Stem, d.a, k, end); n > 0 {
 			return n
@@ -333,7 +258,7 @@ func (d *doc) phraseAt(p phrases, k, end int) int {
 }
 
 // titlePersons finds people named after a title or role.
-func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
+func (d nameFinder) titlePersons(s arabic.Sentence, out []mention) []mention {
 	rr := d.r.rules
 	for k := s.FirstToken; k < s.EndToken; k++ {
 		if !d.isWord(k) {
@@ -358,7 +283,7 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 		for f := 0; j < s.EndToken && f < maxFillers; f++ {
 			l := d.lex[j]
 			typ := d.gazType(j)
-			orgRule := d.orgCovered != nil && d.orgCovered[j]
+			orgRule := d.inOrg[j]
 			if l.has(lexFiller) || orgRule || l.has(lexDefinite) && typ != gazetteer.Person || typ != typeNone && typ != gazetteer.Person {
 				j++
 				continue
@@ -384,9 +309,9 @@ func (d *doc) titlePersons(s arabic.Sentence, out []mention) []mention {
 // title: a word of a gazetteer person's name or an unambiguous given name,
 // without the article or a proclitic, and not followed by more name words
 // (personName takes those).
-func (d *doc) singleName(k int) bool {
+func (d nameFinder) singleName(k int) bool {
 	l := d.lex[k]
-	if d.classify(k) != knownName || l.has(lexDefinite|lexCompoundTail) {
+	if d.class(k) != knownName || l.has(lexDefinite|lexCompoundTail) {
 		return false
 	}
 	return l.has(lexSingleName)
@@ -394,7 +319,7 @@ func (d *doc) singleName(k int) bool {
 
 // givenPersons finds names that start with a known given name and have no
 // title before them.
-func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
+func (d nameFinder) givenPersons(s arabic.Sentence, out []mention) []mention {
 	rr := d.r.rules
 	for k := s.FirstToken; k < s.EndToken; k++ {
 		if !d.isWord(k) || d.covered[k] != noMatch {
@@ -439,7 +364,7 @@ func (d *doc) givenPersons(s arabic.Sentence, out []mention) []mention {
 // وأضاف بيرنز، أجاب سيرغي ستانيشيف): the words a title would allow, or one
 // word no list knows as anything but a name. A title after the verb is
 // left to titlePersons.
-func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
+func (d nameFinder) speakers(s arabic.Sentence, out []mention) []mention {
 	for k := s.FirstToken; k+1 < s.EndToken; k++ {
 		if !d.isWord(k) || !d.lex[k].has(lexSpeechVerb) {
 			continue
@@ -450,7 +375,7 @@ func (d *doc) speakers(s arabic.Sentence, out []mention) []mention {
 		}
 		// علي after a verb is mostly the preposition على written with ي
 		// (شدد علي ضرورة), not the name.
-		if c := d.classify(j); c != knownName && c != maybeName || d.a.Tokens[j].Norm == "علي" || d.lex[j].has(lexPronounSuffix) {
+		if c := d.class(j); c != knownName && c != maybeName || d.a.Tokens[j].Norm == "علي" || d.lex[j].has(lexPronounSuffix) {
 			continue
 		}
 		e := d.personName(j, s.EndToken, true)
@@ -486,7 +411,7 @@ func pronounSuffix(w string) bool {
 
 // orgs finds organizations named by a head and its complement: وزارة
 // الخارجية الكويتية، مجلس الأمن الدولي، حزب الله.
-func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
+func (d orgFinder) orgs(s arabic.Sentence, out []mention) []mention {
 	rr := d.r.rules
 	for k := s.FirstToken; k < s.EndToken; k++ {
 		if !d.isWord(k) {
@@ -537,12 +462,12 @@ func (d *doc) orgs(s arabic.Sentence, out []mention) []mention {
 
 // startsOrg reports whether a gazetteer name that may denote an
 // organization starts at token k, after any proclitic.
-func (d *doc) startsOrg(k int) bool {
-	i := d.covered[k]
-	if i == noMatch || d.matches[i].FirstToken != k {
+func (g gazNames) startsOrg(k int) bool {
+	i := g.covered[k]
+	if i == noMatch || g.matches[i].FirstToken != k {
 		return false
 	}
-	for _, c := range d.matches[i].Candidates {
+	for _, c := range g.matches[i].Candidates {
 		if c.Entry.Type == gazetteer.Org {
 			return true
 		}
@@ -552,11 +477,11 @@ func (d *doc) startsOrg(k int) bool {
 
 // orgNameAt returns the end token of the gazetteer name that starts at
 // token k without a proclitic and may denote an organization, or 0.
-func (d *doc) orgNameAt(k int) int {
-	if k >= len(d.a.Tokens) || d.covered[k] == noMatch {
+func (g gazNames) orgNameAt(k int) int {
+	if k >= len(g.covered) || g.covered[k] == noMatch {
 		return 0
 	}
-	m := d.matches[d.covered[k]]
+	m := g.matches[g.covered[k]]
 	if m.FirstToken != k || m.Proclitics != "" {
 		return 0
 	}
@@ -570,20 +495,20 @@ func (d *doc) orgNameAt(k int) int {
 
 // isOneOrg reports whether tokens [from, to) are exactly one gazetteer
 // name of an organization.
-func (d *doc) isOneOrg(from, to int) bool {
-	i := d.covered[from]
+func (g gazNames) isOneOrg(from, to int) bool {
+	i := g.covered[from]
 	if i == noMatch {
 		return false
 	}
-	m := d.matches[i]
-	return m.FirstToken == from && m.EndToken == to && m.Proclitics == "" && d.gazType(from) == gazetteer.Org
+	m := g.matches[i]
+	return m.FirstToken == from && m.EndToken == to && m.Proclitics == "" && g.gazType(from) == gazetteer.Org
 }
 
 // complement reports whether token j can be word n (from 0) of the
 // complement of an organization's head: a word with the article (after و
 // only as the second word: وزارة الاقتصاد والتجارة), a gazetteer name
 // without a proclitic, or a Latin word.
-func (d *doc) complement(j, n int) bool {
+func (d orgFinder) complement(j, n int) bool {
 	t := d.a.Tokens[j]
 	l := d.lex[j]
 	if t.Kind == arabic.Latin {
@@ -610,7 +535,7 @@ func (d *doc) complement(j, n int) bool {
 }
 
 // places finds places named after a head: مدينة الموصل → الموصل.
-func (d *doc) places(s arabic.Sentence, out []mention) []mention {
+func (d nameFinder) places(s arabic.Sentence, out []mention) []mention {
 	rr := d.r.rules
 	for k := s.FirstToken; k < s.EndToken; k++ {
 		if !d.isWord(k) {
@@ -648,13 +573,13 @@ func (d *doc) places(s arabic.Sentence, out []mention) []mention {
 }
 
 // isAdjective reports whether a gazetteer demonym covers token k.
-func (d *doc) isAdjective(k int) bool {
-	i := d.covered[k]
-	return i != noMatch && len(d.matches[i].Candidates) > 0 && d.matches[i].Candidates[0].Form == gazetteer.FormAdjective
+func (g gazNames) isAdjective(k int) bool {
+	i := g.covered[k]
+	return i != noMatch && len(g.matches[i].Candidates) > 0 && g.matches[i].Candidates[0].Form == gazetteer.FormAdjective
 }
 
 // ruleMention returns a mention found by a rule over tokens [first, end).
-func (d *doc) ruleMention(first, end int, typ gazetteer.Type, score float64) mention {
+func (d article) ruleMention(first, end int, typ gazetteer.Type, score float64) mention {
 	a, b := d.a.Tokens[first], d.a.Tokens[end-1]
 	m := mention{
 		Offsets: arabic.Offsets{Start: a.Start, End: b.End, RuneStart: a.RuneStart, RuneEnd: b.RuneEnd},
@@ -669,17 +594,17 @@ func (d *doc) ruleMention(first, end int, typ gazetteer.Type, score float64) men
 // without the proclitics procl, joined by a space: the key of a rule
 // entity. They are the words that tokenizing the original text under the
 // mention would give, punctuation left out.
-func (d *doc) key(first, end int, procl string) string {
-	d.wordBuf = d.words(d.wordBuf[:0], first, end, procl)
-	if len(d.wordBuf) == 1 {
-		return d.wordBuf[0]
+func (d article) key(first, end int, procl string) string {
+	d.scr.words = d.words(d.scr.words[:0], first, end, procl)
+	if len(d.scr.words) == 1 {
+		return d.scr.words[0]
 	}
-	return strings.Join(d.wordBuf, " ")
+	return strings.Join(d.scr.words, " ")
 }
 
 // words appends the normalized words of tokens [first, end) to dst, the
 // first one without the proclitics procl, punctuation left out.
-func (d *doc) words(dst []string, first, end int, procl string) []string {
+func (d article) words(dst []string, first, end int, procl string) []string {
 	for k := first; k < end; k++ {
 		t := &d.a.Tokens[k]
 		w := t.Norm

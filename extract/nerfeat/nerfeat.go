@@ -174,14 +174,7 @@ func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
 func (x *Extractor) Hinted(sents [][]string, hints, raw [][]string) [][][]string {
 	seen := map[string]string{}
 	for si, s := range sents {
-		for wi, w := range s {
-			if h := hints[si][wi]; h != "" {
-				n := x.lex(w).norm
-				if _, ok := seen[n]; !ok {
-					seen[n] = h[2:]
-				}
-			}
-		}
+		x.NoteHints(seen, s, hints[si])
 	}
 	out := make([][][]string, len(sents))
 	for si, s := range sents {
@@ -189,9 +182,32 @@ func (x *Extractor) Hinted(sents [][]string, hints, raw [][]string) [][][]string
 		if raw != nil {
 			r = raw[si]
 		}
-		out[si] = x.sentence(s, hints[si], r, seen)
+		out[si] = x.HintedSentence(s, hints[si], r, seen)
 	}
 	return out
+}
+
+// NoteHints adds to seen the normalized forms of the words of one sentence
+// that have a hint, with the hint's type, unless seen has them already.
+// Called on every sentence of a document, in order, it makes the seen of
+// Hinted, which HintedSentence reads: so a long document's features can be
+// made, and used, one sentence at a time.
+func (x *Extractor) NoteHints(seen map[string]string, words, hint []string) {
+	for wi, w := range words {
+		if h := hint[wi]; h != "" {
+			n := x.lex(w).norm
+			if _, ok := seen[n]; !ok {
+				seen[n] = h[2:]
+			}
+		}
+	}
+}
+
+// HintedSentence returns the features of one sentence of a document, as
+// Hinted does, given the seen that NoteHints made over the whole document.
+// raw may be nil. The result does not keep words, hint or raw.
+func (x *Extractor) HintedSentence(words, hint, raw []string, seen map[string]string) [][]string {
+	return x.sentence(words, hint, raw, seen)
 }
 
 func (x *Extractor) sentence(words, hint, raw []string, seen map[string]string) [][]string {

@@ -6,17 +6,23 @@
 // words as evidence. DefaultTaxonomy holds the 17 top-level IPTC Media
 // Topics. Scores are comparable across articles.
 //
-// A Model is a multinomial naive Bayes classifier trained on labelled
-// articles (Train, TrainDir), saved in a versioned binary file (Save,
-// LoadModel). It predicts one label of its training set with posterior
-// probabilities.
+// A Model is a classifier trained on labelled articles (Train, ReadDir,
+// HoldOut): logistic regression by default, or multinomial or complement
+// naive Bayes, over light-stemmed words, word pairs and the article's
+// entities (their country, region, kind, type and id). It is saved in a
+// versioned, checksummed binary file (Save, LoadModel), predicts one label
+// of its training set with probabilities calibrated by a temperature
+// (PredictWith), names the words and entities behind a label (Explain),
+// and measures itself on held-out articles (Check: accuracy, log loss,
+// reliability bins).
 //
-// Both read an *arabic.Analysis, so an article is tokenized once:
+// Both read an *arabic.Analysis and the article's mentions, so an article
+// is tokenized and recognized once:
 //
 //	a := arabic.Analyze(text)
 //	tax, _ := topics.DefaultTaxonomy()
-//	found := tax.Score(a, mentions)     // []Topic with evidence
-//	preds := model.Predict(a)           // []Prediction, best first
+//	found := tax.Score(a, mentions)        // []Topic with evidence
+//	preds := model.PredictWith(a, mentions) // []Prediction, best first
 //
 // Taxonomies and Models are immutable and safe for concurrent use.
 //

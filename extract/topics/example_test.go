@@ -3,6 +3,7 @@ package topics_test
 import (
 	"fmt"
 	"log"
+	"slices"
 	"strings"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -55,7 +56,7 @@ func ExampleTrain() {
 		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
 		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
 	}
-	m, err := topics.Train(docs, topics.TrainOptions{MinCount: 1})
+	m, err := topics.Train(docs, topics.TrainOptions{Kind: topics.NaiveBayes, MinCount: 1, NoCalibration: true})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -65,4 +66,45 @@ func ExampleTrain() {
 	// Output:
 	// economy 0.975
 	// sport 0.025
+}
+
+func ExampleModel_Explain() {
+	docs := []topics.LabeledDoc{
+		{Label: "sport", Analysis: arabic.Analyze("فاز الفريق في المباراة وسجل اللاعب هدفين.")},
+		{Label: "sport", Analysis: arabic.Analyze("خسر المنتخب المباراة وغادر اللاعبون الملعب.")},
+		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
+		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
+	}
+	m, err := topics.Train(docs, topics.TrainOptions{Kind: topics.LogReg, MinCount: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	a := arabic.Analyze("تراجعت أسعار الأسهم")
+	fmt.Println(m.PredictWith(a, nil)[0].Label)
+	// The three words were seen in economy articles only; their pairs
+	// were never seen.
+	fmt.Println(slices.Sorted(slices.Values(m.Explain(a, nil, "economy"))))
+	// Output:
+	// economy
+	// [أسعار الأسهم تراجعت]
+}
+
+func ExampleModel_Check() {
+	docs := []topics.LabeledDoc{
+		{Label: "sport", Analysis: arabic.Analyze("فاز الفريق في المباراة وسجل اللاعب هدفين.")},
+		{Label: "sport", Analysis: arabic.Analyze("خسر المنتخب المباراة وغادر اللاعبون الملعب.")},
+		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
+		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
+		{Label: "economy", Analysis: arabic.Analyze("تراجعت أسعار الأسهم")},
+		{Label: "sport", Analysis: arabic.Analyze("سجل اللاعب هدفا في المباراة")},
+	}
+	train, dev := topics.HoldOut(docs, 3) // one of every three of each label
+	m, err := topics.Train(train, topics.TrainOptions{MinCount: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	r := m.Check(dev, 10)
+	fmt.Printf("%d trained, %d held out, %d right\n", len(train), r.Docs, r.Correct)
+	// Output:
+	// 4 trained, 2 held out, 2 right
 }

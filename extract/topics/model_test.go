@@ -81,7 +81,10 @@ func TestPredict(t *testing.T) {
 }
 
 func TestPredictNoFeatures(t *testing.T) {
-	m := trainCorpus(t)
+	m, err := Train(corpusDocs(t), TrainOptions{Kind: NaiveBayes, MinCount: 1, NoCalibration: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	// war has 4 documents of 10, economy and sport 3 each: the priors.
 	want := []Prediction{{"war", 0.4}, {"economy", 0.3}, {"sport", 0.3}}
 	for _, a := range []*arabic.Analysis{nil, arabic.Analyze(""), arabic.Analyze("في من إلى ، 2014")} {
@@ -120,13 +123,16 @@ func TestTrainDeterministic(t *testing.T) {
 }
 
 func TestSaveLoad(t *testing.T) {
-	for _, opt := range []TrainOptions{{MinCount: 1}, {}, {NoBigrams: true, Alpha: 0.01}} {
+	for _, opt := range []TrainOptions{
+		{MinCount: 1}, {}, {Kind: NaiveBayes, NoBigrams: true, Alpha: 0.01}, {Kind: NaiveBayes}, {Kind: ComplementNB, MinCount: 1},
+		{Kind: LogReg, NoCalibration: true, Lambda: 0.01, EntityWeight: 2},
+	} {
 		m, err := Train(corpusDocs(t), opt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		data := save(t, m)
-		if !bytes.HasPrefix(data, []byte("alam-topic-model\n\x01")) {
+		if !bytes.HasPrefix(data, []byte("alam-topic-model\n\x02")) {
 			t.Fatalf("file starts with %q", data[:min(len(data), 20)])
 		}
 		back, err := LoadModel(bytes.NewReader(data))
@@ -156,9 +162,9 @@ func TestTrainErrors(t *testing.T) {
 		{"no documents", nil, TrainOptions{}, "topics: no training documents"},
 		{"no label", []LabeledDoc{{Analysis: a}}, TrainOptions{}, "topics: training document 0 has no label or no analysis"},
 		{"no analysis", []LabeledDoc{{Label: "x"}}, TrainOptions{}, "topics: training document 0 has no label or no analysis"},
-		{"negative alpha", []LabeledDoc{{"x", a}}, TrainOptions{Alpha: -1}, "topics: smoothing alpha -1 out of [1e-09, 1e+09]"},
-		{"NaN alpha", []LabeledDoc{{"x", a}}, TrainOptions{Alpha: math.NaN()}, "topics: smoothing alpha NaN out of [1e-09, 1e+09]"},
-		{"negative MinCount", []LabeledDoc{{"x", a}}, TrainOptions{MinCount: -2}, "topics: negative MinCount -2"},
+		{"negative alpha", []LabeledDoc{{Label: "x", Analysis: a}}, TrainOptions{Alpha: -1}, "topics: smoothing alpha -1 out of [1e-09, 1e+09]"},
+		{"NaN alpha", []LabeledDoc{{Label: "x", Analysis: a}}, TrainOptions{Alpha: math.NaN()}, "topics: smoothing alpha NaN out of [1e-09, 1e+09]"},
+		{"negative MinCount", []LabeledDoc{{Label: "x", Analysis: a}}, TrainOptions{MinCount: -2}, "topics: negative MinCount -2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,16 +212,19 @@ func TestLoadModelRejects(t *testing.T) {
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00"), ErrNotModel, "topics: not an alam topic model"},
 		{"half a magic", []byte("alam-topic"), ErrTruncated, "topics: truncated model: 10 bytes"},
 		{"magic only", []byte(modelMagic), ErrTruncated, "topics: truncated model"},
-		{"version 2", append([]byte(modelMagic), 2, 0), ErrModelVersion, "topics: unsupported model version: model version 2, this alam reads 1"},
-		{"version 0", append([]byte(modelMagic), 0), ErrModelVersion, "topics: unsupported model version: model version 0, this alam reads 1"},
+		{"version 3", append([]byte(modelMagic), 3, 0), ErrModelVersion, "topics: unsupported model version: model version 3, this alam reads 1 and 2"},
+		{"version 0", append([]byte(modelMagic), 0), ErrModelVersion, "topics: unsupported model version: model version 0, this alam reads 1 and 2"},
 		{"no checksum", body, ErrTruncated, "topics: truncated model"},
 		{"cut in the features", good[:len(good)/2], ErrTruncated, ""},
 		{"bad checksum", append(slices.Clone(body), 0, 0, 0, 0), ErrCorrupt, ""},
 		{"trailing bytes", append(slices.Clone(good), 0), ErrCorrupt, ""},
 		{"flipped byte", flip(good, len(good)-10), ErrCorrupt, ""},
 		{"long varint", append([]byte(modelMagic), 0x81, 0x00), ErrCorrupt, "topics: corrupt model: varint 1 is not in its shortest form (at byte 17)"},
-		{"unknown flag", withCRC(setByte(body, len(modelMagic)+1, 2)), ErrCorrupt, "topics: corrupt model: unknown flags 0x2 (at byte 19)"},
-		{"huge label count", withCRC(hugeLabels(body)), ErrCorrupt, "topics: corrupt model: 4611686018427387903 labels, over the limit of 65536 (at byte 37)"},
+		{"unknown flag", withCRC(setByte(body, flagsAt, 4|body[flagsAt])), ErrCorrupt, "topics: corrupt model: unknown flags 0x6 (at byte 26)"},
+		{"unknown kind", withCRC(setByte(body, flagsAt-1, 'x')), ErrCorrupt, `topics: corrupt model: unknown classifier kind "logrex" (at byte 25)`},
+		{"NaN temperature", withCRC(setBytes(body, labelsAt-8, "\x00\x00\x00\x00\x00\x00\xf8\x7f")), ErrCorrupt, "topics: corrupt model: temperature NaN out of [1e-09, 1e+06] (at byte 59)"},
+		{"huge label count", withCRC(hugeLabels(body)), ErrCorrupt, "topics: corrupt model: 4611686018427387903 labels, over the limit of 65536 (at byte 68)"},
+		{"version 1 with a kind flag", appendCRC([]byte(modelMagic + "\x01\x02\x01\x00\x00\x00\x00\x00\x00\xe0\x3f\x01\x01a\x01\x01\x02bc\x01\x00\x05")), ErrCorrupt, "topics: corrupt model: unknown flags 0x2 (at byte 19)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,10 +264,23 @@ func setByte(b []byte, i int, v byte) []byte {
 	return c
 }
 
-// hugeLabels replaces the label count of body (after magic, version,
-// flags, MinCount and alpha) with a huge varint.
+// The offsets in the file of a default (logreg) model: after the magic,
+// the version, the kind "logreg", the flags, MinCount, then alpha, lambda,
+// the entity weight and the temperature, the label count.
+const (
+	flagsAt  = len(modelMagic) + 1 + 1 + len("logreg")
+	labelsAt = flagsAt + 2 + 4*8
+)
+
+func setBytes(b []byte, i int, v string) []byte {
+	c := slices.Clone(b)
+	copy(c[i:], v)
+	return c
+}
+
+// hugeLabels replaces the label count of body with a huge varint.
 func hugeLabels(body []byte) []byte {
-	at := len(modelMagic) + 3 + 8
+	at := labelsAt
 	out := slices.Clone(body[:at])
 	out = append(out, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f)
 	return append(out, body[at+1:]...)
@@ -267,4 +289,126 @@ func hugeLabels(body []byte) []byte {
 // appendCRC appends the checksum of body.
 func appendCRC(body []byte) []byte {
 	return binary.LittleEndian.AppendUint32(body, crc32.ChecksumIEEE(body))
+}
+
+func TestHoldOut(t *testing.T) {
+	docs := corpusDocs(t) // war 4, economy 3, sport 3
+	train, dev := HoldOut(docs, 3)
+	if len(train)+len(dev) != len(docs) || len(dev) != 3 {
+		t.Fatalf("HoldOut(every 3) = %d train, %d dev; want 7, 3", len(train), len(dev))
+	}
+	for _, l := range []string{"war", "economy", "sport"} {
+		n := 0
+		for _, d := range dev {
+			if d.Label == l {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d dev documents, want 1", l, n)
+		}
+	}
+	rev := slices.Clone(docs)
+	slices.Reverse(rev)
+	_, dev2 := HoldOut(rev, 3)
+	for i := range dev {
+		if dev[i].Analysis.Text != dev2[i].Analysis.Text {
+			t.Errorf("dev %d depends on the order of the documents", i)
+		}
+	}
+	if train, dev := HoldOut(docs, 1); len(dev) != 0 || len(train) != len(docs) {
+		t.Errorf("HoldOut(every 1) = %d, %d", len(train), len(dev))
+	}
+}
+
+// TestEntityFeatures trains on articles whose words say nothing of their
+// label: only the region of their entities does.
+func TestEntityFeatures(t *testing.T) {
+	var docs []LabeledDoc
+	arab := EntityRef{ID: "country:IQ", Type: "COUNTRY", Name: "العراق", Country: "IQ", Region: RegionArab}
+	other := EntityRef{ID: "country:FR", Type: "COUNTRY", Name: "فرنسا", Country: "FR", Region: RegionOther}
+	for i := range 6 {
+		text := []string{"قال المسؤول إن الاجتماع انتهى", "أعلن المسؤول نتائج الاجتماع", "عقد الاجتماع أمس"}[i%3]
+		docs = append(docs,
+			LabeledDoc{Label: "middleEast", Analysis: arabic.Analyze(text), Entities: []EntityRef{arab}},
+			LabeledDoc{Label: "world", Analysis: arabic.Analyze(text), Entities: []EntityRef{other}})
+	}
+	for _, kind := range []Kind{NaiveBayes, ComplementNB, LogReg} {
+		m, err := Train(docs, TrainOptions{Kind: kind, MinCount: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := arabic.Analyze("انتهى الاجتماع")
+		// A new Arab country: the region and type features decide.
+		sa := EntityRef{ID: "country:SA", Type: "COUNTRY", Name: "السعودية", Country: "SA", Region: RegionArab}
+		if got := m.PredictWith(a, []EntityRef{sa}); got[0].Label != "middleEast" {
+			t.Errorf("%s: with Saudi Arabia: %v, want middleEast first", kind, got)
+		}
+		if got := m.PredictWith(a, []EntityRef{other}); got[0].Label != "world" {
+			t.Errorf("%s: with France: %v, want world first", kind, got)
+		}
+		if ev := m.Explain(a, []EntityRef{sa}, "middleEast"); !slices.Contains(ev, "السعودية") {
+			t.Errorf("%s: evidence %q lacks the entity's name", kind, ev)
+		}
+		off, err := Train(docs, TrainOptions{Kind: kind, MinCount: 1, NoEntities: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if off.Entities() || !m.Entities() {
+			t.Errorf("%s: Entities() = %v with, %v without", kind, m.Entities(), off.Entities())
+		}
+		if got := off.PredictWith(a, []EntityRef{sa}); math.Abs(got[0].Score-0.5) > 1e-6 {
+			t.Errorf("%s: without entity features: %v, want 0.5 each", kind, got)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	docs := corpusDocs(t)
+	m, err := Train(docs, TrainOptions{Kind: NaiveBayes, MinCount: 1, NoCalibration: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Add an article the model gets wrong.
+	docs = append(docs, LabeledDoc{Label: "sport", Analysis: arabic.Analyze("تراجعت أسعار الأسهم في البورصة")})
+	r := m.Check(docs, 4)
+	if r.Docs != len(docs) || r.Correct != len(docs)-1 || len(r.Bins) != 4 {
+		t.Fatalf("Check = %d docs, %d right, %d bins; want %d, %d, 4", r.Docs, r.Correct, len(r.Bins), len(docs), len(docs)-1)
+	}
+	n, right, ece := 0, 0, 0.0
+	for _, b := range r.Bins {
+		n += b.Docs
+		right += b.Correct
+		if b.Docs > 0 {
+			if b.Confidence < b.Lo || b.Confidence > b.Hi {
+				t.Errorf("bin [%v, %v): mean confidence %v", b.Lo, b.Hi, b.Confidence)
+			}
+			ece += float64(b.Docs) * math.Abs(float64(b.Correct)/float64(b.Docs)-b.Confidence)
+		}
+	}
+	if n != r.Docs || right != r.Correct || math.Abs(ece/float64(n)-r.ECE) > 1e-12 {
+		t.Errorf("bins hold %d docs, %d right, ECE %v; report %d, %d, %v", n, right, ece/float64(n), r.Docs, r.Correct, r.ECE)
+	}
+	if r.LogLoss <= 0 {
+		t.Errorf("log loss %v with a wrong prediction", r.LogLoss)
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	// Scores that are right 3 times in 4 with margin 1: the best
+	// temperature makes the first label's probability 0.75, so
+	// 1/T = ln 3.
+	var scores [][]float64
+	var gold []int
+	for i := range 400 {
+		scores = append(scores, []float64{1, 0})
+		g := 0
+		if i%4 == 0 {
+			g = 1
+		}
+		gold = append(gold, g)
+	}
+	if got, want := fitTemperature(scores, gold), 1/math.Log(3); math.Abs(got-want) > 1e-4 {
+		t.Errorf("temperature %v, want %v", got, want)
+	}
 }

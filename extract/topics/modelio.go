@@ -11,24 +11,35 @@ import (
 	"unicode/utf8"
 )
 
-// The model file format, version 1. All integers are unsigned varints
-// (encoding/binary), strings are a varint length and UTF-8 bytes:
+// The model file format, version 2. All integers are unsigned varints
+// (encoding/binary), strings are a varint length and UTF-8 bytes, floats
+// IEEE 754 little endian:
 //
 //	magic     "alam-topic-model\n"
-//	version   1
-//	flags     bit 0: no bigrams
+//	version   2
+//	kind      a string: "nb", "cnb" or "logreg"
+//	flags     bit 0: no bigrams; bit 1: entity features
 //	mincount  the MinCount the model was trained with
-//	alpha     8 bytes, IEEE 754 binary64, little endian
+//	alpha     8 bytes (binary64): the smoothing constant
+//	lambda    8 bytes (binary64): the L2 penalty
+//	entities  8 bytes (binary64): the entity weight
+//	temp      8 bytes (binary64): the temperature
 //	labels    count, then per label: name, training documents
 //	features  count, then per feature, in strictly increasing byte order:
-//	          the feature, the number of labels that saw it, and per such
-//	          label, by increasing index: the label index and the count
+//	          the feature, then for "nb" the number of labels that saw
+//	          it and per such label, by increasing index, the label index
+//	          and the count; for the other kinds, one weight per label,
+//	          4 bytes (binary32) each
+//	bias      for "cnb" and "logreg": one per label, 8 bytes (binary64)
 //	checksum  4 bytes: CRC-32 (IEEE) of everything before, little endian
 //
-// The same model always gives the same bytes.
+// Version 1 (naive Bayes only, from before issue 15) had no kind, lambda,
+// temperature or bias, and flag bit 1 unused; LoadModel still reads it as
+// a NaiveBayes model with temperature 1. The same model always gives the
+// same bytes.
 const (
 	modelMagic   = "alam-topic-model\n"
-	modelVersion = 1
+	modelVersion = 2
 )
 
 // MaxModelSize is the largest model file LoadModel reads, in bytes.
@@ -40,6 +51,8 @@ const (
 	maxLabels     = 1 << 16
 	maxLabelLen   = 1 << 10
 	maxFeatureLen = 1 << 12
+	// maxWeight bounds the weights and biases, so that no score overflows.
+	maxWeight = 1e6
 )
 
 // Errors of LoadModel. A failure is one of these, wrapped with the detail,
@@ -67,33 +80,53 @@ func (m *Model) Save(w io.Writer) error {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
+	f64 := func(x float64) { buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(x)) }
 	buf = append(buf, modelMagic...)
 	buf = binary.AppendUvarint(buf, modelVersion)
+	str(string(m.kind))
 	var flags uint64
 	if m.opt.NoBigrams {
 		flags |= 1
 	}
+	if m.entities {
+		flags |= 2
+	}
 	buf = binary.AppendUvarint(buf, flags)
 	buf = binary.AppendUvarint(buf, uint64(m.opt.MinCount))
-	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(m.opt.Alpha))
+	f64(m.opt.Alpha)
+	f64(m.opt.Lambda)
+	f64(m.opt.EntityWeight)
+	f64(m.temp)
 	buf = binary.AppendUvarint(buf, uint64(len(m.labels)))
 	for i, l := range m.labels {
 		str(l)
 		buf = binary.AppendUvarint(buf, uint64(m.docs[i]))
 	}
+	nl := len(m.labels)
 	buf = binary.AppendUvarint(buf, uint64(len(m.vocab)))
 	for i, f := range m.vocab {
 		str(f)
-		cs := m.counts[m.off[i]:m.off[i+1]]
-		buf = binary.AppendUvarint(buf, uint64(len(cs)))
-		for _, c := range cs {
-			buf = binary.AppendUvarint(buf, uint64(c.label))
-			buf = binary.AppendUvarint(buf, uint64(c.n))
+		if m.kind.storesCounts() {
+			cs := m.counts[m.off[i]:m.off[i+1]]
+			buf = binary.AppendUvarint(buf, uint64(len(cs)))
+			for _, c := range cs {
+				buf = binary.AppendUvarint(buf, uint64(c.label))
+				buf = binary.AppendUvarint(buf, uint64(c.n))
+			}
+		} else {
+			for _, x := range m.w[i*nl : (i+1)*nl] {
+				buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x))
+			}
 		}
 		if len(buf) > 1<<16 {
 			if err := flush(); err != nil {
 				return fmt.Errorf("topics: saving model: %w", err)
 			}
+		}
+	}
+	if !m.kind.storesCounts() {
+		for _, b := range m.bias {
+			f64(b)
 		}
 	}
 	if err := flush(); err != nil {
@@ -111,9 +144,9 @@ func (m *Model) Save(w io.Writer) error {
 
 // LoadModel reads a model that Save wrote. It reads at most
 // MaxModelSize+1 bytes of r, and rejects anything but a complete, intact
-// version 1 model file: with ErrNotModel if the file does not start with
-// the magic header, ErrModelVersion for another version ("model version 2,
-// this alam reads 1"), ErrTruncated if it ends early, ErrCorrupt if its
+// model file of version 1 or 2: with ErrNotModel if the file does not start
+// with the magic header, ErrModelVersion for another version ("model
+// version 3, this alam reads 1 and 2"), ErrTruncated if it ends early, ErrCorrupt if its
 // checksum or content is wrong (every number must be in its shortest
 // varint form, so that a file LoadModel accepts is the file Save writes
 // for the model), and ErrModelTooLarge. Every size in the
@@ -136,10 +169,11 @@ func LoadModel(r io.Reader) (*Model, error) {
 		return nil, ErrNotModel
 	}
 	d := decoder{data: data, pos: len(modelMagic)}
-	if v := d.uvarint(); d.err == nil && v != modelVersion {
-		return nil, fmt.Errorf("%w: model version %d, this alam reads %d", ErrModelVersion, v, modelVersion)
+	v := d.uvarint()
+	if d.err == nil && v != 1 && v != modelVersion {
+		return nil, fmt.Errorf("%w: model version %d, this alam reads 1 and %d", ErrModelVersion, v, modelVersion)
 	}
-	m := d.model()
+	m := d.model(v)
 	if d.err == nil {
 		switch left := d.left(); {
 		case left < 4:
@@ -224,29 +258,63 @@ func (d *decoder) str(what string, limit int) string {
 	return s
 }
 
+// f64 reads 8 bytes as a binary64.
+func (d *decoder) f64() float64 {
+	if d.err == nil && d.left() < 8 {
+		d.err = ErrTruncated
+	}
+	if d.err != nil {
+		return 0
+	}
+	x := math.Float64frombits(binary.LittleEndian.Uint64(d.data[d.pos:]))
+	d.pos += 8
+	return x
+}
+
 // model decodes everything after the version.
-func (d *decoder) model() *Model {
-	m := &Model{}
+func (d *decoder) model(version uint64) *Model {
+	m := &Model{kind: NaiveBayes, temp: 1, opt: TrainOptions{Lambda: DefaultLambda, EntityWeight: DefaultEntityWeight, Iterations: DefaultIterations}}
+	known := uint64(1)
+	if version >= 2 {
+		m.kind = Kind(d.str("kind", 16))
+		if d.err == nil && !m.kind.valid() {
+			d.fail("unknown classifier kind %q", m.kind)
+		}
+		known = 3
+	}
+	m.opt.Kind = m.kind
 	flags := d.uvarint()
-	if flags&^1 != 0 {
+	if d.err == nil && flags&^known != 0 {
 		d.fail("unknown flags %#x", flags)
 	}
 	m.opt.NoBigrams = flags&1 != 0
+	m.entities = flags&2 != 0
+	m.opt.NoEntities = !m.entities
 	minCount := d.uvarint()
 	if minCount > math.MaxInt32 {
 		d.fail("MinCount %d", minCount)
 	}
 	m.opt.MinCount = int(minCount)
-	if d.err == nil && d.left() < 8 {
-		d.err = ErrTruncated
+	m.opt.Alpha = d.f64()
+	if d.err == nil && !validAlpha(m.opt.Alpha) {
+		d.fail("smoothing alpha %v out of [%g, %g]", m.opt.Alpha, MinAlpha, MaxAlpha)
+	}
+	if version >= 2 {
+		m.opt.Lambda = d.f64()
+		if d.err == nil && !validLambda(m.opt.Lambda) {
+			d.fail("L2 penalty %v out of [%g, %g]", m.opt.Lambda, MinLambda, MaxLambda)
+		}
+		m.opt.EntityWeight = d.f64()
+		if d.err == nil && !validEntityWeight(m.opt.EntityWeight) {
+			d.fail("entity weight %v out of (0, %d]", m.opt.EntityWeight, MaxWeight)
+		}
+		m.temp = d.f64()
+		if d.err == nil && !validTemp(m.temp) {
+			d.fail("temperature %v out of [1e-09, 1e+06]", m.temp)
+		}
 	}
 	if d.err != nil {
 		return nil
-	}
-	m.opt.Alpha = math.Float64frombits(binary.LittleEndian.Uint64(d.data[d.pos:]))
-	d.pos += 8
-	if !validAlpha(m.opt.Alpha) {
-		d.fail("smoothing alpha %v out of [%g, %g]", m.opt.Alpha, MinAlpha, MaxAlpha)
 	}
 	nl := d.count("labels", 2, maxLabels)
 	if d.err == nil && nl == 0 {
@@ -280,6 +348,26 @@ func (d *decoder) model() *Model {
 		if n := len(m.vocab); d.err == nil && n > 0 && f <= m.vocab[n-1] {
 			d.fail("features not sorted: %q after %q", f, m.vocab[n-1])
 		}
+		if d.err != nil {
+			return nil
+		}
+		m.vocab = append(m.vocab, f)
+		if !m.kind.storesCounts() {
+			if d.left() < 4*nl {
+				d.err = ErrTruncated
+				return nil
+			}
+			for range nl {
+				x := math.Float32frombits(binary.LittleEndian.Uint32(d.data[d.pos:]))
+				d.pos += 4
+				if !(math.Abs(float64(x)) <= maxWeight) { // NaN too
+					d.fail("feature %q: weight %v", f, x)
+					return nil
+				}
+				m.w = append(m.w, x)
+			}
+			continue
+		}
 		nc := d.count("counts", 2, nl)
 		if d.err == nil && nc == 0 {
 			d.fail("feature %q has no counts", f)
@@ -287,7 +375,6 @@ func (d *decoder) model() *Model {
 		if d.err != nil {
 			return nil
 		}
-		m.vocab = append(m.vocab, f)
 		m.off = append(m.off, int32(len(m.counts)))
 		prev := -1
 		for range nc {
@@ -302,6 +389,16 @@ func (d *decoder) model() *Model {
 			m.counts = append(m.counts, labelCount{label: int32(l), n: uint32(n)})
 		}
 	}
-	m.off = append(m.off, int32(len(m.counts)))
+	if m.kind.storesCounts() {
+		m.off = append(m.off, int32(len(m.counts)))
+		return m
+	}
+	for range nl {
+		b := d.f64()
+		if d.err == nil && !(math.Abs(b) <= maxWeight) {
+			d.fail("bias %v", b)
+		}
+		m.bias = append(m.bias, b)
+	}
 	return m
 }

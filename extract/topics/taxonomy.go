@@ -67,17 +67,6 @@ type Topic struct {
 	Evidence []string
 }
 
-// EntityRef is one recognized mention of an entity in the article, as
-// topic evidence.
-type EntityRef struct {
-	ID   string // gazetteer entity id: org:isis
-	Kind string // the entity's attrs.kind: armed-group, or ""
-	Type string // PERSON, COUNTRY, LOCATION or ORG
-	// Name is shown as evidence when a hint on the entity fires: the
-	// mention's text or the entity's name. When empty, ID is shown.
-	Name string
-}
-
 // ScoreOptions tune which topics Score reports. The zero value gives the
 // defaults.
 type ScoreOptions struct {

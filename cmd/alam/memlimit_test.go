@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/alam-nlp/alam/pipeline"
+)
+
+func TestMemoryBudget(t *testing.T) {
+	var limits []int64
+	b := &memoryBudget{base: 100, set: func(n int64) int64 { limits = append(limits, n); return 0 }}
+	errRead := errors.New("unreadable")
+	read := pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
+		if doc.ID == "bad" {
+			return errRead
+		}
+		doc.Raw = make([]byte, 10)
+		return nil
+	})
+	var during []int64
+	inner := pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
+		during = append(during, b.inFlight)
+		if doc.ID == "nested" {
+			// A second article while the first is in flight.
+			return b.stage(read, pipeline.StageFunc(func(context.Context, *pipeline.Document) error {
+				during = append(during, b.inFlight)
+				return nil
+			})).Process(context.Background(), &pipeline.Document{ID: "inner"})
+		}
+		return nil
+	})
+	s := b.stage(read, inner)
+	if err := s.Process(context.Background(), &pipeline.Document{ID: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Process(context.Background(), &pipeline.Document{ID: "bad"}); !errors.Is(err, errRead) {
+		t.Fatalf("err = %v, want the read error", err)
+	}
+	if err := s.Process(context.Background(), &pipeline.Document{ID: "nested"}); err != nil {
+		t.Fatal(err)
+	}
+	b.release()
+	want := []int64{100 + 10*perArticleBytes, 100, 100 + 10*perArticleBytes, 100 + 20*perArticleBytes, 100 + 10*perArticleBytes, 100, math.MaxInt64}
+	if !slices.Equal(limits, want) {
+		t.Errorf("limits %v, want %v", limits, want)
+	}
+	if wantDuring := []int64{10, 10, 20}; !slices.Equal(during, wantDuring) {
+		t.Errorf("bytes in flight during the stages %v, want %v", during, wantDuring)
+	}
+	if b.inFlight != 0 {
+		t.Errorf("%d bytes still in flight", b.inFlight)
+	}
+	var none *memoryBudget
+	if err := none.stage(read, inner).Process(context.Background(), &pipeline.Document{ID: "c"}); err != nil {
+		t.Fatal(err)
+	}
+	none.release()
+}

@@ -1,0 +1,204 @@
+package entities
+
+import (
+	"context"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
+)
+
+// The phases of Recognize pass values: each reads what the phases before
+// it returned and returns what it found, never filling a shared state.
+// The values that phases read are these: an article (the analysis and
+// the lexeme of every token), the gazetteer's names in it (gazNames), and
+// for the rules on people and places the tokens inside organizations and
+// the class of every token (nameFinder).
+
+// article is the analysed text with the lexeme of each token: what every
+// phase reads. It does not change once made.
+type article struct {
+	r   *Recognizer
+	a   *arabic.Analysis
+	lex []*lexeme // per token
+	scr *scratch  // buffers only: no phase reads another's scratch
+}
+
+// gazNames are the gazetteer's matches in an article and, per token, the
+// longest match that covers it: the output of the first phase.
+type gazNames struct {
+	matches []gazetteer.Match
+	covered []int // per token: an index into matches, or noMatch
+}
+
+// orgFinder runs the organization rule over an article and its gazetteer
+// names.
+type orgFinder struct {
+	article
+	gazNames
+}
+
+// nameFinder runs the rules on people and places: they read the
+// organizations the rules found (inOrg) and the class of every token as a
+// word of a person's name (classes).
+type nameFinder struct {
+	article
+	gazNames
+	inOrg   []bool      // per token: inside an organization the rules found
+	classes []wordClass // per token, see tokenClasses
+}
+
+// scratch holds the buffers of one recognition, pooled between articles.
+type scratch struct {
+	covered []int
+	inOrg   []bool
+	classes []wordClass
+	lex     []*lexeme
+	missing []int32
+	segs    []arabic.Segmentation
+	words   []string
+}
+
+// maxPooledTokens bounds the buffers kept for the next article: those of a
+// huge article are left to the garbage collector.
+const maxPooledTokens = 1 << 16
+
+func (r *Recognizer) getScratch() *scratch {
+	if s, _ := r.scratch.Get().(*scratch); s != nil {
+		return s
+	}
+	return new(scratch)
+}
+
+// putScratch returns s to the pool; nothing may use it afterwards.
+func (r *Recognizer) putScratch(s *scratch) {
+	if cap(s.covered) > maxPooledTokens {
+		return
+	}
+	clear(s.segs[:cap(s.segs)])
+	clear(s.lex[:cap(s.lex)])
+	r.scratch.Put(s)
+}
+
+// newArticle returns a with the lexeme of every token, looked up in the
+// vocabulary of r (analysing the forms not met before).
+func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
+	s.lex, s.missing = r.vocab.lexemes(r, a, s.lex, s.missing)
+	return article{r: r, a: a, lex: s.lex, scr: s}
+}
+
+// findGazNames returns the gazetteer's matches in d and the longest match
+// covering each token (phase 1), or ctx's error.
+func (d article) findGazNames(ctx context.Context) (gazNames, error) {
+	matches, err := d.r.gaz.FindAllContext(ctx, d.a)
+	if err != nil {
+		return gazNames{}, err
+	}
+	g := gazNames{matches: matches}
+	g.covered = reuse.Resize(d.scr.covered, len(d.a.Tokens), noMatch)
+	d.scr.covered = g.covered
+	for i, m := range g.matches {
+		for k := m.FirstToken; k < m.EndToken; k++ {
+			if c := g.covered[k]; c == noMatch || g.matches[c].RuneEnd-g.matches[c].RuneStart < m.RuneEnd-m.RuneStart {
+				g.covered[k] = i
+			}
+		}
+	}
+	return g, nil
+}
+
+// orgCandidates appends to out the organizations that the rules find,
+// sentence by sentence (phase 2), or returns ctx's error.
+func (d orgFinder) orgCandidates(ctx context.Context, out []mention) ([]mention, error) {
+	for i, s := range d.a.Sentences {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
+		out = d.orgs(s, out)
+	}
+	return out, nil
+}
+
+// every returns ctx's error once in checkEvery values of i.
+func every(ctx context.Context, i int) error {
+	if i%checkEvery != checkEvery-1 {
+		return nil
+	}
+	return ctx.Err()
+}
+
+// orgTokens returns, per token of d, whether one of the organizations
+// orgs covers it.
+func (d article) orgTokens(orgs []mention) []bool {
+	in := reuse.Resize(d.scr.inOrg, len(d.a.Tokens), false)
+	d.scr.inOrg = in
+	for _, c := range orgs {
+		for k := c.first; k < c.end; k++ {
+			in[k] = true
+		}
+	}
+	return in
+}
+
+// tokenClasses returns the class of every token as a word of a person's
+// name (phase 3): its lexeme's, but a word that may be a name is not one
+// inside a gazetteer name that is not a person's, nor inside an
+// organization the rules found.
+func (d article) tokenClasses(g gazNames, inOrg []bool) []wordClass {
+	classes := reuse.Resize(d.scr.classes, len(d.a.Tokens), notName)
+	d.scr.classes = classes
+	for k, l := range d.lex {
+		c := l.class
+		if c == maybeName {
+			if typ := g.gazType(k); typ != typeNone && typ != gazetteer.Person || inOrg[k] {
+				c = notName
+			}
+		}
+		classes[k] = c
+	}
+	return classes
+}
+
+// class returns the class of token k (see tokenClasses).
+func (d nameFinder) class(k int) wordClass { return d.classes[k] }
+
+// personPlaceCandidates appends to out the places, people after titles,
+// people by their given names and speakers that the rules find, sentence
+// by sentence (phase 4), or returns ctx's error.
+func (d nameFinder) personPlaceCandidates(ctx context.Context, out []mention) ([]mention, error) {
+	// A sentence may be the whole article: look at ctx between rules.
+	for _, s := range d.a.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		out = d.places(s, out)
+		out = d.titlePersons(s, out)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		out = d.givenPersons(s, out)
+		out = d.speakers(s, out)
+	}
+	return out, nil
+}
+
+// decisions appends to out a mention for each gazetteer match of g that
+// the evidence of the article decides (phase 5); a rule's candidate for
+// the same span (in out) lends its type. It returns ctx's error when ctx
+// is done.
+func (d article) decisions(ctx context.Context, g gazNames, out []mention) ([]mention, error) {
+	ruleTypes := make(map[[2]int]gazetteer.Type)
+	for _, c := range out {
+		ruleTypes[[2]int{c.Start, c.End}] = c.typ
+	}
+	ev := d.r.gaz.NewEvidence(d.a)
+	for i, gm := range g.matches {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
+		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
+			out = append(out, m)
+		}
+	}
+	return out, ctx.Err()
+}
