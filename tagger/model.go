@@ -9,6 +9,28 @@ type Model struct {
 	weights []float32 // row-major: feature bucket × label
 	trans   []float32 // (prev label + 1) × label; row 0 is the sentence start
 	allow   []bool    // same shape as trans: whether the transition is valid BIO
+	// live has a bit set for every feature bucket with a non-zero weight
+	// (see index), so that emissions skip the others without reading
+	// their rows; nil means every bucket may be live.
+	live []uint64
+	// expTrans caches transFactors (see index); nil means compute them.
+	expTrans []float64
+}
+
+// index sets m.live from m.weights; the model must not change after.
+func (m *Model) index() *Model {
+	n := len(m.labels)
+	m.live = make([]uint64, (len(m.weights)/n+63)/64)
+	for b := 0; b*n < len(m.weights); b++ {
+		for _, v := range m.weights[b*n : (b+1)*n] {
+			if v != 0 {
+				m.live[b/64] |= 1 << (b % 64)
+				break
+			}
+		}
+	}
+	m.expTrans = m.transFactors()
+	return m
 }
 
 // Info describes how a model was made. It is stored in the model file.
@@ -32,33 +54,24 @@ func (m *Model) Info() Info { return m.info }
 // Labels returns the model's labels; the caller must not modify the slice.
 func (m *Model) Labels() []string { return m.labels }
 
-// A FeatureHash is the hash of a feature string (64-bit FNV-1a), which
-// picks the feature's row of weights. It can be built part by part, so
-// that a feature made of several strings is hashed without joining them:
-// NewFeatureHash().Add("n=").Add(w) == HashFeature("n=" + w).
-type FeatureHash uint64
+func hashFeature(f string) uint64 { return uint64(NewHash().Add(f)) }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
+// Hash is the 64-bit FNV-1a hash of a feature string, built in parts
+// without the string: NewHash().Add("n-1=").Add(word) is the hash of the
+// feature "n-1="+word, as the model hashes the strings of Tag.
+type Hash uint64
 
-// NewFeatureHash returns the hash of the empty feature.
-func NewFeatureHash() FeatureHash { return fnvOffset }
+// NewHash returns the hash of the empty string.
+func NewHash() Hash { return 14695981039346656037 }
 
-// Add returns the hash of the feature h hashed followed by s.
-func (h FeatureHash) Add(s string) FeatureHash {
+// Add returns the hash of the string hashed so far followed by s.
+func (h Hash) Add(s string) Hash {
 	for i := 0; i < len(s); i++ {
-		h ^= FeatureHash(s[i])
-		h *= fnvPrime
+		h ^= Hash(s[i])
+		h *= 1099511628211
 	}
 	return h
 }
-
-// HashFeature returns the hash of the feature string f.
-func HashFeature(f string) FeatureHash { return NewFeatureHash().Add(f) }
-
-func hashFeature(f string) uint64 { return uint64(HashFeature(f)) }
 
 func newModel(info Info, labels []string) *Model {
 	n := len(labels)
@@ -96,32 +109,18 @@ func (m *Model) rows(features [][]string) [][]int {
 	return out
 }
 
-// hashRows is rows for features given by their hashes.
-func (m *Model) hashRows(features [][]FeatureHash) [][]int {
-	n := len(m.labels)
-	out := make([][]int, len(features))
-	size := 0
-	for _, fs := range features {
-		size += len(fs)
-	}
-	flat := make([]int, size)
-	for i, fs := range features {
-		r := flat[:len(fs):len(fs)]
-		flat = flat[len(fs):]
-		for j, h := range fs {
-			r[j] = int(uint64(h)&m.mask) * n
-		}
-		out[i] = r
-	}
-	return out
-}
-
-// emissions returns the score of every label at every token.
-func emissions(w []float32, rows [][]int, n int) []float32 {
+// emissions returns the score of every label at every token. live, if
+// not nil, marks the buckets with a weight (see Model.index).
+func emissions(w []float32, rows [][]int, n int, live []uint64) []float32 {
 	e := make([]float32, len(rows)*n)
 	for i, r := range rows {
 		row := e[i*n : (i+1)*n]
 		for _, off := range r {
+			if live != nil {
+				if b := off / n; live[b/64]&(1<<(b%64)) == 0 {
+					continue
+				}
+			}
 			for c, v := range w[off : off+n] {
 				row[c] += v
 			}
@@ -179,7 +178,7 @@ func viterbi(e, trans []float32, allow []bool, n, length int) []int {
 // The result is a valid BIO sequence of the model's labels.
 func (m *Model) Tag(features [][]string) []string {
 	n := len(m.labels)
-	e := emissions(m.weights, m.rows(features), n)
+	e := emissions(m.weights, m.rows(features), n, m.live)
 	path := viterbi(e, m.trans, m.allow, n, len(features))
 	out := make([]string, len(path))
 	for i, c := range path {

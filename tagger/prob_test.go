@@ -1,7 +1,6 @@
 package tagger
 
 import (
-	"hash/fnv"
 	"math"
 	"slices"
 	"testing"
@@ -11,7 +10,7 @@ import (
 // sentence and sums exp(score/T) by the label at each token.
 func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
 	n, length := len(m.labels), len(features)
-	e := emissions(m.weights, m.rows(features), n)
+	e := emissions(m.weights, m.rows(features), n, nil)
 	out := make([][]float64, length)
 	for i := range out {
 		out[i] = make([]float64, n)
@@ -136,83 +135,24 @@ func TestCalibrate(t *testing.T) {
 	}
 }
 
-// TestTagProbHashes checks that features given by their hashes tag as
-// the strings do, and that HashFeature is 64-bit FNV-1a (the hash the
-// model files were trained with), part by part as whole.
-func TestTagProbHashes(t *testing.T) {
-	for _, f := range []string{"", "b", "w=Zaki", "n-1n=<s>|مصر", "h-1h=-|B-PERSON/rule/name"} {
-		ref := fnv.New64a()
-		ref.Write([]byte(f))
-		if got := HashFeature(f); uint64(got) != ref.Sum64() {
-			t.Errorf("HashFeature(%q) = %x, FNV-1a %x", f, uint64(got), ref.Sum64())
-		}
-		for cut := range len(f) + 1 {
-			if got := NewFeatureHash().Add(f[:cut]).Add(f[cut:]); got != HashFeature(f) {
-				t.Errorf("%q cut at %d hashes to %x, whole %x", f, cut, uint64(got), uint64(HashFeature(f)))
+func TestHashMatchesStrings(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	words := []string{"mr", "Zaki", "went", "to", "rome"}
+	fs := toyFeatures(words, []string{"rome"})
+	hs := make([][]Hash, len(fs))
+	for i, f := range fs {
+		for _, s := range f {
+			// Build each hash in two parts, split anywhere.
+			k := len(s) / 2
+			hs[i] = append(hs[i], NewHash().Add(s[:k]).Add(s[k:]))
+			if uint64(hs[i][len(hs[i])-1]) != hashFeature(s) {
+				t.Fatalf("hash of %q in parts differs from the whole", s)
 			}
 		}
 	}
-	m, err := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	places := []string{"paris", "cairo", "rome"}
-	for _, words := range [][]string{{"mr", "Zaki", "went", "to", "rome"}, {"cairo"}, {}} {
-		fs := toyFeatures(words, places)
-		hs := make([][]FeatureHash, len(fs))
-		for i, f := range fs {
-			for _, s := range f {
-				hs[i] = append(hs[i], HashFeature(s))
-			}
-		}
-		labels, prob := m.TagProb(fs)
-		hl, hp := m.TagProbHashes(hs)
-		if !slices.Equal(labels, hl) || !slices.Equal(prob, hp) {
-			t.Errorf("%q: strings tag %q %v, hashes %q %v", words, labels, prob, hl, hp)
-		}
-	}
-}
-
-// TestMarginalsScaledAndLog checks the scaled forward-backward against the
-// log-space one, and that scores too far apart for the scaled sums (a
-// tiny temperature) fall back to the log-space marginals.
-func TestMarginalsScaledAndLog(t *testing.T) {
-	m, err := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs := toyFeatures([]string{"mr", "Zaki", "went", "to", "rome", "and", "cairo"}, []string{"paris", "cairo", "rome"})
-	n := len(m.labels)
-	for _, tc := range []struct {
-		name      string
-		temp      float64
-		underflow bool
-	}{
-		{"T=1", 1, false},
-		{"T=0.25", 0.25, false},
-		{"T=1e-6", 1e-6, true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			mt := m.WithTemperature(tc.temp)
-			e := emissions(mt.weights, mt.rows(fs), n)
-			path := viterbi(e, mt.trans, mt.allow, n, len(fs))
-			want := mt.logMarginals(e, path)
-			got, ok := mt.scaledMarginals(e, path)
-			if ok == tc.underflow {
-				t.Fatalf("scaled marginals ok = %v, want %v", ok, !tc.underflow)
-			}
-			if ok {
-				for i := range want {
-					if math.Abs(got[i]-want[i]) > 1e-12 {
-						t.Errorf("token %d: scaled %.15f, log %.15f", i, got[i], want[i])
-					}
-				}
-			}
-			for i, p := range mt.marginals(e, path) {
-				if math.IsNaN(p) || p < 0 || p > 1+1e-12 || math.Abs(p-want[i]) > 1e-12 {
-					t.Errorf("token %d: marginal %v, log %v", i, p, want[i])
-				}
-			}
-		})
+	l1, p1 := m.TagProb(fs)
+	l2, p2 := m.TagProbHashed(hs)
+	if !slices.Equal(l1, l2) || !slices.Equal(p1, p2) {
+		t.Errorf("TagProbHashed = %q %v, TagProb = %q %v", l2, p2, l1, p1)
 	}
 }
