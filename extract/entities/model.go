@@ -40,7 +40,7 @@ type model struct {
 type TaggerSentence struct {
 	FirstToken, EndToken int
 	Features             [][]string
-	hashes               [][]tagger.Hash // the features hashed, when tagging
+	hashes               [][]tagger.Hash // the features hashed, when tagging; valid during fn only (see eachTaggerSentence)
 }
 
 // TaggerFeatures returns the sentences of a with the features that

@@ -47,6 +47,10 @@ type Extractor struct {
 	cache  map[string]*lexeme
 	shared *Lexicon
 	hint   Hinter
+	// The buffers of HintedSentenceHashes.
+	hashRows [][]tagger.Hash
+	hashBuf  []tagger.Hash
+	hashSink hashSink
 }
 
 // maxCache bounds the words a cache holds.
@@ -272,11 +276,32 @@ func (x *Extractor) HintedSentence(words, hint, raw, lists []string, seen map[st
 }
 
 // HintedSentenceHashes is HintedSentence with the features hashed, as
-// HintedHashes makes them.
+// HintedHashes makes them. The result lives in x's buffers: it is valid
+// until x's next call of HintedSentenceHashes.
 func (x *Extractor) HintedSentenceHashes(words, hint, raw, lists []string, seen map[string]string) [][]tagger.Hash {
-	out := make([][]tagger.Hash, len(words))
-	flat := make([]tagger.Hash, 0, len(words)*40)
-	x.sentence(words, hint, raw, lists, seen, func(wi int) sink { return &hashSink{out: &out[wi], buf: &flat} })
+	// The rows, their array and the sink are x's, reused from call to
+	// call: one allocation a word (the sink, as an interface) and two a
+	// sentence were 40% of the bytes a tagged article allocated.
+	out := x.hashRows[:0]
+	if cap(out) < len(words) {
+		out = make([][]tagger.Hash, len(words))
+	}
+	out = out[:len(words)]
+	clear(out)
+	flat := x.hashBuf[:0]
+	if cap(flat) < len(words)*40 {
+		flat = make([]tagger.Hash, 0, len(words)*40)
+	}
+	s := &x.hashSink
+	s.buf = &flat
+	x.sentence(words, hint, raw, lists, seen, func(wi int) sink {
+		s.out, s.begun = &out[wi], false
+		return s
+	})
+	// A sentence of more than 40 features a word grows flat into a new
+	// array: the rows made before point into the old one, which they keep.
+	x.hashRows, x.hashBuf = out, flat
+	s.out, s.buf = nil, nil
 	return out
 }
 

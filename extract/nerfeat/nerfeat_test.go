@@ -80,3 +80,39 @@ func TestHintedHashes(t *testing.T) {
 		t.Errorf("list features missing: %q, %q", fs[0][0], fs[0][1])
 	}
 }
+
+// TestHintedSentenceHashesReused checks the hashes of sentences made one
+// after another in the Extractor's reused buffers, longer then shorter
+// then longer again, against the hashes of the feature strings.
+func TestHintedSentenceHashesReused(t *testing.T) {
+	x := New(nil)
+	tests := []struct {
+		name               string
+		words, hint, lists []string
+	}{
+		{"five words", []string{"وعاد", "محمد", "إلى", "القاهرة", "."}, []string{"", "B-PERSON/rule/name", "", "B-LOCATION/gazetteer/name", ""}, []string{"", "G", "S", "", ""}},
+		{"one word", []string{"قال"}, []string{""}, nil},
+		{"empty", nil, nil, nil},
+		{"six words", []string{"قال", "الرئيس", "محمد", "بن", "سلمان", "أمس"}, []string{"", "", "B-PERSON/rule/name", "I-PERSON/rule/name", "I-PERSON/rule/name", ""}, nil},
+	}
+	seen := map[string]string{"محمد": "PERSON/rule/name"}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := x.HintedSentence(tc.words, tc.hint, nil, tc.lists, seen)
+			hs := x.HintedSentenceHashes(tc.words, tc.hint, nil, tc.lists, seen)
+			if len(hs) != len(fs) {
+				t.Fatalf("%d words hashed, want %d", len(hs), len(fs))
+			}
+			for wi := range fs {
+				if len(fs[wi]) != len(hs[wi]) {
+					t.Fatalf("word %d (%q): %d strings, %d hashes", wi, tc.words[wi], len(fs[wi]), len(hs[wi]))
+				}
+				for k, f := range fs[wi] {
+					if hs[wi][k] != tagger.NewHash().Add(f) {
+						t.Errorf("word %d feature %q (% x): hash differs", wi, f, f)
+					}
+				}
+			}
+		})
+	}
+}
