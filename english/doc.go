@@ -10,9 +10,12 @@
 // the gazetteer matcher, the rules and keywords read both languages
 // through one token view (Kind, byte and code-point Offsets, Norm).
 //
-// prose (github.com/jdkato/prose/v2) is not used. BenchmarkEnglish in
-// cmd/alam-bench measures it beside the whole extractor in one run:
-// alam 3.98 MB/s (0.18 ms an article); prose's NewDocument 7.5 MB/s for
-// tokens alone, which alam already has, but 14 ms an article with
-// sentences, 227 ms with tags and 405 ms with entities.
+// prose (github.com/jdkato/prose/v2) is not used, not even for tokens:
+// its tokens carry a text and no offsets, and that text is not always a
+// piece of the original (curly quotes and ’s come back straight), so
+// offsets could not be found again; its sentence segmenter, tagger and
+// entity model load their models on each document and cost one to three
+// orders of magnitude more than alam's whole extractor. BenchmarkEnglish
+// and TestProseSpans in cmd/alam-bench measure and check this; the
+// figures are in docs/QUALITY.md.
 package english

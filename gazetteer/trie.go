@@ -96,7 +96,7 @@ func (b *trieBuilder) build(vocabSize int) trie {
 	// first of which is node levelFirst, in node order; next those of the
 	// depth below. A node has at least one name under it, so neither
 	// holds more runs than there are names.
-	level := make([]run, 1, len(b.names))
+	level := make([]run, 1, max(1, len(b.names)))
 	level[0] = run{0, uint32(len(b.names))}
 	next := make([]run, 0, len(b.names))
 	levelFirst := uint32(0)
