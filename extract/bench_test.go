@@ -3,6 +3,7 @@ package extract_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/alam-nlp/alam/extract"
@@ -25,7 +26,8 @@ func benchArticles(b *testing.B) map[string][]string {
 }
 
 // BenchmarkExtract measures the whole extractor (analysis, entities,
-// topics, keywords) on one goroutine.
+// topics, keywords) on one goroutine: the default, and (-no-model) without
+// the tagger model, to compare in one run what the model costs.
 func BenchmarkExtract(b *testing.B) {
 	cfg, err := extract.DefaultConfig()
 	if err != nil {
@@ -35,10 +37,18 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	stage := x.Stage()
+	cfg.NERModel = nil
+	rules, err := extract.New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
 	sets := benchArticles(b)
-	for _, name := range []string{"reference", "ant"} {
-		articles := sets[name]
+	for _, name := range []string{"reference", "ant", "reference-no-model", "ant-no-model"} {
+		stage := x.Stage()
+		if strings.HasSuffix(name, "-no-model") {
+			stage = rules.Stage()
+		}
+		articles := sets[strings.TrimSuffix(name, "-no-model")]
 		b.Run(name, func(b *testing.B) {
 			if len(articles) == 0 {
 				b.Skip("corpus absent: " + antSample)

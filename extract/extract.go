@@ -20,7 +20,8 @@ import (
 // embedded tagger model, the default taxonomy's topics and
 // keywords.DefaultN keywords, as the alam command does.
 type Config struct {
-	// Gazetteer is the gazetteer to match; nil means gazetteer.Default().
+	// Gazetteer is the gazetteer to match; nil means the default
+	// (gazetteer.DefaultMatcher, compiled at build time).
 	Gazetteer *gazetteer.Gazetteer
 	// NoRules finds only gazetteer names, without the rules.
 	NoRules bool
@@ -70,13 +71,16 @@ type Extractor struct {
 // New compiles the resources of cfg.
 func New(cfg Config) (*Extractor, error) {
 	g := cfg.Gazetteer
-	if g == nil {
+	var m *gazetteer.Matcher
+	if g != nil {
+		m = gazetteer.Compile(g)
+	} else {
 		var err error
-		if g, err = gazetteer.Default(); err != nil {
+		if m, err = gazetteer.DefaultMatcher(); err != nil {
 			return nil, fmt.Errorf("extract: default gazetteer: %w", err)
 		}
+		g = &gazetteer.Gazetteer{Entries: m.Entries()} // read only
 	}
-	m := gazetteer.Compile(g)
 	r, err := entities.New(m, entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly})
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)

@@ -115,18 +115,7 @@ func Compile(g *Gazetteer) *Matcher {
 	}
 	m.trie = b.build(m.vocab.Len() + 1)
 	m.vocab.Compact() // sized for names, it holds far fewer tokens
-	roots := 0
-	for _, node := range m.roots {
-		if node != 0 {
-			roots++
-		}
-	}
-	m.firsts = newFirstFilter(roots)
-	for id, node := range m.roots {
-		if node != 0 {
-			m.firsts.addFirst(string(m.vocab.Text(uint32(id))))
-		}
-	}
+	m.buildFirsts()
 	return m
 }
 

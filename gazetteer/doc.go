@@ -14,6 +14,14 @@
 //	...
 //	g := gazetteer.Merge(def, mine)
 //
+// Compile turns a gazetteer into a Matcher, which finds its names in
+// analyzed text. A Matcher has a binary form (AppendBinary, DecodeMatcher)
+// that loads in milliseconds; the default data is shipped compiled in it
+// (default.matcher, see DefaultMatcher), so that a program that matches
+// the default names neither parses YAML nor compiles at start-up. After
+// editing data/*.yaml, run go generate ./gazetteer to rewrite
+// default.matcher; TestDefaultMatcherFile fails until then.
+//
 // # Gazetteer YAML schema (v1)
 //
 // A gazetteer file is a YAML mapping with one key, entries, holding a

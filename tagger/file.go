@@ -158,5 +158,5 @@ func Parse(data []byte) (*Model, error) {
 	if len(p) != 0 {
 		return nil, formatErr("%d bytes after the transitions", len(p))
 	}
-	return m, nil
+	return m.index(), nil
 }

@@ -1,7 +1,5 @@
 package tagger
 
-import "hash/fnv"
-
 // Model is a trained tagger. It is never modified after training or
 // loading, so one Model may be shared by any number of goroutines.
 type Model struct {
@@ -11,6 +9,28 @@ type Model struct {
 	weights []float32 // row-major: feature bucket × label
 	trans   []float32 // (prev label + 1) × label; row 0 is the sentence start
 	allow   []bool    // same shape as trans: whether the transition is valid BIO
+	// live has a bit set for every feature bucket with a non-zero weight
+	// (see index), so that emissions skip the others without reading
+	// their rows; nil means every bucket may be live.
+	live []uint64
+	// expTrans caches transFactors (see index); nil means compute them.
+	expTrans []float64
+}
+
+// index sets m.live from m.weights; the model must not change after.
+func (m *Model) index() *Model {
+	n := len(m.labels)
+	m.live = make([]uint64, (len(m.weights)/n+63)/64)
+	for b := 0; b*n < len(m.weights); b++ {
+		for _, v := range m.weights[b*n : (b+1)*n] {
+			if v != 0 {
+				m.live[b/64] |= 1 << (b % 64)
+				break
+			}
+		}
+	}
+	m.expTrans = m.transFactors()
+	return m
 }
 
 // Info describes how a model was made. It is stored in the model file.
@@ -34,10 +54,23 @@ func (m *Model) Info() Info { return m.info }
 // Labels returns the model's labels; the caller must not modify the slice.
 func (m *Model) Labels() []string { return m.labels }
 
-func hashFeature(f string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(f))
-	return h.Sum64()
+func hashFeature(f string) uint64 { return uint64(NewHash().Add(f)) }
+
+// Hash is the 64-bit FNV-1a hash of a feature string, built in parts
+// without the string: NewHash().Add("n-1=").Add(word) is the hash of the
+// feature "n-1="+word, as the model hashes the strings of Tag.
+type Hash uint64
+
+// NewHash returns the hash of the empty string.
+func NewHash() Hash { return 14695981039346656037 }
+
+// Add returns the hash of the string hashed so far followed by s.
+func (h Hash) Add(s string) Hash {
+	for i := 0; i < len(s); i++ {
+		h ^= Hash(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 func newModel(info Info, labels []string) *Model {
@@ -76,12 +109,18 @@ func (m *Model) rows(features [][]string) [][]int {
 	return out
 }
 
-// emissions returns the score of every label at every token.
-func emissions(w []float32, rows [][]int, n int) []float32 {
+// emissions returns the score of every label at every token. live, if
+// not nil, marks the buckets with a weight (see Model.index).
+func emissions(w []float32, rows [][]int, n int, live []uint64) []float32 {
 	e := make([]float32, len(rows)*n)
 	for i, r := range rows {
 		row := e[i*n : (i+1)*n]
 		for _, off := range r {
+			if live != nil {
+				if b := off / n; live[b/64]&(1<<(b%64)) == 0 {
+					continue
+				}
+			}
 			for c, v := range w[off : off+n] {
 				row[c] += v
 			}
@@ -139,7 +178,7 @@ func viterbi(e, trans []float32, allow []bool, n, length int) []int {
 // The result is a valid BIO sequence of the model's labels.
 func (m *Model) Tag(features [][]string) []string {
 	n := len(m.labels)
-	e := emissions(m.weights, m.rows(features), n)
+	e := emissions(m.weights, m.rows(features), n, m.live)
 	path := viterbi(e, m.trans, m.allow, n, len(features))
 	out := make([]string, len(path))
 	for i, c := range path {

@@ -9,9 +9,36 @@ import "math"
 // perceptron's scores are not probabilities by themselves: T is chosen on
 // held-out data (see Calibrate) so that they behave as such.
 func (m *Model) TagProb(features [][]string) ([]string, []float64) {
+	return m.tagProb(m.rows(features))
+}
+
+// TagProbHashed is TagProb over features already hashed (see Hash).
+func (m *Model) TagProbHashed(features [][]Hash) ([]string, []float64) {
 	n := len(m.labels)
-	e := emissions(m.weights, m.rows(features), n)
-	path := viterbi(e, m.trans, m.allow, n, len(features))
+	e := make([]float32, len(features)*n)
+	for i, fs := range features {
+		row := e[i*n : (i+1)*n]
+		for _, h := range fs {
+			b := int(uint64(h) & m.mask)
+			if m.live != nil && m.live[b/64]&(1<<(b%64)) == 0 {
+				continue
+			}
+			for c, v := range m.weights[b*n : b*n+n] {
+				row[c] += v
+			}
+		}
+	}
+	return m.decodeProb(e, len(features))
+}
+
+func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
+	return m.decodeProb(emissions(m.weights, rows, len(m.labels), m.live), len(rows))
+}
+
+// decodeProb decodes emission scores e of length tokens.
+func (m *Model) decodeProb(e []float32, length int) ([]string, []float64) {
+	n := len(m.labels)
+	path := viterbi(e, m.trans, m.allow, n, length)
 	out := make([]string, len(path))
 	for i, c := range path {
 		out[i] = m.labels[c]
@@ -19,7 +46,9 @@ func (m *Model) TagProb(features [][]string) ([]string, []float64) {
 	return out, m.marginals(e, path)
 }
 
-// marginals returns p(y_i = path[i]) for every token i.
+// marginals returns p(y_i = path[i]) for every token i, by
+// forward-backward in probability space with each step rescaled (so that
+// only one exponential is taken per token and label, not per pair).
 func (m *Model) marginals(e []float32, path []int) []float64 {
 	n, length := len(m.labels), len(path)
 	if length == 0 {
@@ -30,42 +59,90 @@ func (m *Model) marginals(e []float32, path []int) []float64 {
 		t = 1
 	}
 	inv := 1 / t
-	negInf := math.Inf(-1)
-	trans := func(p, c int) float64 { // p = -1 is the sentence start
-		if !m.allow[(p+1)*n+c] {
-			return negInf
+	tr := m.expTrans
+	if tr == nil {
+		tr = m.transFactors()
+	}
+	// The emission factors, each token's scaled by its best label.
+	buf := make([]float64, 3*length*n)
+	phi, alpha, beta := buf[:length*n], buf[length*n:2*length*n], buf[2*length*n:]
+	for i := range length {
+		row := e[i*n : (i+1)*n]
+		mx := row[0]
+		for _, v := range row {
+			mx = max(mx, v)
 		}
-		return float64(m.trans[(p+1)*n+c]) * inv
+		for c, v := range row {
+			phi[i*n+c] = math.Exp((float64(v) - float64(mx)) * inv)
+		}
 	}
-	alpha := make([]float64, length*n)
-	beta := make([]float64, length*n)
-	buf := make([]float64, n)
 	for c := range n {
-		alpha[c] = trans(-1, c) + float64(e[c])*inv
+		alpha[c] = tr[c] * phi[c]
 	}
+	normalize(alpha[:n])
 	for i := 1; i < length; i++ {
 		for c := range n {
+			s := 0.0
 			for p := range n {
-				buf[p] = alpha[(i-1)*n+p] + trans(p, c)
+				s += alpha[(i-1)*n+p] * tr[(p+1)*n+c]
 			}
-			alpha[i*n+c] = logSumExp(buf) + float64(e[i*n+c])*inv
+			alpha[i*n+c] = s * phi[i*n+c]
 		}
+		normalize(alpha[i*n : (i+1)*n])
 	}
-	// beta of the last token is 0 (log 1).
+	for c := range n {
+		beta[(length-1)*n+c] = 1
+	}
 	for i := length - 2; i >= 0; i-- {
 		for p := range n {
+			s := 0.0
 			for c := range n {
-				buf[c] = trans(p, c) + float64(e[(i+1)*n+c])*inv + beta[(i+1)*n+c]
+				s += tr[(p+1)*n+c] * phi[(i+1)*n+c] * beta[(i+1)*n+c]
 			}
-			beta[i*n+p] = logSumExp(buf)
+			beta[i*n+p] = s
 		}
+		normalize(beta[i*n : (i+1)*n])
 	}
-	z := logSumExp(alpha[(length-1)*n : length*n])
 	out := make([]float64, length)
 	for i, c := range path {
-		out[i] = math.Exp(alpha[i*n+c] + beta[i*n+c] - z)
+		z := 0.0
+		for k := range n {
+			z += alpha[i*n+k] * beta[i*n+k]
+		}
+		if z > 0 {
+			out[i] = alpha[i*n+c] * beta[i*n+c] / z
+		}
 	}
 	return out
+}
+
+// transFactors returns exp(trans/T) for every transition, 0 where BIO
+// forbids it.
+func (m *Model) transFactors() []float64 {
+	t := m.info.Temperature
+	if t <= 0 {
+		t = 1
+	}
+	tr := make([]float64, len(m.trans))
+	for i, v := range m.trans {
+		if m.allow[i] {
+			tr[i] = math.Exp(float64(v) / t)
+		}
+	}
+	return tr
+}
+
+// normalize scales xs to sum to 1 (when they sum to more than 0).
+func normalize(xs []float64) {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	if s > 0 {
+		for i := range xs {
+			xs[i] /= s
+		}
+	}
 }
 
 func logSumExp(xs []float64) float64 {
@@ -88,6 +165,7 @@ func logSumExp(xs []float64) float64 {
 func (m *Model) WithTemperature(t float64) *Model {
 	c := *m
 	c.info.Temperature = t
+	c.expTrans = c.transFactors()
 	return &c
 }
 
@@ -104,7 +182,7 @@ func (m *Model) Pruned(min float32) (*Model, int) {
 			kept++
 		}
 	}
-	return &c, kept
+	return c.index(), kept
 }
 
 // Calibrate returns the temperature, among those tried, that makes span

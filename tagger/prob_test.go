@@ -10,7 +10,7 @@ import (
 // sentence and sums exp(score/T) by the label at each token.
 func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
 	n, length := len(m.labels), len(features)
-	e := emissions(m.weights, m.rows(features), n)
+	e := emissions(m.weights, m.rows(features), n, nil)
 	out := make([][]float64, length)
 	for i := range out {
 		out[i] = make([]float64, n)
@@ -132,5 +132,27 @@ func TestCalibrate(t *testing.T) {
 	}
 	if got != want {
 		t.Errorf("Calibrate = %g, want %g", got, want)
+	}
+}
+
+func TestHashMatchesStrings(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	words := []string{"mr", "Zaki", "went", "to", "rome"}
+	fs := toyFeatures(words, []string{"rome"})
+	hs := make([][]Hash, len(fs))
+	for i, f := range fs {
+		for _, s := range f {
+			// Build each hash in two parts, split anywhere.
+			k := len(s) / 2
+			hs[i] = append(hs[i], NewHash().Add(s[:k]).Add(s[k:]))
+			if uint64(hs[i][len(hs[i])-1]) != hashFeature(s) {
+				t.Fatalf("hash of %q in parts differs from the whole", s)
+			}
+		}
+	}
+	l1, p1 := m.TagProb(fs)
+	l2, p2 := m.TagProbHashed(hs)
+	if !slices.Equal(l1, l2) || !slices.Equal(p1, p2) {
+		t.Errorf("TagProbHashed = %q %v, TagProb = %q %v", l2, p2, l1, p1)
 	}
 }

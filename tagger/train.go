@@ -24,6 +24,8 @@ type Config struct {
 	FeatureSet string
 	// Data names the training files and their licences (stored in the model).
 	Data []string
+	// Rate is the learning rate of TrainCRF; 0 means 0.1. Train ignores it.
+	Rate float64
 	// Epoch, if set, is called after every epoch with the epoch number
 	// (from 1), the fraction of training tokens mistagged in that epoch and
 	// the averaged model so far (e.g. to score a dev split).
@@ -48,31 +50,9 @@ func Train(data []Sentence, cfg Config) (*Model, error) {
 	if cfg.Bits > 26 {
 		return nil, fmt.Errorf("tagger: %d feature bits is too many (at most 26)", cfg.Bits)
 	}
-	set := map[string]bool{"O": true}
-	gold := make([][]string, len(data))
-	for i, s := range data {
-		if len(s.Features) != len(s.Labels) {
-			return nil, fmt.Errorf("tagger: sentence %d has %d tokens but %d labels", i, len(s.Features), len(s.Labels))
-		}
-		gold[i] = ToBIO(s.Labels)
-		for _, l := range gold[i] {
-			set[l] = true
-			if typ, _ := typeOf(l); typ != "" {
-				set["B-"+typ], set["I-"+typ] = true, true
-			}
-		}
-	}
-	labels := make([]string, 0, len(set))
-	for l := range set {
-		if l != "O" {
-			labels = append(labels, l)
-		}
-	}
-	slices.Sort(labels)
-	labels = append([]string{"O"}, labels...)
-	index := make(map[string]int, len(labels))
-	for i, l := range labels {
-		index[l] = i
+	labels, index, gold, err := labelSet(data)
+	if err != nil {
+		return nil, err
 	}
 
 	info := Info{FeatureSet: cfg.FeatureSet, Data: cfg.Data, Bits: cfg.Bits,
@@ -104,7 +84,7 @@ func Train(data []Sentence, cfg Config) (*Model, error) {
 		wrong := 0
 		for _, k := range order {
 			y, r := ys[k], rows[k]
-			pred := viterbi(emissions(w, r, n), t, m.allow, n, len(y))
+			pred := viterbi(emissions(w, r, n, nil), t, m.allow, n, len(y))
 			for i := range y {
 				prevG, prevP := 0, 0
 				if i > 0 {
@@ -136,6 +116,39 @@ func Train(data []Sentence, cfg Config) (*Model, error) {
 	return averaged(m, uw, ut, c), nil
 }
 
+// labelSet returns the labels of the data, "O" first and then sorted
+// (with both B- and I- of every type), their indexes, and every sentence's
+// labels in strict BIO.
+func labelSet(data []Sentence) ([]string, map[string]int, [][]string, error) {
+	set := map[string]bool{"O": true}
+	gold := make([][]string, len(data))
+	for i, s := range data {
+		if len(s.Features) != len(s.Labels) {
+			return nil, nil, nil, fmt.Errorf("tagger: sentence %d has %d tokens but %d labels", i, len(s.Features), len(s.Labels))
+		}
+		gold[i] = ToBIO(s.Labels)
+		for _, l := range gold[i] {
+			set[l] = true
+			if typ, _ := typeOf(l); typ != "" {
+				set["B-"+typ], set["I-"+typ] = true, true
+			}
+		}
+	}
+	labels := make([]string, 0, len(set))
+	for l := range set {
+		if l != "O" {
+			labels = append(labels, l)
+		}
+	}
+	slices.Sort(labels)
+	labels = append([]string{"O"}, labels...)
+	index := make(map[string]int, len(labels))
+	for i, l := range labels {
+		index[l] = i
+	}
+	return labels, index, gold, nil
+}
+
 // averaged returns a copy of m with the averaged weights w - u/c.
 func averaged(m *Model, uw, ut []float32, c float32) *Model {
 	a := *m
@@ -147,5 +160,5 @@ func averaged(m *Model, uw, ut []float32, c float32) *Model {
 	for i, v := range m.trans {
 		a.trans[i] = v - ut[i]/c
 	}
-	return &a
+	return a.index()
 }

@@ -17,7 +17,7 @@
 // text) gets a record with "error" and never fails the job.
 //
 // The extractor's resources are the embedded ones, or files named by -g
-// (repeatable), --taxonomy and --topic-model, read through Beam's
+// (repeatable), --ner-model, --taxonomy and --topic-model, read through Beam's
 // filesystems on each worker, so they may be gs:// paths. --entities also
 // writes PREFIX.entities.jsonl (each entity's articles and mentions over
 // the corpus) and PREFIX.pairs.jsonl (pairs of entities named in the same

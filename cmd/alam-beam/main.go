@@ -52,6 +52,8 @@ func (o *options) register(fs *flag.FlagSet) {
 	})
 	fs.BoolVar(&o.cfg.NoDefaultGazetteer, "no-default-gazetteer", false, "use only the -g files, not the embedded default")
 	fs.BoolVar(&o.cfg.NoRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
+	fs.StringVar(&o.cfg.NERModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
+	fs.BoolVar(&o.cfg.NoNERModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	fs.StringVar(&o.cfg.Taxonomy, "taxonomy", "", "topic taxonomy YAML file (default: the embedded IPTC Media Topics)")
 	fs.BoolVar(&o.cfg.NoTaxonomy, "no-taxonomy", false, "report no taxonomy topics")
 	fs.StringVar(&o.cfg.TopicModel, "topic-model", "", "a model from alam topics train: its labels are added to the topics as model:<label>")

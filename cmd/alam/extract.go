@@ -106,9 +106,14 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	if err := checkOutput(f, args); err != nil {
 		return err
 	}
-	g, err := loadGazetteers(f.gazetteers, f.noDefault)
-	if err != nil {
-		return dataErr(err)
+	// Without files of the user's, the gazetteer stays nil: the default
+	// matcher compiled at build time, which starts faster.
+	var g *gazetteer.Gazetteer
+	if len(f.gazetteers) > 0 || f.noDefault {
+		var err error
+		if g, err = loadGazetteers(f.gazetteers, f.noDefault); err != nil {
+			return dataErr(err)
+		}
 	}
 	cfg, err := extractConfig(f)
 	if err != nil {

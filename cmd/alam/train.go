@@ -50,6 +50,7 @@ func newTrainNERCmd(stdout, stderr io.Writer) *cobra.Command {
 	var out, dev string
 	var data []string
 	var prune float64
+	var algorithm string
 	cfg := tagger.Config{Epochs: 10, Seed: 1, Bits: 18}
 	c := &cobra.Command{
 		Use:   "ner FILE... -o MODEL [--dev FILE]",
@@ -71,6 +72,14 @@ give the same model file.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if out == "" {
 				return usagef("train ner: -o MODEL is required")
+			}
+			train := tagger.Train
+			switch algorithm {
+			case "perceptron":
+			case "crf":
+				train = tagger.TrainCRF
+			default:
+				return usagef("train ner: --algorithm %q: want perceptron or crf", algorithm)
 			}
 			// A brat folder is read for its .txt and .ann files.
 			if err := outfile.CheckInputs(outfile.Target{Path: out}, append(slices.Clone(args), dev), format.BratExts()); err != nil {
@@ -112,7 +121,7 @@ give the same model file.`,
 				warnf(stderr, "%s", msg)
 			}
 			warnf(stderr, "training on %d sentences", len(sents))
-			m, err := tagger.Train(sents, cfg)
+			m, err := train(sents, cfg)
 			if err != nil {
 				return err
 			}
@@ -140,6 +149,8 @@ give the same model file.`,
 	c.Flags().IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "passes over the training data")
 	c.Flags().Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the shuffle")
 	c.Flags().IntVar(&cfg.Bits, "bits", cfg.Bits, "log2 of the number of feature buckets")
+	c.Flags().StringVar(&algorithm, "algorithm", "perceptron", "perceptron (averaged structured perceptron) or crf (linear-chain CRF, AdaGrad)")
+	c.Flags().Float64Var(&cfg.Rate, "rate", 0, "with --algorithm crf: the learning rate (0: 0.1)")
 	c.Flags().Float64Var(&prune, "prune", 0, "drop the feature weights whose absolute value is below this")
 	c.Flags().StringArrayVar(&data, "data-note", nil, "a note on the training data stored in the model, e.g. its licence (repeatable)")
 	return c

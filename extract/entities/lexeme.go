@@ -29,6 +29,9 @@ type lexeme struct {
 	// words, the whole word first, without those that remove the article
 	// (see article.stems). Their offsets are relative to the word's start.
 	readings []arabic.Segmentation
+	// lists is the code of the word lists that hold it, for the tagger
+	// (see listCode).
+	lists string
 }
 
 // lexFlag is a set of facts about a word, each a list of the rules that
@@ -102,6 +105,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string) *lexe
 		}
 	}
 	l.class = r.wordClass(l, tok)
+	l.lists = r.listCode(l)
 	return l
 }
 

@@ -3,7 +3,6 @@ package entities
 import (
 	"context"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -30,19 +29,10 @@ import (
 // the model was trained; docs/QUALITY.md shows how well it matches the
 // precision observed.
 
-// model is a tagger with its pool of feature extractors (a nerfeat
-// Extractor caches and is for one goroutine at a time).
+// model is the tagger and how it is used.
 type model struct {
-	m     *tagger.Model
-	only  bool // only the model's names (Options.ModelOnly)
-	feats sync.Pool
-}
-
-func (mm *model) extractor() *nerfeat.Extractor {
-	if x, ok := mm.feats.Get().(*nerfeat.Extractor); ok {
-		return x
-	}
-	return nerfeat.New(nil)
+	m    *tagger.Model
+	only bool // only the model's names (Options.ModelOnly)
 }
 
 // TaggerSentence is one sentence as the tagger sees it: the tokens
@@ -50,6 +40,7 @@ func (mm *model) extractor() *nerfeat.Extractor {
 type TaggerSentence struct {
 	FirstToken, EndToken int
 	Features             [][]string
+	hashes               [][]tagger.Hash // the features hashed, when tagging
 }
 
 // TaggerFeatures returns the sentences of a with the features that
@@ -79,7 +70,9 @@ const maxTaggerTokens = 1024
 // features are made one sentence at a time, so that a long article does
 // not hold them all at once. It returns ctx's error when ctx is done
 // (looked at before each sentence).
-func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, fn func(TaggerSentence)) error {
+// With hashed, the features are left hashed (TaggerSentence.hashes), for
+// the model; otherwise they are the strings, for training.
+func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, hashed bool, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
@@ -134,15 +127,16 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 			pieces = append(pieces, [2]int{first, min(first+maxTaggerTokens, s.EndToken)})
 		}
 	}
-	var wordBuf, hintBuf, rawBuf []string
+	var wordBuf, hintBuf, rawBuf, listBuf []string
 	// strs returns the strings of a piece: the words, their hints, their
 	// raw hints, in buffers that the next call reuses.
 	strs := func(p [2]int) (words, hints, raws []string) {
-		wordBuf, hintBuf, rawBuf = wordBuf[:0], hintBuf[:0], rawBuf[:0]
+		wordBuf, hintBuf, rawBuf, listBuf = wordBuf[:0], hintBuf[:0], rawBuf[:0], listBuf[:0]
 		for k := p[0]; k < p[1]; k++ {
 			wordBuf = append(wordBuf, a.Tokens[k].Text(a.Text))
 			hintBuf = append(hintBuf, labels[hint[k]])
 			rawBuf = append(rawBuf, labels[raw[k]])
+			listBuf = append(listBuf, d.lex[k].lists)
 		}
 		return wordBuf, hintBuf, rawBuf
 	}
@@ -162,7 +156,11 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 			return err
 		}
 		words, hints, raws := strs(p)
-		f := x.HintedSentence(words, hints, raws, seen)
+		if hashed {
+			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], hashes: x.HintedSentenceHashes(words, hints, raws, listBuf, seen)})
+			continue
+		}
+		f := x.HintedSentence(words, hints, raws, listBuf, seen)
 		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
 	}
 	return nil
@@ -179,12 +177,9 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	if mm == nil && collect == nil {
 		return cands, nil
 	}
-	x := nerfeatExtractor(mm)
-	if mm != nil {
-		defer mm.feats.Put(x)
-	}
+	x := d.r.words.Extractor()
 	if collect != nil {
-		err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) { *collect = append(*collect, s) })
+		err := d.eachTaggerSentence(ctx, names, cands, x, false, func(s TaggerSentence) { *collect = append(*collect, s) })
 		return cands, err
 	}
 	// The model's spans, by tokens.
@@ -194,8 +189,8 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	}
 	spans := map[[2]int]span{}
 	var order [][2]int
-	err := d.eachTaggerSentence(ctx, names, cands, x, func(s TaggerSentence) {
-		labels, prob := mm.m.TagProb(s.Features)
+	err := d.eachTaggerSentence(ctx, names, cands, x, true, func(s TaggerSentence) {
+		labels, prob := mm.m.TagProbHashed(s.hashes)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
 			if !ok {
@@ -260,13 +255,6 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		}
 	}
 	return out, nil
-}
-
-func nerfeatExtractor(mm *model) *nerfeat.Extractor {
-	if mm == nil {
-		return nerfeat.New(nil)
-	}
-	return mm.extractor()
 }
 
 // sameType reports whether the model's type t agrees with a candidate's:
@@ -355,4 +343,40 @@ func (d article) knownRest(w string) bool {
 	}
 	rr := d.r.rules
 	return rr.given[w] || d.r.personWords[w] || len(d.r.gaz.Lookup(w)) > 0
+}
+
+// listCode sums up the word lists of the rules that hold the word l, or
+// one of its clitic readings, as letters (the tagger's "l=" features): G a given name, g one after a
+// proclitic, T a title's first word, V a verb of saying, O an
+// organization head, P a place head, F a filler, K a name connector, N a
+// word of a gazetteer person's name, C a common word, S a stop word.
+func (r *Recognizer) listCode(l *lexeme) string {
+	rr := r.rules
+	var b []byte
+	add := func(ok bool, c byte) {
+		if ok {
+			b = append(b, c)
+		}
+	}
+	add(l.has(lexGiven), 'G')
+	given, title, org := false, false, false
+	for _, seg := range l.readings {
+		if seg.Proclitics == "" {
+			continue
+		}
+		given = given || rr.given[seg.Stem]
+		title = title || rr.titles[seg.Stem] != nil
+		org = org || rr.orgHeads[seg.Stem]
+	}
+	add(given && !l.has(lexGiven), 'g')
+	add(l.has(lexTitle) || title, 'T')
+	add(l.has(lexSpeechVerb), 'V')
+	add(rr.orgHeads[l.norm] || org, 'O')
+	add(rr.placeHeads[l.norm] != nil, 'P')
+	add(l.has(lexFiller), 'F')
+	add(rr.connectors[l.norm], 'K')
+	add(r.personWords[l.norm], 'N')
+	add(l.has(lexCommon), 'C')
+	add(l.has(lexStop), 'S')
+	return string(b)
 }

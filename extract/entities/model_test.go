@@ -76,6 +76,18 @@ func TestTaggerFeatures(t *testing.T) {
 		"الزعبي":  "h=I-PERSON/rule/name",
 		"القاهرة": "h=B-LOCATION/gazetteer/name",
 	}
+	// The word lists: a verb of saying, a title, a given name.
+	lists := map[string]byte{"قال": 'V', "الوزير": 'T', "منير": 'G'}
+	for k, tok := range a.Tokens {
+		c, ok := lists[tok.Text(text)]
+		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(sents[0].Features[k], func(f string) bool { return strings.HasPrefix(f, "l=") })
+		if i < 0 || !strings.ContainsRune(sents[0].Features[k][i], rune(c)) {
+			t.Errorf("features of %s lack the list code %c: %q", tok.Text(text), c, sents[0].Features[k])
+		}
+	}
 	for k, tok := range a.Tokens {
 		f, ok := want[tok.Text(text)]
 		if !ok {
@@ -104,7 +116,7 @@ func TestRecognizeWithModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := newTestRecognizer(t, Options{Model: m})
-	text := "وصل بوركاني إلى القاهرة أمس، ووصل زيبوف"
+	text := "وصل بوركاني إلى القاهرة أمس. وصل زيبوف أمس"
 	a := arabic.Analyze(text)
 	var got []string
 	for _, mn := range r.Recognize(a) {

@@ -34,8 +34,10 @@ type Recognizer struct {
 	vocab *vocab
 	// scratch pools the buffers of recognition between articles.
 	scratch sync.Pool
-	// model is the learned tagger, or nil (see model.go).
+	// model is the learned tagger, or nil (see model.go); words caches
+	// the analyses of the words its features read (and TaggerFeatures').
 	model *model
+	words *nerfeat.Lexicon
 }
 
 // Options configure a Recognizer; the zero value is the default.
@@ -58,7 +60,7 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}}
+	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}, words: nerfeat.NewLexicon()}
 	if opt.Model != nil {
 		if fs := opt.Model.Info().FeatureSet; fs != nerfeat.Version {
 			return nil, fmt.Errorf("entities: the tagger model was trained on features %q; this build computes %q", fs, nerfeat.Version)

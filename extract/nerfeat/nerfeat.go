@@ -9,14 +9,16 @@ package nerfeat
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // Version is stored in every model trained on these features.
-const Version = "nerfeat/5"
+const Version = "nerfeat/6"
 
 // Hint is what another recognizer (the gazetteer and rules) found in a
 // sentence: bytes [Start, End) of the sentence's words joined by single
@@ -40,23 +42,64 @@ type lexeme struct {
 
 // Extractor computes features. It caches the analysis of every distinct
 // word it has seen, so one Extractor must not be used by two goroutines at
-// once; make one per goroutine.
+// once; make one per goroutine, or share a Lexicon between them.
 type Extractor struct {
-	cache map[string]*lexeme
-	hint  Hinter
+	cache  map[string]*lexeme
+	shared *Lexicon
+	hint   Hinter
 }
+
+// maxCache bounds the words a cache holds.
+const maxCache = 200000
 
 // New returns an Extractor with an empty cache. hint may be nil (no hint
 // features); a model must be used with the hints it was trained with.
 func New(hint Hinter) *Extractor { return &Extractor{cache: map[string]*lexeme{}, hint: hint} }
 
+// A Lexicon is a cache of word analyses that any number of goroutines may
+// share, each through its own Extractor (Lexicon.Extractor). It keeps at
+// most 200,000 words and then stops growing.
+type Lexicon struct {
+	mu sync.RWMutex
+	m  map[string]*lexeme
+}
+
+// NewLexicon returns an empty Lexicon.
+func NewLexicon() *Lexicon { return &Lexicon{m: map[string]*lexeme{}} }
+
+// Extractor returns an Extractor without hints whose words are cached in
+// l; it is cheap to make, and is for one goroutine at a time.
+func (l *Lexicon) Extractor() *Extractor { return &Extractor{shared: l} }
+
 func (x *Extractor) lex(w string) *lexeme {
+	if l := x.shared; l != nil {
+		l.mu.RLock()
+		lx, ok := l.m[w]
+		l.mu.RUnlock()
+		if ok {
+			return lx
+		}
+		lx = analyse(w)
+		l.mu.Lock()
+		if len(l.m) < maxCache {
+			l.m[strings.Clone(w)] = lx
+		}
+		l.mu.Unlock()
+		return lx
+	}
 	if l, ok := x.cache[w]; ok {
 		return l
 	}
-	if len(x.cache) > 200000 {
+	if len(x.cache) > maxCache {
 		clear(x.cache) // bounded: start again rather than grow without end
 	}
+	l := analyse(w)
+	x.cache[w] = l
+	return l
+}
+
+// analyse returns the lexeme of the word w.
+func analyse(w string) *lexeme {
 	norm := arabic.Normalize(w)
 	l := &lexeme{norm: norm, stem: arabic.Stem(norm), shape: shape(w)}
 	r := []rune(norm)
@@ -66,7 +109,6 @@ func (x *Extractor) lex(w string) *lexeme {
 			l.suf[k-1] = string(r[len(r)-k:])
 		}
 	}
-	x.cache[w] = l
 	return l
 }
 
@@ -164,26 +206,42 @@ func (x *Extractor) Document(sents [][]string) ([][][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return x.Hinted(sents, hints, raw), nil
+	return x.Hinted(sents, hints, raw, nil), nil
 }
 
 // Hinted is Document with the hints already placed on the words:
 // hint[i][j] and raw[i][j] are "B-"+Label or "I-"+Label for word j of
-// sentence i, or "" where there is none (raw for Raw hints). hint and raw
-// have the shape of sents; raw may be nil.
-func (x *Extractor) Hinted(sents [][]string, hints, raw [][]string) [][][]string {
-	seen := map[string]string{}
-	for si, s := range sents {
-		x.NoteHints(seen, s, hints[si])
-	}
+// sentence i, or "" where there is none (raw for Raw hints), and
+// lists[i][j] is a code of the word lists that hold the word ("" for
+// none; the "l=" features of it and its neighbours). hint has the shape of
+// sents; raw and lists may be nil.
+func (x *Extractor) Hinted(sents [][]string, hint, raw, lists [][]string) [][][]string {
 	out := make([][][]string, len(sents))
-	for si, s := range sents {
-		var r []string
-		if raw != nil {
-			r = raw[si]
+	x.each(sents, hint, raw, lists, func(si, wi int) sink {
+		if wi == 0 {
+			out[si] = make([][]string, len(sents[si]))
 		}
-		out[si] = x.HintedSentence(s, hints[si], r, seen)
+		return &stringSink{out: &out[si][wi]}
+	})
+	return out
+}
+
+// HintedHashes is Hinted with every feature string hashed as
+// tagger.HashFeature hashes it, without building the strings: what a
+// model needs to tag, at a fraction of the cost.
+func (x *Extractor) HintedHashes(sents [][]string, hint, raw, lists [][]string) [][][]tagger.Hash {
+	out := make([][][]tagger.Hash, len(sents))
+	n := 0
+	for _, s := range sents {
+		n += len(s)
 	}
+	flat := make([]tagger.Hash, 0, n*40)
+	x.each(sents, hint, raw, lists, func(si, wi int) sink {
+		if wi == 0 {
+			out[si] = make([][]tagger.Hash, len(sents[si]))
+		}
+		return &hashSink{out: &out[si][wi], buf: &flat}
+	})
 	return out
 }
 
@@ -205,29 +263,107 @@ func (x *Extractor) NoteHints(seen map[string]string, words, hint []string) {
 
 // HintedSentence returns the features of one sentence of a document, as
 // Hinted does, given the seen that NoteHints made over the whole document.
-// raw may be nil. The result does not keep words, hint or raw.
-func (x *Extractor) HintedSentence(words, hint, raw []string, seen map[string]string) [][]string {
-	return x.sentence(words, hint, raw, seen)
+// raw and lists may be nil. The result does not keep words, hint, raw or
+// lists.
+func (x *Extractor) HintedSentence(words, hint, raw, lists []string, seen map[string]string) [][]string {
+	out := make([][]string, len(words))
+	x.sentence(words, hint, raw, lists, seen, func(wi int) sink { return &stringSink{out: &out[wi]} })
+	return out
 }
 
-func (x *Extractor) sentence(words, hint, raw []string, seen map[string]string) [][]string {
-	rawAt := func(i int) string {
-		if i < 0 || i >= len(raw) || raw[i] == "" {
-			return "-"
-		}
-		return raw[i]
+// HintedSentenceHashes is HintedSentence with the features hashed, as
+// HintedHashes makes them.
+func (x *Extractor) HintedSentenceHashes(words, hint, raw, lists []string, seen map[string]string) [][]tagger.Hash {
+	out := make([][]tagger.Hash, len(words))
+	flat := make([]tagger.Hash, 0, len(words)*40)
+	x.sentence(words, hint, raw, lists, seen, func(wi int) sink { return &hashSink{out: &out[wi], buf: &flat} })
+	return out
+}
+
+// sink receives the features of one word, each the concatenation of up
+// to four parts.
+type sink interface {
+	add(a, b, c, d string)
+	done()
+}
+
+type stringSink struct{ out *[]string }
+
+func (s *stringSink) add(a, b, c, d string) { *s.out = append(*s.out, a+b+c+d) }
+func (s *stringSink) done()                 {}
+
+// hashSink appends to a buffer shared by the words of a document and
+// slices it when the word is done.
+type hashSink struct {
+	out   *[]tagger.Hash
+	buf   *[]tagger.Hash
+	start int
+	begun bool
+}
+
+func (s *hashSink) add(a, b, c, d string) {
+	if !s.begun {
+		s.start, s.begun = len(*s.buf), true
 	}
-	hintAt := func(i int) string {
-		if i < 0 || i >= len(hint) || hint[i] == "" {
+	*s.buf = append(*s.buf, tagger.NewHash().Add(a).Add(b).Add(c).Add(d))
+}
+
+func (s *hashSink) done() {
+	if s.begun {
+		*s.out = (*s.buf)[s.start:len(*s.buf):len(*s.buf)]
+	}
+}
+
+// each emits the features of every word of the sentences into the sink
+// that sinkFor returns for it.
+func (x *Extractor) each(sents [][]string, hints, raw, lists [][]string, sinkFor func(si, wi int) sink) {
+	seen := map[string]string{}
+	for si, s := range sents {
+		for wi, w := range s {
+			if h := hints[si][wi]; h != "" {
+				n := x.lex(w).norm
+				if _, ok := seen[n]; !ok {
+					seen[n] = h[2:]
+				}
+			}
+		}
+	}
+	for si, s := range sents {
+		var r, l []string
+		if raw != nil {
+			r = raw[si]
+		}
+		if lists != nil {
+			l = lists[si]
+		}
+		x.sentence(s, hints[si], r, l, seen, func(wi int) sink { return sinkFor(si, wi) })
+	}
+}
+
+var prefixNames = [3]string{"p1=", "p2=", "p3="}
+var suffixNames = [3]string{"x1=", "x2=", "x3="}
+
+func (x *Extractor) sentence(words, hint, raw, lists []string, seen map[string]string, sinkFor func(int) sink) {
+	at := func(xs []string, i int) string {
+		if i < 0 || i >= len(xs) || xs[i] == "" {
 			return "-"
 		}
-		return hint[i]
+		return xs[i]
+	}
+	listAt := func(i int) string {
+		if i < 0 || i >= len(words) {
+			return "|"
+		}
+		if i >= len(lists) {
+			return ""
+		}
+		return lists[i]
 	}
 	lx := make([]*lexeme, len(words))
 	for i, w := range words {
 		lx[i] = x.lex(w)
 	}
-	at := func(i int) (string, string) {
+	word := func(i int) (string, string) {
 		if i < 0 {
 			return "<s>", "<s>"
 		}
@@ -236,33 +372,55 @@ func (x *Extractor) sentence(words, hint, raw []string, seen map[string]string) 
 		}
 		return lx[i].norm, lx[i].stem
 	}
-	out := make([][]string, len(words))
 	for i, l := range lx {
-		f := make([]string, 0, 24)
-		f = append(f, "b", "w="+words[i], "n="+l.norm, "s="+l.stem, "sh="+l.shape)
+		f := sinkFor(i)
+		f.add("b", "", "", "")
+		f.add("w=", words[i], "", "")
+		f.add("n=", l.norm, "", "")
+		f.add("s=", l.stem, "", "")
+		f.add("sh=", l.shape, "", "")
 		for k := range 3 {
 			if l.pre[k] != "" {
-				f = append(f, "p"+string(rune('1'+k))+"="+l.pre[k], "x"+string(rune('1'+k))+"="+l.suf[k])
+				f.add(prefixNames[k], l.pre[k], "", "")
+				f.add(suffixNames[k], l.suf[k], "", "")
 			}
 		}
-		n1, s1 := at(i - 1)
-		n2, _ := at(i - 2)
-		m1, t1 := at(i + 1)
-		m2, _ := at(i + 2)
-		f = append(f, "n-1="+n1, "s-1="+s1, "n-2="+n2, "n+1="+m1, "s+1="+t1, "n+2="+m2,
-			"n-1n="+n1+"|"+l.norm, "nn+1="+l.norm+"|"+m1)
-		if h := hintAt(i); h != "-" {
-			f = append(f, "h="+h, "hn="+h+"|"+l.norm)
+		n1, s1 := word(i - 1)
+		n2, _ := word(i - 2)
+		m1, t1 := word(i + 1)
+		m2, _ := word(i + 2)
+		f.add("n-1=", n1, "", "")
+		f.add("s-1=", s1, "", "")
+		f.add("n-2=", n2, "", "")
+		f.add("n+1=", m1, "", "")
+		f.add("s+1=", t1, "", "")
+		f.add("n+2=", m2, "", "")
+		f.add("n-1n=", n1, "|", l.norm)
+		f.add("nn+1=", l.norm, "|", m1)
+		if h := at(hint, i); h != "-" {
+			f.add("h=", h, "", "")
+			f.add("hn=", h, "|", l.norm)
 		}
-		f = append(f, "h-1="+hintAt(i-1), "h+1="+hintAt(i+1), "h-1h="+hintAt(i-1)+"|"+hintAt(i))
-		if g := rawAt(i); g != "-" {
-			f = append(f, "g="+g)
+		f.add("h-1=", at(hint, i-1), "", "")
+		f.add("h+1=", at(hint, i+1), "", "")
+		f.add("h-1h=", at(hint, i-1), "|", at(hint, i))
+		if g := at(raw, i); g != "-" {
+			f.add("g=", g, "", "")
 		}
-		f = append(f, "g-1="+rawAt(i-1), "g+1="+rawAt(i+1))
+		f.add("g-1=", at(raw, i-1), "", "")
+		f.add("g+1=", at(raw, i+1), "", "")
 		if d, ok := seen[l.norm]; ok && hint[i] == "" {
-			f = append(f, "d="+d)
+			f.add("d=", d, "", "")
 		}
-		out[i] = f
+		if lists != nil {
+			if c := listAt(i); c != "" {
+				f.add("l=", c, "", "")
+			}
+			f.add("l-1=", listAt(i-1), "", "")
+			f.add("l+1=", listAt(i+1), "", "")
+			f.add("l-1l=", listAt(i-1), "|", listAt(i))
+			f.add("l-2=", listAt(i-2), "", "")
+		}
+		f.done()
 	}
-	return out
 }

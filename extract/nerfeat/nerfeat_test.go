@@ -3,6 +3,8 @@ package nerfeat
 import (
 	"slices"
 	"testing"
+
+	"github.com/alam-nlp/alam/tagger"
 )
 
 func TestSentence(t *testing.T) {
@@ -47,5 +49,34 @@ func TestShape(t *testing.T) {
 		if got := shape(tc.in); got != tc.want {
 			t.Errorf("shape(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestHintedHashes(t *testing.T) {
+	x := New(nil)
+	sents := [][]string{{"قال", "الرئيس", "محمد"}, {"وعاد", "محمد", "إلى", "القاهرة", "."}}
+	hint := [][]string{{"", "", "B-PERSON/rule/name"}, {"", "", "", "B-LOCATION/gazetteer/name", ""}}
+	raw := [][]string{{"", "", ""}, {"", "B-PERSON/name", "", "", ""}}
+	lists := [][]string{{"VS", "T", "G"}, {"", "G", "S", "", ""}}
+	fs := x.Hinted(sents, hint, raw, lists)
+	hs := x.HintedHashes(sents, hint, raw, lists)
+	for si := range fs {
+		for wi := range fs[si] {
+			if len(fs[si][wi]) != len(hs[si][wi]) {
+				t.Fatalf("word %d.%d: %d strings, %d hashes", si, wi, len(fs[si][wi]), len(hs[si][wi]))
+			}
+			for k, f := range fs[si][wi] {
+				if hs[si][wi][k] != tagger.NewHash().Add(f) {
+					t.Errorf("word %d.%d feature %q: hash differs", si, wi, f)
+				}
+			}
+		}
+	}
+	// The document feature: محمد of the second sentence, hinted in the first.
+	if !slices.Contains(fs[1][1], "d=PERSON/rule/name") {
+		t.Errorf("features of the second محمد lack the document hint: %q", fs[1][1])
+	}
+	if !slices.Contains(fs[0][1], "l=T") || !slices.Contains(fs[0][1], "l-1l=VS|T") || !slices.Contains(fs[0][0], "l-1=|") {
+		t.Errorf("list features missing: %q, %q", fs[0][0], fs[0][1])
 	}
 }

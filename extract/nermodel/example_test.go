@@ -13,5 +13,5 @@ func ExampleDefault() {
 		return
 	}
 	fmt.Println(m.Info().FeatureSet, m.Labels())
-	// Output: nerfeat/5 [O B-LOC B-MISC B-ORG B-PERS I-LOC I-MISC I-ORG I-PERS]
+	// Output: nerfeat/6 [O B-LOC B-MISC B-ORG B-PERS I-LOC I-MISC I-ORG I-PERS]
 }

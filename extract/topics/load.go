@@ -60,10 +60,12 @@ func DefaultTaxonomy() (*Taxonomy, error) { return defaultTaxonomy() }
 //	    entities: {org:isis: 3.0}           # gazetteer entity ids
 //	    kinds: {armed-group: 2.0}           # gazetteer attrs.kind values
 //
-// Terms are Arabic words or phrases written as text writes them; each word
-// is normalized (arabic.Normalize) and light-stemmed (arabic.Stem), so a
-// term matches its inflections with clitics and suffixes (حرب matches
-// الحرب، والحرب، حربها). Weights are numbers in (0, MaxWeight].
+// Terms are Arabic or English words or phrases written as text writes
+// them; each word is normalized (arabic.Normalize, which lower-cases Latin
+// letters) and light-stemmed (arabic.Stem; for English words, the plural
+// and possessive endings off), so a term matches its inflections with
+// clitics and suffixes (حرب matches الحرب، والحرب، حربها; "air strike"
+// matches "air strikes"). Weights are numbers in (0, MaxWeight].
 //
 // Every problem with the content is reported, as "file:line:col: message",
 // in a *LoadError: unknown or repeated fields, values of the wrong type,
@@ -359,7 +361,7 @@ func stemTerm(term string) ([]string, string) {
 		if !t.Kind.IsWord() || t.Norm == "" {
 			return nil, fmt.Sprintf("%q is not a word (terms are words only)", t.Text(term))
 		}
-		stems = append(stems, arabic.Stem(t.Norm))
+		stems = append(stems, termStem(arabic.Stem(t.Norm)))
 	}
 	return stems, ""
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/internal/wordfilter"
@@ -47,6 +48,20 @@ const (
 // for 83% of them, with 1.2 topics reported per article.
 const DefaultThreshold = 0.3
 
+// DefaultFirstThreshold is the score the best topic of an article needs
+// to be reported; the others need Threshold. An article whose best topic
+// is weak (a density of 1.05: a term of weight 1.5 in 150 words) still
+// gets it, while second topics need the stronger evidence of
+// DefaultThreshold. Measured on the train split of the ANT sample (1,200
+// articles of culture, economy, sport and technology), with second topics
+// at 0.3: the best topic was the section's for 77.2% of the articles at a
+// first threshold of 0.1, against 74.0% at 0.3 (where 85 articles got no
+// topic), 77.0% at 0.15 and 77.25% with no threshold at all; 1.24 topics
+// per article against 1.17. Second topics at 0.2 would report 1.6 topics
+// per article, of which 55% the section's; at 0.3, 67%; at 0.5, 76%, but
+// then the section's topic is among those reported for 78% instead of 83%.
+const DefaultFirstThreshold = 0.1
+
 // DefaultMaxTopics is the number of topics reported at most.
 const DefaultMaxTopics = 3
 
@@ -70,10 +85,15 @@ type Topic struct {
 // ScoreOptions tune which topics Score reports. The zero value gives the
 // defaults.
 type ScoreOptions struct {
-	// Threshold leaves out topics scoring below it; 0 means
-	// DefaultThreshold, and a negative value keeps every topic with any
-	// evidence.
+	// Threshold leaves out topics scoring below it, but for the best one;
+	// 0 means DefaultThreshold, and a negative value keeps every topic
+	// with any evidence.
 	Threshold float64
+	// FirstThreshold leaves out the best topic if it scores below it; 0
+	// means the lower of DefaultFirstThreshold and Threshold (so a
+	// negative Threshold keeps every topic), and a negative value keeps it
+	// whenever it has any evidence.
+	FirstThreshold float64
 	// MaxTopics is the number of topics reported at most; 0 means
 	// DefaultMaxTopics, and a negative value means no limit.
 	MaxTopics int
@@ -154,8 +174,9 @@ func (t *Taxonomy) Topics() []Topic {
 	return out
 }
 
-// Score returns the article's topics scoring at least DefaultThreshold,
-// at most DefaultMaxTopics of them; see ScoreWith.
+// Score returns the article's topics with the default options: the best
+// if it scores at least DefaultFirstThreshold, the others at least
+// DefaultThreshold, at most DefaultMaxTopics of them; see ScoreWith.
 func (t *Taxonomy) Score(a *arabic.Analysis, ents []EntityRef) []Topic {
 	return t.ScoreWith(a, ents, ScoreOptions{})
 }
@@ -181,6 +202,9 @@ func (t *Taxonomy) Score(a *arabic.Analysis, ents []EntityRef) []Topic {
 func (t *Taxonomy) ScoreWith(a *arabic.Analysis, ents []EntityRef, opt ScoreOptions) []Topic {
 	if opt.Threshold == 0 {
 		opt.Threshold = DefaultThreshold
+	}
+	if opt.FirstThreshold == 0 {
+		opt.FirstThreshold = min(DefaultFirstThreshold, opt.Threshold)
 	}
 	if opt.MaxTopics == 0 {
 		opt.MaxTopics = DefaultMaxTopics
@@ -266,7 +290,8 @@ type hintKey struct {
 func isWord(tok *arabic.Token) bool { return tok.Kind.IsWord() && tok.Norm != "" }
 
 // matchTerms finds the terms in the article, comparing the light stems
-// of its words (Analysis.Stems) with the terms' stems.
+// of its words (Analysis.Stems, and englishStem for Latin-script words)
+// with the terms' stems.
 func (s *scorer) matchTerms() {
 	if s.a == nil || len(s.a.Tokens) == 0 {
 		return
@@ -279,10 +304,11 @@ func (s *scorer) matchTerms() {
 			continue
 		}
 		s.words++
-		if f := s.t.firsts; f != nil && !f.MayHold(stems[k]) {
+		stem := termStem(stems[k])
+		if f := s.t.firsts; f != nil && !f.MayHold(stem) {
 			continue
 		}
-		for _, tm := range s.t.byFirst[stems[k]] {
+		for _, tm := range s.t.byFirst[stem] {
 			if k < next[tm.topic] || !matchAt(toks, stems, k, tm.stems) {
 				continue
 			}
@@ -300,11 +326,43 @@ func matchAt(toks []arabic.Token, stems []string, k int, want []string) bool {
 		return false
 	}
 	for i, w := range want {
-		if stems[k+i] != w || i > 0 && !isWord(&toks[k+i]) {
+		if termStem(stems[k+i]) != w || i > 0 && !isWord(&toks[k+i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// termStem returns the stem a term word is compared on: the light stem
+// of an Arabic word, and for a word in Latin script (lower-cased by the
+// normalizer) its englishStem.
+func termStem(stem string) string {
+	if stem != "" && stem[0] < utf8.RuneSelf {
+		return englishStem(stem)
+	}
+	return stem
+}
+
+// englishStem removes the English plural and possessive endings of a
+// lower-case word, after Harman's S stemmer (JASIS 1991): "ies" → "y"
+// (not after e or a: "series", "ways"), "es" → "e" (not after a, e, o:
+// "goes"), "s" → "" (not after u or s: "virus", "class"), and a final
+// "'s" or "'" first. Words of three letters or fewer are kept.
+func englishStem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "'")
+	n := len(w)
+	switch {
+	case n <= 3:
+		return w
+	case strings.HasSuffix(w, "ies") && w[n-4] != 'e' && w[n-4] != 'a':
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "es") && w[n-3] != 'a' && w[n-3] != 'e' && w[n-3] != 'o':
+		return w[:n-1]
+	case w[n-1] == 's' && w[n-2] != 'u' && w[n-2] != 's':
+		return w[:n-1]
+	}
+	return w
 }
 
 // record counts a match of tm over tokens [k, end), whose first word has
@@ -443,12 +501,21 @@ func (s *scorer) topics(opt ScoreOptions) []Topic {
 		for _, c := range cs {
 			raw += c.val
 		}
-		score := 1 - math.Exp(-raw/norm/ScaleK)
-		if opt.Threshold < 0 || score >= opt.Threshold {
-			list = append(list, scored{i, score})
-		}
+		list = append(list, scored{i, 1 - math.Exp(-raw/norm/ScaleK)})
 	}
 	slices.SortStableFunc(list, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	// The best topic needs FirstThreshold, the others Threshold.
+	keep := list[:0]
+	for j, sc := range list {
+		thr := opt.Threshold
+		if j == 0 {
+			thr = opt.FirstThreshold
+		}
+		if thr < 0 || sc.score >= thr {
+			keep = append(keep, sc)
+		}
+	}
+	list = keep
 	if opt.MaxTopics > 0 && len(list) > opt.MaxTopics {
 		list = list[:opt.MaxTopics]
 	}

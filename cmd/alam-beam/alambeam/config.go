@@ -12,9 +12,12 @@ import (
 
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/keywords"
+	"github.com/alam-nlp/alam/extract/nerfeat"
+	"github.com/alam-nlp/alam/extract/nermodel"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
+	"github.com/alam-nlp/alam/tagger"
 )
 
 // Config is what the workers need to build the extractor and read the
@@ -32,6 +35,11 @@ type Config struct {
 	NoDefaultGazetteer bool `json:"no_default_gazetteer,omitempty"`
 	// NoRules finds only gazetteer names.
 	NoRules bool `json:"no_rules,omitempty"`
+	// NERModel is a tagger model file from alam train ner; "" means the
+	// embedded one (extract/nermodel), unless NoNERModel.
+	NERModel string `json:"ner_model,omitempty"`
+	// NoNERModel uses no tagger model: the gazetteer and the rules alone.
+	NoNERModel bool `json:"no_ner_model,omitempty"`
 	// Taxonomy is a topic taxonomy YAML file; "" means the embedded IPTC
 	// Media Topics (unless NoTaxonomy).
 	Taxonomy string `json:"taxonomy,omitempty"`
@@ -64,7 +72,8 @@ type Config struct {
 const DefaultBlockBytes = 64 << 20
 
 // DefaultConfig returns the configuration of alam extract with no flags:
-// the default gazetteer with the rules, the default taxonomy and
+// the default gazetteer with the rules, the embedded tagger model, the
+// default taxonomy and
 // keywords.DefaultN keywords.
 func DefaultConfig() Config {
 	return Config{Keywords: keywords.DefaultN}
@@ -117,6 +126,12 @@ func (c Config) Stage(ctx context.Context) (pipeline.Stage, error) {
 		return nil, errors.New("alambeam: no gazetteer: NoDefaultGazetteer needs at least one of Gazetteers")
 	}
 	cfg := extract.Config{Gazetteer: gazetteer.Merge(gs...), NoRules: c.NoRules, Keywords: max(c.Keywords, 0)}
+	if !c.NoNERModel {
+		var err error
+		if cfg.NERModel, err = c.nerModel(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if !c.NoTaxonomy {
 		var err error
 		if c.Taxonomy == "" {
@@ -145,6 +160,27 @@ func (c Config) Stage(ctx context.Context) (pipeline.Stage, error) {
 		return nil, err
 	}
 	return pipeline.Chain(pipeline.Decode(c.Encoding), x.Stage()), nil
+}
+
+// nerModel loads the tagger model that c names, or the embedded one. A
+// model file must have been trained on the features this build computes,
+// as alam extract --ner-model checks.
+func (c Config) nerModel(ctx context.Context) (*tagger.Model, error) {
+	if c.NERModel == "" {
+		return nermodel.Default()
+	}
+	b, err := ReadFile(ctx, c.NERModel)
+	if err != nil {
+		return nil, err
+	}
+	m, err := tagger.Read(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", c.NERModel, err)
+	}
+	if fs := m.Info().FeatureSet; fs != nerfeat.Version {
+		return nil, fmt.Errorf("%s: the model was trained on features %q; this build computes %q", c.NERModel, fs, nerfeat.Version)
+	}
+	return m, nil
 }
 
 // ReadFile reads the file at path (a local path, or gs:// and the like
