@@ -8,6 +8,7 @@ import (
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/langid"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -119,7 +120,11 @@ func Keywords(n int) pipeline.Stage {
 			return err
 		}
 		doc.Keywords = doc.Keywords[:0]
-		kw, err := keywords.ExtractContext(ctx, a, n, keywords.Options{})
+		var opt keywords.Options
+		if doc.Lang == langid.English {
+			opt = keywords.Options{English: true, Names: keywordNames(doc.Mentions)}
+		}
+		kw, err := keywords.ExtractContext(ctx, a, n, opt)
 		if err != nil {
 			return err
 		}
@@ -128,6 +133,18 @@ func Keywords(n int) pipeline.Stage {
 		}
 		return nil
 	})
+}
+
+// keywordNames returns the names of ms (not the demonyms: Kuwaiti stays a
+// word of its own) for keywords.Options.Names, keyed by their entity.
+func keywordNames(ms []pipeline.Mention) []keywords.Name {
+	names := make([]keywords.Name, 0, len(ms))
+	for _, m := range ms {
+		if m.Form != pipeline.FormAdjective {
+			names = append(names, keywords.Name{Start: m.Start, End: m.End, Key: m.Entity})
+		}
+	}
+	return names
 }
 
 // TopTopic returns the label a record's topics give doc: the id of its

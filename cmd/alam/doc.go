@@ -128,11 +128,12 @@ output pipe that nobody reads).
 
 # Memory
 
-Extract keeps the Go garbage collector's soft memory limit at 24 bytes for
+Extract keeps the Go garbage collector's soft memory limit at 20 bytes for
 each byte of the articles being annotated, above what alam holds at the
-start (twice its heap then, plus 64 MiB): a 15 MB article peaks near 470
-MB instead of 750 MB, and short articles run as before. GOMEMLIMIT, when
-set, is left as it is.
+start (twice its live heap then, plus 128 MiB), and GOGC at 50 while 1 MiB
+or more of articles are in flight: a 15 MB article peaks near 470 MB
+instead of 750 MB, and short articles run as before. GOMEMLIMIT, when set,
+is left as it is, and so is a GOGC other than 100.
 
 A named pipe, device or socket named on the command line is not opened (a
 pipe with no writer would block alam): it gets a record whose error says

@@ -12,13 +12,15 @@ import (
 
 func TestMemoryBudget(t *testing.T) {
 	var limits []int64
-	b := &memoryBudget{base: 100, set: func(n int64) int64 { limits = append(limits, n); return 0 }}
+	var percents []int
+	b := &memoryBudget{base: 100, set: func(n int64) int64 { limits = append(limits, n); return 0 },
+		percent: func(p int) int { percents = append(percents, p); return 0 }}
 	errRead := errors.New("unreadable")
 	read := pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		if doc.ID == "bad" {
 			return errRead
 		}
-		doc.Raw = make([]byte, 10)
+		doc.Raw = make([]byte, longInFlight/2)
 		return nil
 	})
 	var during []int64
@@ -44,11 +46,16 @@ func TestMemoryBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.release()
-	want := []int64{100 + 10*perArticleBytes, 100, 100 + 10*perArticleBytes, 100 + 20*perArticleBytes, 100 + 10*perArticleBytes, 100, math.MaxInt64}
+	const n = longInFlight / 2
+	want := []int64{100 + n*perArticleBytes, 100, 100 + n*perArticleBytes, 100 + 2*n*perArticleBytes, 100 + n*perArticleBytes, 100, math.MaxInt64}
 	if !slices.Equal(limits, want) {
 		t.Errorf("limits %v, want %v", limits, want)
 	}
-	if wantDuring := []int64{10, 10, 20}; !slices.Equal(during, wantDuring) {
+	// GOGC 50 while the two are in flight (longInFlight bytes), 100 after.
+	if wantPercents := []int{50, 100, 100}; !slices.Equal(percents, wantPercents) {
+		t.Errorf("GOGC set to %v, want %v", percents, wantPercents)
+	}
+	if wantDuring := []int64{n, n, 2 * n}; !slices.Equal(during, wantDuring) {
 		t.Errorf("bytes in flight during the stages %v, want %v", during, wantDuring)
 	}
 	if b.inFlight != 0 {

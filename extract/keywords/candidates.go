@@ -33,7 +33,10 @@ func (x *extractor) candidates(maxWords int) {
 		if x.uses[x.stem[k]].n < 2 {
 			continue
 		}
-		for j := k + 1; j-k < maxWords && x.adjacent(j-1) && x.uses[x.stem[j]].n >= 2; j++ {
+		if x.english && x.isName[k] {
+			continue // a name is a keyword alone (Al Hilal, not Al Hilal beat)
+		}
+		for j := k + 1; j-k < maxWords && x.adjacent(j-1) && x.uses[x.stem[j]].n >= 2 && !(x.english && x.isName[j]); j++ {
 			node = x.child(node, x.stem[j])
 			if !x.stop[j] {
 				x.addOccurrence(node, k, j)

@@ -18,6 +18,11 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 type extractor struct {
 	a *arabic.Analysis
 
+	// For an English article (Options.English): per token of a.
+	english bool
+	isName  []bool // a merged name (see englishView)
+	initial []bool // the capitalized first word of its sentence
+
 	// Per token.
 	stem []int32 // id of its light stem; -1 if it cannot be part of a phrase
 	stop []bool  // a stop word (see isStop)
@@ -61,6 +66,7 @@ func (x *extractor) release() {
 		return
 	}
 	x.a = nil
+	x.english, x.isName, x.initial = false, nil, nil
 	clear(x.uses)
 	clear(x.known)
 	if x.stemIDs != nil && x.stemIDs.Bytes() > maxKeptBytes {

@@ -2,6 +2,7 @@ package keywords
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -13,6 +14,7 @@ type form struct {
 	start, end int    // code points of its first occurrence
 	text       string
 	count      int
+	initial    bool // English: the capitalized first word of a sentence
 }
 
 // form returns the written form of g to show: the most frequent one, ties
@@ -31,18 +33,35 @@ func (x *extractor) form(g *group) form {
 			x.forms[i].count++
 			return
 		}
-		x.forms = append(x.forms, form{start: runeStart, end: toks[j].RuneEnd, text: text, count: 1})
+		x.forms = append(x.forms, form{start: runeStart, end: toks[j].RuneEnd, text: text, count: 1,
+			initial: x.english && (x.initial[k] || allCaps(text))})
 	})
 	if len(x.forms) > 1 {
 		x.mergeForms()
 	}
 	best := x.forms[0]
+	if x.english && g.words == 1 && x.isName[g.first] {
+		for _, f := range x.forms[1:] {
+			if f.end-f.start > best.end-best.start {
+				best = f
+			}
+		}
+		return best
+	}
 	for _, f := range x.forms[1:] {
 		if f.count > best.count {
 			best = f
 		}
 	}
 	return best
+}
+
+// onlyInitial reports whether every occurrence of g is the capitalized
+// first word of a sentence (English only).
+func (x *extractor) onlyInitial(g *group) bool {
+	all := true
+	x.eachOccurrence(g, func(k, _ int) { all = all && x.initial[k] })
+	return all
 }
 
 // formOf returns the index of the form written text, or -1.
@@ -57,15 +76,23 @@ func (x *extractor) formOf(text string) int {
 
 // mergeForms counts each form with the first form that normalizes the
 // same way, and drops it. The forms stay in the order of their first
-// occurrence.
+// occurrence. In English, case is folded too, and a form written inside a
+// sentence takes the place of one written only first in a sentence.
 func (x *extractor) mergeForms() {
 	kept := x.forms[:0]
 next:
 	for _, f := range x.forms {
 		f.norm = arabic.Normalize(f.text)
+		if x.english {
+			f.norm = strings.ToLower(f.norm)
+		}
 		for i := range kept {
 			if kept[i].norm == f.norm {
 				kept[i].count += f.count
+				if kept[i].initial && !f.initial {
+					f.count = kept[i].count
+					kept[i] = f
+				}
 				continue next
 			}
 		}
@@ -115,4 +142,20 @@ func (x *extractor) isWord(norm string) bool {
 	}
 	x.known[norm] = found
 	return found
+}
+
+// allCaps reports whether text has two letters or more, all upper case
+// (KUWAIT CITY in a dateline): in English, a form to show only when the
+// article has no other.
+func allCaps(text string) bool {
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }

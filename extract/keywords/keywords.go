@@ -1,5 +1,6 @@
-// Package keywords finds the keyphrases of an Arabic article: phrases of
-// one to three words, ranked by a score in the manner of YAKE (Campos et
+// Package keywords finds the keyphrases of an Arabic or English article:
+// phrases of one to three words (an English article's names whole, see
+// Options.English), ranked by a score in the manner of YAKE (Campos et
 // al., "YAKE! Keyword extraction from single documents using multiple
 // local features", Information Sciences 509, 2020), written for alam from
 // the paper's description.
@@ -19,7 +20,9 @@
 package keywords
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"github.com/alam-nlp/alam/arabic"
 )
@@ -47,6 +50,13 @@ type Options struct {
 	// MaxWords is the longest keyphrase in words: 0 means
 	// DefaultMaxWords.
 	MaxWords int
+	// English turns on the rules for an English article (see Extract).
+	English bool
+	// Names are the named entities of an English article (ignored
+	// unless English): each is one word of the keyword statistics, so
+	// that a keyword holds a whole name or none of it, and a name longer
+	// than MaxWords is still one.
+	Names []Name
 }
 
 // Keyword is a keyphrase of an article.
@@ -93,6 +103,17 @@ type Keyword struct {
 // phrase whose content words all belong to a better phrase already chosen
 // is skipped, so that تنظيم داعش and داعش do not both take a place.
 //
+// With opt.English, for an English article: each of opt.Names counts as
+// one word, and the names with one key as one keyword, shown in its
+// longest form (John Allen for John Allen and Allen; the Islamic State,
+// not Islamic); the words of titles and roles, days and months are stop
+// words (Minister, Foreign in Foreign Minister, Wednesday; see
+// isEnglishStop), so that they are no keyword alone and do not start or
+// end one; a single word that the article writes only as the capitalized
+// first word of a sentence ("Let us be clear") is no keyword; and forms
+// that differ only in case are one form, shown as written inside a
+// sentence (talks, not Talks).
+//
 // Extract is safe for concurrent use; it does not change a.
 func Extract(a *arabic.Analysis, n int, opt Options) []Keyword {
 	kw, _ := ExtractContext(context.Background(), a, n, opt) // Background is never done
@@ -114,6 +135,12 @@ func ExtractContext(ctx context.Context, a *arabic.Analysis, n int, opt Options)
 	}
 	x := extractors.Get().(*extractor)
 	defer x.release()
+	x.english = opt.English
+	if opt.English {
+		names := slices.Clone(opt.Names)
+		slices.SortFunc(names, func(p, q Name) int { return cmp.Compare(p.Start, q.Start) })
+		a, x.isName, x.initial = englishView(a, names)
+	}
 	for _, pass := range []func(){
 		func() { x.words(a) },
 		x.wordStats,

@@ -7,10 +7,12 @@ import (
 // tier ranks g by its kind (see best): 0 for the phrases and words met at
 // least MinPhraseCount times, 1 for the words met once, 2 for the phrases
 // met once, which are left out.
-func (g *group) tier() int {
+func (x *extractor) tier(g *group) int {
 	switch {
 	case g.tf >= MinPhraseCount:
 		return 0
+	case x.english && !x.isName[g.first]:
+		return 2 // in a short English article, mostly the verbs of its headline
 	case g.words == 1:
 		return 1
 	}
@@ -25,7 +27,7 @@ func (g *group) tier() int {
 func (x *extractor) best(n int) []Keyword {
 	x.order = x.order[:0]
 	for i := range x.groups {
-		if x.groups[i].tier() < 2 {
+		if x.tier(&x.groups[i]) < 2 {
 			x.order = append(x.order, int32(i))
 		}
 	}
@@ -34,6 +36,9 @@ func (x *extractor) best(n int) []Keyword {
 	var out []Keyword
 	for len(x.order) > 0 {
 		g := &x.groups[x.pop()]
+		if x.english && g.words == 1 && !x.isName[g.first] && x.onlyInitial(g) {
+			continue
+		}
 		stems := x.contentStems(g)
 		if x.covered(stems) {
 			continue
@@ -60,7 +65,7 @@ func (x *extractor) best(n int) []Keyword {
 // score, then by first occurrence.
 func (x *extractor) before(i, j int32) bool {
 	gi, gj := &x.groups[i], &x.groups[j]
-	if ti, tj := gi.tier(), gj.tier(); ti != tj {
+	if ti, tj := x.tier(gi), x.tier(gj); ti != tj {
 		return ti < tj
 	}
 	if gi.score != gj.score {

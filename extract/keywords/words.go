@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -42,6 +43,10 @@ func (x *extractor) words(a *arabic.Analysis) {
 			u.norm, u.stop = t.Norm, isStop(t.Norm)
 		}
 		x.stem[k], x.stop[k] = id, u.stop
+		if x.english && !x.isName[k] && !u.stop {
+			r, _ := utf8.DecodeRuneInString(t.Text(a.Text))
+			x.stop[k] = isEnglishStop(t.Norm, unicode.IsUpper(r) || k+1 < n && englishKeywordStops[a.Tokens[k+1].Norm])
+		}
 	}
 }
 

@@ -47,10 +47,6 @@ type Extractor struct {
 	cache  map[string]*lexeme
 	shared *Lexicon
 	hint   Hinter
-	// The buffers of HintedSentenceHashes.
-	hashRows [][]tagger.Hash
-	hashBuf  []tagger.Hash
-	hashSink hashSink
 }
 
 // maxCache bounds the words a cache holds.
@@ -276,33 +272,27 @@ func (x *Extractor) HintedSentence(words, hint, raw, lists []string, seen map[st
 }
 
 // HintedSentenceHashes is HintedSentence with the features hashed, as
-// HintedHashes makes them. The result lives in x's buffers: it is valid
-// until x's next call of HintedSentenceHashes.
+// HintedHashes makes them.
 func (x *Extractor) HintedSentenceHashes(words, hint, raw, lists []string, seen map[string]string) [][]tagger.Hash {
-	// The rows, their array and the sink are x's, reused from call to
-	// call: one allocation a word (the sink, as an interface) and two a
-	// sentence were 40% of the bytes a tagged article allocated.
-	out := x.hashRows[:0]
-	if cap(out) < len(words) {
-		out = make([][]tagger.Hash, len(words))
-	}
-	out = out[:len(words)]
-	clear(out)
-	flat := x.hashBuf[:0]
-	if cap(flat) < len(words)*40 {
-		flat = make([]tagger.Hash, 0, len(words)*40)
-	}
-	s := &x.hashSink
-	s.buf = &flat
-	x.sentence(words, hint, raw, lists, seen, func(wi int) sink {
-		s.out, s.begun = &out[wi], false
-		return s
-	})
-	// A sentence of more than 40 features a word grows flat into a new
-	// array: the rows made before point into the old one, which they keep.
-	x.hashRows, x.hashBuf = out, flat
-	s.out, s.buf = nil, nil
+	out, _ := x.AppendSentenceHashes(nil, nil, words, hint, raw, lists, seen)
 	return out
+}
+
+// AppendSentenceHashes is HintedSentenceHashes that reuses the arrays of
+// dst and buf (from its last call) for the result, and returns buf for
+// the next call: the result is only good until then.
+func (x *Extractor) AppendSentenceHashes(dst [][]tagger.Hash, buf []tagger.Hash, words, hint, raw, lists []string, seen map[string]string) ([][]tagger.Hash, []tagger.Hash) {
+	out := dst[:0]
+	for range words {
+		out = append(out, nil)
+	}
+	flat := buf[:0]
+	sinks := make([]hashSink, len(words))
+	x.sentence(words, hint, raw, lists, seen, func(wi int) sink {
+		sinks[wi] = hashSink{out: &out[wi], buf: &flat}
+		return &sinks[wi]
+	})
+	return out, flat
 }
 
 // sink receives the features of one word, each the concatenation of up

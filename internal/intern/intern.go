@@ -127,11 +127,20 @@ func (t *Table) AddNew(s string) (uint32, bool) {
 // smaller table is faster to search, for it stays in the processor's
 // caches. Ids do not change.
 func (t *Table) Compact() {
-	t.text = slices.Clip(t.text)
-	t.ends = slices.Clip(t.ends)
+	t.text = shrink(t.text)
+	t.ends = shrink(t.ends)
 	if size := tableSize(t.Len()); size < len(t.slots) {
 		t.rehash(size)
 	}
+}
+
+// shrink returns s without spare capacity: s itself when the spare is
+// small, else a copy (slicing alone would keep the whole array alive).
+func shrink[T any](s []T) []T {
+	if cap(s)-len(s) <= len(s)/16 {
+		return slices.Clip(s)
+	}
+	return slices.Clone(s)
 }
 
 // grow doubles the hash table and puts every string back in it.
