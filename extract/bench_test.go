@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/internal/testutil"
 	"github.com/alam-nlp/alam/pipeline"
 )
@@ -68,6 +69,75 @@ func BenchmarkExtract(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(len(articles)*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkTopicsShare measures the share of the topics and keywords
+// stages in the extractor's time: "front" runs Analyze and Entities (with
+// the default configuration's recognizer), "topics+keywords" runs the
+// default taxonomy's Topics stage and the Keywords stage on the documents
+// front annotated. With -count, the two alternate, so that a change in
+// the machine's load hits both; their share is tk / (front + tk).
+func BenchmarkTopicsShare(b *testing.B) {
+	def, err := extract.DefaultConfig()
+	if err != nil {
+		b.Fatal(err)
+	}
+	front := def
+	front.Taxonomy, front.Keywords = nil, 0
+	x, err := extract.New(front)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tk := pipeline.Chain(extract.Topics(def.Taxonomy, nil, g), extract.Keywords(def.Keywords))
+	sets := benchArticles(b)
+	for _, set := range []string{"reference", "ant"} {
+		articles := sets[set]
+		if len(articles) > 300 {
+			articles = articles[:300]
+		}
+		var docs []*pipeline.Document
+		size := 0
+		for _, a := range articles {
+			doc := &pipeline.Document{Text: a}
+			if err := x.Stage().Process(context.Background(), doc); err != nil {
+				b.Fatal(err)
+			}
+			docs = append(docs, doc)
+			size += len(a)
+		}
+		b.Run(set+"/front", func(b *testing.B) {
+			if len(articles) == 0 {
+				b.Skip("corpus absent: " + antSample)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, a := range articles {
+					if err := x.Stage().Process(context.Background(), &pipeline.Document{Text: a}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		b.Run(set+"/topics+keywords", func(b *testing.B) {
+			if len(articles) == 0 {
+				b.Skip("corpus absent: " + antSample)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, doc := range docs {
+					if err := tk.Process(context.Background(), doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
 		})
 	}
 }

@@ -61,7 +61,16 @@ file. Use it with alam extract --topic-model MODEL.`,
 			if err != nil {
 				return dataErr(err)
 			}
-			x, err := extract.New(extract.Config{Gazetteer: g, NoRules: ef.noRules})
+			// The extractor of alam extract (the same recognizer and NER
+			// model), without topics or keywords, so that the model is
+			// trained on the entities it will see.
+			ef.noTaxonomy, ef.keywords, ef.topicModel = true, 0, ""
+			cfg, err := extractConfig(ef)
+			if err != nil {
+				return dataErr(err)
+			}
+			cfg.Gazetteer = g
+			x, err := extract.New(cfg)
 			if err != nil {
 				return dataErr(err)
 			}
@@ -108,6 +117,8 @@ file. Use it with alam extract --topic-model MODEL.`,
 	fl.StringArrayVarP(&ef.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	fl.BoolVar(&ef.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
 	fl.BoolVar(&ef.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
+	fl.StringVar(&ef.nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one (use the same in alam extract)")
+	fl.BoolVar(&ef.noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	return c
 }
 

@@ -128,6 +128,8 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 		}
 	}
 	var wordBuf, hintBuf, rawBuf, listBuf []string
+	var hashOut [][]tagger.Hash
+	var hashBuf []tagger.Hash
 	// strs returns the strings of a piece: the words, their hints, their
 	// raw hints, in buffers that the next call reuses.
 	strs := func(p [2]int) (words, hints, raws []string) {
@@ -157,7 +159,9 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 		}
 		words, hints, raws := strs(p)
 		if hashed {
-			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], hashes: x.HintedSentenceHashes(words, hints, raws, listBuf, seen)})
+			// fn uses the hashes before the next sentence: their arrays are reused.
+			hashOut, hashBuf = x.AppendSentenceHashes(hashOut, hashBuf, words, hints, raws, listBuf, seen)
+			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], hashes: hashOut})
 			continue
 		}
 		f := x.HintedSentence(words, hints, raws, listBuf, seen)

@@ -274,10 +274,25 @@ func (x *Extractor) HintedSentence(words, hint, raw, lists []string, seen map[st
 // HintedSentenceHashes is HintedSentence with the features hashed, as
 // HintedHashes makes them.
 func (x *Extractor) HintedSentenceHashes(words, hint, raw, lists []string, seen map[string]string) [][]tagger.Hash {
-	out := make([][]tagger.Hash, len(words))
-	flat := make([]tagger.Hash, 0, len(words)*40)
-	x.sentence(words, hint, raw, lists, seen, func(wi int) sink { return &hashSink{out: &out[wi], buf: &flat} })
+	out, _ := x.AppendSentenceHashes(nil, nil, words, hint, raw, lists, seen)
 	return out
+}
+
+// AppendSentenceHashes is HintedSentenceHashes that reuses the arrays of
+// dst and buf (from its last call) for the result, and returns buf for
+// the next call: the result is only good until then.
+func (x *Extractor) AppendSentenceHashes(dst [][]tagger.Hash, buf []tagger.Hash, words, hint, raw, lists []string, seen map[string]string) ([][]tagger.Hash, []tagger.Hash) {
+	out := dst[:0]
+	for range words {
+		out = append(out, nil)
+	}
+	flat := buf[:0]
+	sinks := make([]hashSink, len(words))
+	x.sentence(words, hint, raw, lists, seen, func(wi int) sink {
+		sinks[wi] = hashSink{out: &out[wi], buf: &flat}
+		return &sinks[wi]
+	})
+	return out, flat
 }
 
 // sink receives the features of one word, each the concatenation of up
