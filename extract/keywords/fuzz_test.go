@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -36,6 +37,44 @@ func FuzzExtract(f *testing.F) {
 			}
 			if !(k.Score > 0 && k.Score <= 1) {
 				t.Fatalf("%q: score %v", k.Text, k.Score)
+			}
+		}
+	})
+}
+
+// FuzzExtractEnglish runs the English rules with names at any place,
+// overlapping or out of the text: keywords stay spans of the text, at
+// most n, scored in (0, 1], and no two are one keyword in another case.
+func FuzzExtractEnglish(f *testing.F) {
+	for _, s := range []string{
+		"DOHA — Oil prices rose. Foreign Minister John Allen said oil prices fell. “Let us go,” Allen said.",
+		"Kuwait’s talks. Kuwait's talks. KUWAIT talks Stéphane",
+		"a b. A B. ab AB Ab",
+	} {
+		f.Add(s, 5, 0, 4)
+	}
+	f.Fuzz(func(t *testing.T, text string, n, start, end int) {
+		if !utf8.ValidString(text) || n > 100 {
+			return
+		}
+		names := []Name{{Start: start, End: end, Key: "a"}, {Start: start + 1, End: end + 3, Key: "b"}, {Start: end, End: end + 2, Key: "a"}}
+		got := Extract(arabic.Analyze(text), n, Options{English: true, Names: names})
+		if n > 0 && len(got) > n || n <= 0 && len(got) > DefaultN {
+			t.Fatalf("%d keywords for n = %d", len(got), n)
+		}
+		runes := []rune(text)
+		seen := map[string]bool{}
+		for _, k := range got {
+			if k.Start < 0 || k.End > len(runes) || k.Start >= k.End || string(runes[k.Start:k.End]) != k.Text {
+				t.Fatalf("%q: bad span [%d:%d] of %d code points", k.Text, k.Start, k.End, len(runes))
+			}
+			if !(k.Score > 0 && k.Score <= 1) {
+				t.Fatalf("%q: score %v", k.Text, k.Score)
+			}
+			if f := strings.ToLower(k.Text); seen[f] {
+				t.Fatalf("%q twice", k.Text)
+			} else {
+				seen[f] = true
 			}
 		}
 	})

@@ -2,6 +2,7 @@ package keywords
 
 import (
 	"slices"
+	"strings"
 )
 
 // tier ranks g by its kind (see best): 0 for the phrases and words met at
@@ -46,6 +47,9 @@ func (x *extractor) best(n int) []Keyword {
 		x.chosen = append(x.chosen, stems...)
 		x.ends = append(x.ends, int32(len(x.chosen)))
 		f := x.form(g)
+		if x.english && foldedIn(out, f.text) {
+			continue // a name and a word written alike (Kuwait, found once as no name)
+		}
 		score := 1 / (1 + 10*g.score)
 		if len(out) > 0 {
 			score = min(score, out[len(out)-1].Score)
@@ -125,6 +129,16 @@ func (x *extractor) covered(s []int32) bool {
 			}
 		}
 		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedIn reports whether one of kw is text up to case.
+func foldedIn(kw []Keyword, text string) bool {
+	for _, k := range kw {
+		if strings.EqualFold(k.Text, text) {
 			return true
 		}
 	}
