@@ -1,12 +1,15 @@
 package extract_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"log"
 	"strings"
 
 	"github.com/alam-nlp/alam/extract"
+	"github.com/alam-nlp/alam/extract/nerfeat"
+	"github.com/alam-nlp/alam/extract/nermodel"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
@@ -75,4 +78,31 @@ func ExampleAnalyze() {
 	}
 	fmt.Printf("%s %+v\n", doc.Lang, doc.Stats)
 	// Output: ar {Chars:48 Tokens:13 Sentences:2}
+}
+
+// A model from alam train ner, read from a file (here the embedded default,
+// written out), becomes the extractor's tagger.
+func ExampleReadNERModel() {
+	def, err := nermodel.Default()
+	if err != nil {
+		log.Fatal(err)
+	}
+	var file bytes.Buffer
+	if _, err := def.WriteTo(&file); err != nil {
+		log.Fatal(err)
+	}
+	m, err := extract.ReadNERModel("ner.model", &file)
+	if err != nil {
+		log.Fatal(err)
+	}
+	x, err := extract.New(extract.Config{NERModel: m})
+	if err != nil {
+		log.Fatal(err)
+	}
+	doc, err := x.Annotate(context.Background(), "قال وزير الخارجية الكويتي الشيخ صباح الخالد إن الكويت ترحب بالاتفاق.")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(m.Info().FeatureSet == nerfeat.Version, len(doc.Mentions) > 0)
+	// Output: true true
 }

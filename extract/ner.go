@@ -3,11 +3,13 @@ package extract
 import (
 	"context"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/eval"
+	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
@@ -93,4 +95,19 @@ func canonicalTag(tag string) string {
 		}
 	}
 	return tag
+}
+
+// ReadNERModel reads a tagger model for Config.NERModel from r and checks
+// that it was trained on the features this build computes (nerfeat.Version):
+// a model of other features would tag, but badly. name (a path, or any
+// label) prefixes the error.
+func ReadNERModel(name string, r io.Reader) (*tagger.Model, error) {
+	m, err := tagger.Read(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if fs := m.Info().FeatureSet; fs != nerfeat.Version {
+		return nil, fmt.Errorf("%s: the model was trained on features %q; this build computes %q", name, fs, nerfeat.Version)
+	}
+	return m, nil
 }

@@ -167,14 +167,7 @@ func loadNERModel(path string) (*tagger.Model, error) {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := tagger.Read(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if fs := m.Info().FeatureSet; fs != nerfeat.Version {
-		return nil, fmt.Errorf("%s: the model was trained on features %q; this build computes %q", path, fs, nerfeat.Version)
-	}
-	return m, nil
+	return extract.ReadNERModel(path, f)
 }
 
 // rulesExtractor returns the extractor of the default gazetteer and the

@@ -12,7 +12,6 @@ import (
 
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/keywords"
-	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/extract/nermodel"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
@@ -173,14 +172,7 @@ func (c Config) nerModel(ctx context.Context) (*tagger.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := tagger.Read(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", c.NERModel, err)
-	}
-	if fs := m.Info().FeatureSet; fs != nerfeat.Version {
-		return nil, fmt.Errorf("%s: the model was trained on features %q; this build computes %q", c.NERModel, fs, nerfeat.Version)
-	}
-	return m, nil
+	return extract.ReadNERModel(c.NERModel, bytes.NewReader(b))
 }
 
 // ReadFile reads the file at path (a local path, or gs:// and the like
