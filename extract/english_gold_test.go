@@ -1,13 +1,9 @@
 package extract_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"testing"
 
-	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -17,35 +13,12 @@ import (
 // name is found with its exact span and type, no name outside the gold,
 // and short forms (Allen, Sabah, Dujarric) denote the full name's entity.
 func TestEnglishGold(t *testing.T) {
-	text, err := os.ReadFile("testdata/en_001_gcc_talks.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("testdata/en_001_gcc_talks.gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct{ Mentions []goldMention }
-	if err := json.Unmarshal(data, &gold); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := extract.DefaultConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := &pipeline.Document{ID: "en", Text: string(text)}
-	if err := x.Stage().Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
+	doc, goldMentions := annotateFile(t, "en", "testdata/en_001_gcc_talks.txt", "testdata/en_001_gcc_talks.gold.json")
 	if doc.Lang != "en" {
 		t.Errorf("lang %q, want en", doc.Lang)
 	}
 	inGold := map[string]bool{}
-	for _, g := range gold.Mentions {
+	for _, g := range goldMentions {
 		inGold[fmt.Sprint(g.Start, g.End, g.Type)] = true
 	}
 	found := map[string]bool{}
@@ -58,7 +31,7 @@ func TestEnglishGold(t *testing.T) {
 			t.Errorf("name not in the gold: %s %q [%d,%d) %s", m.Type, m.Text, m.Start, m.End, m.Source)
 		}
 	}
-	for _, g := range gold.Mentions {
+	for _, g := range goldMentions {
 		if !found[fmt.Sprint(g.Start, g.End, g.Type)] {
 			t.Errorf("gold name not found: %s %q [%d,%d)", g.Type, g.Text, g.Start, g.End)
 		}

@@ -26,11 +26,18 @@ type goldMention struct {
 // annotate runs the default extractor on the reference article.
 func annotate(t *testing.T) (*pipeline.Document, []goldMention) {
 	t.Helper()
-	text, err := os.ReadFile(referenceText)
+	return annotateFile(t, "reference", referenceText, referenceGold)
+}
+
+// annotateFile runs the default extractor on the article in textPath and
+// returns its record (with id) and the gold mentions of goldPath.
+func annotateFile(t *testing.T, id, textPath, goldPath string) (*pipeline.Document, []goldMention) {
+	t.Helper()
+	text, err := os.ReadFile(textPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(referenceGold)
+	data, err := os.ReadFile(goldPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +53,7 @@ func annotate(t *testing.T) (*pipeline.Document, []goldMention) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := &pipeline.Document{ID: "reference", Text: string(text)}
+	doc := &pipeline.Document{ID: id, Text: string(text)}
 	if err := x.Stage().Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
