@@ -87,25 +87,27 @@ func Compile(g *Gazetteer) *Matcher {
 	b := newTrieBuilder(names)
 	var scratch []arabic.Token
 	var toks []string
+	seen := &entryTokens{vocab: m.vocab}
 	for i := range m.entries {
 		e := &m.entries[i]
+		seen.reset()
 		for k := -2; k < len(e.Aliases); k++ {
 			name := e.name(k)
 			scratch, toks = m.appendNormTokens(scratch, toks[:0], name)
 			v := value{entry: int32(i), form: FormName, marks: m.vocalized(name)}
 			if !hasCompound(toks) {
-				b.add(m.vocab.Add, toks, v)
+				b.add(seen.id, toks, v)
 				continue
 			}
 			for _, variant := range nameVariants(toks) {
-				b.add(m.vocab.Add, variant, v)
+				b.add(seen.id, variant, v)
 			}
 		}
 		for _, d := range e.Demonyms {
 			scratch, toks = m.appendNormTokens(scratch, toks[:0], d)
 			v := value{entry: int32(i), form: FormAdjective, marks: m.vocalized(d)}
 			for _, form := range demonymForms(toks) {
-				b.add(m.vocab.Add, form, v)
+				b.add(seen.id, form, v)
 			}
 		}
 		favour, against := m.stemPhrases(e.Context.Favour), m.stemPhrases(e.Context.Against)
@@ -117,6 +119,37 @@ func Compile(g *Gazetteer) *Matcher {
 	m.vocab.Compact() // sized for names, it holds far fewer tokens
 	m.buildFirsts()
 	return m
+}
+
+// entryTokens interns the tokens of one entry's names, which share many
+// tokens (an alias that adds the article, the variants of a compound, the
+// forms of a demonym): a token already seen in the entry takes its id from
+// a short list, in the processor's cache, instead of the vocabulary's hash
+// table, whose slots and strings of millions of tokens are not.
+type entryTokens struct {
+	vocab *intern.Table
+	toks  []string
+	ids   []uint32
+}
+
+// maxEntryTokens bounds the list, so that an entry with many names does
+// not make the search slower than the hash table.
+const maxEntryTokens = 32
+
+func (c *entryTokens) reset() { c.toks, c.ids = c.toks[:0], c.ids[:0] }
+
+// id returns the vocabulary id of t, adding t when it is new.
+func (c *entryTokens) id(t string) uint32 {
+	for k, s := range c.toks {
+		if s == t {
+			return c.ids[k]
+		}
+	}
+	id := c.vocab.Add(t)
+	if len(c.toks) < maxEntryTokens {
+		c.toks, c.ids = append(c.toks, t), append(c.ids, id)
+	}
+	return id
 }
 
 // name returns the entry's names that are matched as names: for k = -2 its
@@ -227,10 +260,20 @@ func nameVariants(toks []string) [][]string {
 	return out
 }
 
-// hasCompound reports whether toks hold a compound to join or split.
+// hasCompound reports whether toks hold a compound to join or split. It
+// is called for every name and must be cheap: a token takes part in a
+// compound only when it starts with the first letter of a head (ع or ا)
+// or ends with the last letter of a tail (ه or ن), a test of two bytes
+// that most tokens fail.
 func hasCompound(toks []string) bool {
 	for i, t := range toks {
-		if i+1 < len(toks) && (isOneOf(t, compoundHeads) || isOneOf(toks[i+1], compoundTails)) {
+		if !mayCompound(t) {
+			continue
+		}
+		if i+1 < len(toks) && isOneOf(t, compoundHeads) {
+			return true
+		}
+		if i > 0 && isOneOf(t, compoundTails) {
 			return true
 		}
 		if h, _ := splitCompound(t); h != "" {
@@ -238,6 +281,19 @@ func hasCompound(toks []string) bool {
 		}
 	}
 	return false
+}
+
+// mayCompound reports whether t may be, or hold, a head or a tail of
+// compoundHeads and compoundTails: whether it starts with ع or ا, or ends
+// with ه or ن (TestMayCompound checks the lists against this).
+func mayCompound(t string) bool {
+	if len(t) < 6 {
+		return false // every head and tail has three letters or more
+	}
+	if t[0] == 0xD8 && (t[1] == 0xB9 || t[1] == 0xA7) { // ع ا
+		return true
+	}
+	return t[len(t)-2] == 0xD9 && (t[len(t)-1] == 0x87 || t[len(t)-1] == 0x86) // ه ن
 }
 
 // splitCompound splits a joined compound token into its two words, or
@@ -314,11 +370,21 @@ func demonymForms(toks []string) [][]string {
 // vocalized returns the index in m.marks of s when s carries tashkeel,
 // adding it, and 0 otherwise.
 func (m *Matcher) vocalized(s string) int32 {
-	for _, r := range s {
-		if r >= '\u064B' && r <= '\u0652' {
-			m.marks = append(m.marks, s)
-			return int32(len(m.marks) - 1)
-		}
+	if hasTashkeel(s) {
+		m.marks = append(m.marks, s)
+		return int32(len(m.marks) - 1)
 	}
 	return 0
+}
+
+// hasTashkeel reports whether s holds a mark from U+064B to U+0652, in
+// UTF-8 the bytes D9 8B to D9 92, without decoding s: a byte 0x8B to
+// 0x92 after 0xD9 is always such a mark, in valid UTF-8 or not.
+func hasTashkeel(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i]-0x8B <= 0x92-0x8B && s[i-1] == 0xD9 {
+			return true
+		}
+	}
+	return false
 }
