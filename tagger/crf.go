@@ -86,7 +86,7 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 		}
 		if cfg.Epoch != nil {
 			c := *m
-			c.live = nil
+			c.live, c.rank, c.dense = nil, nil, nil
 			cfg.Epoch(epoch, float64(wrong)/float64(max(tokens, 1)), &c)
 		}
 	}

@@ -14,42 +14,81 @@ func (m *Model) TagProb(features [][]string) ([]string, []float64) {
 
 // TagProbHashed is TagProb over features already hashed (see Hash).
 func (m *Model) TagProbHashed(features [][]Hash) ([]string, []float64) {
+	return m.TagProbHashedWith(new(Scratch), features)
+}
+
+// Scratch holds the buffers that TagProbHashedWith reuses from call to
+// call (emission scores, the Viterbi lattice and back-pointers, the
+// forward-backward tables, the results), so that tagging sentence after
+// sentence allocates nothing once they have grown to the longest. A
+// Scratch is for one goroutine at a time; the zero value is ready to use.
+type Scratch struct {
+	e      []float32
+	score  []float32
+	back   []int32
+	path   []int
+	fb     []float64 // phi, alpha, beta
+	labels []string
+	prob   []float64
+}
+
+// grow returns xs resliced to n elements, reallocated if too short; the
+// elements are not cleared.
+func grow[T any](xs []T, n int) []T {
+	if cap(xs) < n {
+		return make([]T, n, n+n/4)
+	}
+	return xs[:n]
+}
+
+// TagProbHashedWith is TagProbHashed with its buffers in s: the labels
+// and probabilities it returns are s's, good until s is used again.
+func (m *Model) TagProbHashedWith(s *Scratch, features [][]Hash) ([]string, []float64) {
 	n := len(m.labels)
-	e := make([]float32, len(features)*n)
+	s.e = grow(s.e, len(features)*n)
+	e := s.e
+	clear(e)
 	for i, fs := range features {
-		row := e[i*n : (i+1)*n]
-		for _, h := range fs {
-			b := int(uint64(h) & m.mask)
-			if m.live != nil && m.live[b/64]&(1<<(b%64)) == 0 {
-				continue
+		row := e[i*n : (i+1)*n : (i+1)*n]
+		if m.rank == nil {
+			for _, h := range fs {
+				b := int(uint64(h) & m.mask)
+				for c, v := range m.weights[b*n : b*n+n] {
+					row[c] += v
+				}
 			}
-			for c, v := range m.weights[b*n : b*n+n] {
+			continue
+		}
+		for _, h := range fs {
+			k := m.row(uint64(h) & m.mask)
+			for c, v := range m.dense[k : k+n] {
 				row[c] += v
 			}
 		}
 	}
-	return m.decodeProb(e, len(features))
+	return m.decodeProb(s, e, len(features))
 }
 
 func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
-	return m.decodeProb(emissions(m.weights, rows, len(m.labels), m.live), len(rows))
+	return m.decodeProb(new(Scratch), emissions(m.weights, rows, len(m.labels), m.live), len(rows))
 }
 
-// decodeProb decodes emission scores e of length tokens.
-func (m *Model) decodeProb(e []float32, length int) ([]string, []float64) {
+// decodeProb decodes emission scores e of length tokens into s's buffers.
+func (m *Model) decodeProb(s *Scratch, e []float32, length int) ([]string, []float64) {
 	n := len(m.labels)
-	path := viterbi(e, m.trans, m.allow, n, length)
-	out := make([]string, len(path))
+	path := s.viterbi(e, m.trans, m.allow, n, length)
+	s.labels = grow(s.labels, len(path))
 	for i, c := range path {
-		out[i] = m.labels[c]
+		s.labels[i] = m.labels[c]
 	}
-	return out, m.marginals(e, path)
+	return s.labels, m.marginals(s, e, path)
 }
 
 // marginals returns p(y_i = path[i]) for every token i, by
 // forward-backward in probability space with each step rescaled (so that
-// only one exponential is taken per token and label, not per pair).
-func (m *Model) marginals(e []float32, path []int) []float64 {
+// only one exponential is taken per token and label, not per pair), in
+// s's buffers.
+func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
 	n, length := len(m.labels), len(path)
 	if length == 0 {
 		return nil
@@ -64,7 +103,8 @@ func (m *Model) marginals(e []float32, path []int) []float64 {
 		tr = m.transFactors()
 	}
 	// The emission factors, each token's scaled by its best label.
-	buf := make([]float64, 3*length*n)
+	s.fb = grow(s.fb, 3*length*n)
+	buf := s.fb
 	phi, alpha, beta := buf[:length*n], buf[length*n:2*length*n], buf[2*length*n:]
 	for i := range length {
 		row := e[i*n : (i+1)*n]
@@ -81,10 +121,11 @@ func (m *Model) marginals(e []float32, path []int) []float64 {
 	}
 	normalize(alpha[:n])
 	for i := 1; i < length; i++ {
+		prev := alpha[(i-1)*n : i*n]
 		for c := range n {
 			s := 0.0
-			for p := range n {
-				s += alpha[(i-1)*n+p] * tr[(p+1)*n+c]
+			for p, a := range prev {
+				s += a * tr[(p+1)*n+c]
 			}
 			alpha[i*n+c] = s * phi[i*n+c]
 		}
@@ -103,12 +144,14 @@ func (m *Model) marginals(e []float32, path []int) []float64 {
 		}
 		normalize(beta[i*n : (i+1)*n])
 	}
-	out := make([]float64, length)
+	s.prob = grow(s.prob, length)
+	out := s.prob
 	for i, c := range path {
 		z := 0.0
 		for k := range n {
 			z += alpha[i*n+k] * beta[i*n+k]
 		}
+		out[i] = 0
 		if z > 0 {
 			out[i] = alpha[i*n+c] * beta[i*n+c] / z
 		}
@@ -116,17 +159,27 @@ func (m *Model) marginals(e []float32, path []int) []float64 {
 	return out
 }
 
-// transFactors returns exp(trans/T) for every transition, 0 where BIO
-// forbids it.
+// transFactors returns exp((trans - max)/T) for every transition, 0 where
+// BIO forbids it, max being the greatest allowed transition weight: every
+// label sequence of a sentence takes one transition per token, so the
+// common factor exp(-max/T) cancels in the marginals, and with it exp
+// never overflows however low T is (exp(trans/T) did, to +Inf and then
+// NaN, for a weight above 709·T).
 func (m *Model) transFactors() []float64 {
 	t := m.info.Temperature
 	if t <= 0 {
 		t = 1
 	}
+	mx := math.Inf(-1)
+	for i, v := range m.trans {
+		if m.allow[i] {
+			mx = max(mx, float64(v))
+		}
+	}
 	tr := make([]float64, len(m.trans))
 	for i, v := range m.trans {
 		if m.allow[i] {
-			tr[i] = math.Exp(float64(v) / t)
+			tr[i] = math.Exp((float64(v) - mx) / t)
 		}
 	}
 	return tr

@@ -7,7 +7,8 @@ import (
 )
 
 // bruteMarginals enumerates every valid label sequence of a short
-// sentence and sums exp(score/T) by the label at each token.
+// sentence and sums exp(score/T) by the label at each token, the scores
+// less the best first so that no exponential overflows.
 func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
 	n, length := len(m.labels), len(features)
 	e := emissions(m.weights, m.rows(features), n, nil)
@@ -15,7 +16,8 @@ func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
 	for i := range out {
 		out[i] = make([]float64, n)
 	}
-	z := 0.0
+	var seqs [][]int
+	var scores []float64
 	seq := make([]int, length)
 	var walk func(i int)
 	walk = func(i int) {
@@ -31,11 +33,8 @@ func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
 				}
 				s += float64(m.trans[p*n+c]) + float64(e[k*n+c])
 			}
-			w := math.Exp(s / t)
-			z += w
-			for k, c := range seq {
-				out[k][c] += w
-			}
+			seqs = append(seqs, slices.Clone(seq))
+			scores = append(scores, s)
 			return
 		}
 		for c := range n {
@@ -44,12 +43,67 @@ func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
 		}
 	}
 	walk(0)
+	best := slices.Max(scores)
+	z := 0.0
+	for j, sq := range seqs {
+		w := math.Exp((scores[j] - best) / t)
+		z += w
+		for k, c := range sq {
+			out[k][c] += w
+		}
+	}
 	for i := range out {
 		for c := range out[i] {
 			out[i][c] /= z
 		}
 	}
 	return out
+}
+
+// TestTagProbExtremeTransitions checks the marginals where exp(trans/T)
+// is out of float64's range: transition weights far above 709·T (a low
+// temperature, or large weights) gave +Inf factors and NaN marginals
+// before transFactors took the greatest weight off.
+func TestTagProbExtremeTransitions(t *testing.T) {
+	base, err := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shifted := func(by float32) *Model {
+		c := *base
+		c.trans = slices.Clone(base.trans)
+		for i := range c.trans {
+			c.trans[i] += by // the same for every sequence: marginals unchanged
+		}
+		return c.index()
+	}
+	tests := []struct {
+		name string
+		m    *Model
+		temp float64
+	}{
+		{"weights shifted by +1000 at T=1", shifted(1000), 1},
+		{"weights shifted by -1000 at T=1", shifted(-1000), 1},
+		{"low temperature T=0.01", base, 0.01},
+		{"shifted by +50 at T=0.05", shifted(50), 0.05},
+	}
+	index := map[string]int{}
+	for i, l := range base.labels {
+		index[l] = i
+	}
+	fs := toyFeatures([]string{"mr", "Zaki", "went", "to", "rome"}, []string{"paris", "cairo", "rome"})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			labels, prob := tc.m.WithTemperature(tc.temp).TagProb(fs)
+			brute := bruteMarginals(tc.m, fs, tc.temp)
+			for i, l := range labels {
+				want := brute[i][index[l]]
+				if math.IsNaN(prob[i]) || math.Abs(prob[i]-want) > 1e-9 {
+					t.Errorf("token %d (%s): marginal %v, enumeration %.9f", i, l, prob[i], want)
+				}
+			}
+		})
+	}
 }
 
 func TestTagProbMatchesEnumeration(t *testing.T) {
@@ -154,5 +208,65 @@ func TestHashMatchesStrings(t *testing.T) {
 	l2, p2 := m.TagProbHashed(hs)
 	if !slices.Equal(l1, l2) || !slices.Equal(p1, p2) {
 		t.Errorf("TagProbHashed = %q %v, TagProb = %q %v", l2, p2, l1, p1)
+	}
+}
+
+// TestScratchReuse tags sentences of different lengths through one
+// Scratch, longest first and then shorter, and checks each result against
+// a fresh TagProb: nothing left in the buffers from an earlier sentence
+// may leak into a later one.
+func TestScratchReuse(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	places := []string{"paris", "cairo", "rome"}
+	sentences := [][]string{
+		{"mr", "Zaki", "went", "to", "rome", "and", "paris"},
+		{"Zaki"},
+		{"to", "cairo", "went", "mr", "Zaki"},
+		{},
+		{"mr", "Zaki"},
+	}
+	var s Scratch
+	for _, words := range sentences {
+		fs := toyFeatures(words, places)
+		hs := make([][]Hash, len(fs))
+		for i, f := range fs {
+			for _, x := range f {
+				hs[i] = append(hs[i], NewHash().Add(x))
+			}
+		}
+		wantL, wantP := m.TagProb(fs)
+		gotL, gotP := m.TagProbHashedWith(&s, hs)
+		if !slices.Equal(gotL, wantL) || !slices.Equal(gotP, wantP) {
+			t.Errorf("%q: with a reused Scratch %q %v, fresh %q %v", words, gotL, gotP, wantL, wantP)
+		}
+	}
+}
+
+// TestPackedRows checks, for every bucket of a trained and pruned model,
+// that the packed row TagProbHashed reads is the bucket's row of the full
+// table (zeros for a bucket without weights).
+func TestPackedRows(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	for _, tc := range []struct {
+		name string
+		m    *Model
+	}{{"trained", m}, {"pruned", func() *Model { p, _ := m.Pruned(0.5); return p }()}} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := len(tc.m.labels)
+			live := 0
+			for b := 0; b*n < len(tc.m.weights); b++ {
+				want := tc.m.weights[b*n : (b+1)*n]
+				k := tc.m.row(uint64(b))
+				if got := tc.m.dense[k : k+n]; !slices.Equal(got, want) {
+					t.Fatalf("bucket %d: packed row %v, table %v", b, got, want)
+				}
+				if k != 0 {
+					live++
+				}
+			}
+			if live == 0 || live*n+n != len(tc.m.dense) {
+				t.Errorf("%d live rows, %d packed values", live, len(tc.m.dense))
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package entities
 import (
 	"context"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -33,6 +34,9 @@ import (
 type model struct {
 	m    *tagger.Model
 	only bool // only the model's names (Options.ModelOnly)
+	// scratch holds *tagger.Scratch: the tagger's buffers, taken by one
+	// article's withModel for all its sentences and given back after.
+	scratch sync.Pool
 }
 
 // TaggerSentence is one sentence as the tagger sees it: the tokens
@@ -198,8 +202,13 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	}
 	spans := map[[2]int]span{}
 	var order [][2]int
+	scratch, _ := mm.scratch.Get().(*tagger.Scratch)
+	if scratch == nil {
+		scratch = new(tagger.Scratch)
+	}
+	defer mm.scratch.Put(scratch)
 	err := d.eachTaggerSentence(ctx, names, cands, x, true, func(s TaggerSentence) {
-		labels, prob := mm.m.TagProbHashed(s.hashes)
+		labels, prob := mm.m.TagProbHashedWith(scratch, s.hashes)
 		for _, sp := range tagger.Spans(labels) {
 			typ, ok := modelTypes[sp.Type]
 			if !ok {
