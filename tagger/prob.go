@@ -76,7 +76,7 @@ func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
 // decodeProb decodes emission scores e of length tokens into s's buffers.
 func (m *Model) decodeProb(s *Scratch, e []float32, length int) ([]string, []float64) {
 	n := len(m.labels)
-	path := s.viterbi(e, m.trans, m.allow, n, length)
+	path := s.viterbi(e, m.trans, m.allow, m.from, n, length)
 	s.labels = grow(s.labels, len(path))
 	for i, c := range path {
 		s.labels[i] = m.labels[c]
@@ -124,8 +124,8 @@ func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
 		prev := alpha[(i-1)*n : i*n]
 		for c := range n {
 			s := 0.0
-			for p, a := range prev {
-				s += a * tr[(p+1)*n+c]
+			for _, p := range m.from[c] {
+				s += prev[p] * tr[int(p+1)*n+c]
 			}
 			alpha[i*n+c] = s * phi[i*n+c]
 		}
@@ -137,8 +137,8 @@ func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
 	for i := length - 2; i >= 0; i-- {
 		for p := range n {
 			s := 0.0
-			for c := range n {
-				s += tr[(p+1)*n+c] * phi[(i+1)*n+c] * beta[(i+1)*n+c]
+			for _, c := range m.to[p] {
+				s += tr[(p+1)*n+int(c)] * phi[(i+1)*n+int(c)] * beta[(i+1)*n+int(c)]
 			}
 			beta[i*n+p] = s
 		}
