@@ -1,7 +1,9 @@
 // Package english holds what alam needs to read English text beside
 // Arabic: the possessive split that lets the gazetteer match "Kuwait" in
 // "Kuwait's", and the English stop words of keywords and language
-// identification.
+// identification: the Snowball project's English list (BSD 3-Clause, see
+// LICENSE.snowball) with the news words and verbs of saying alam adds to
+// it (IsStopWord, IsSayingVerb).
 //
 // English text is tokenized by the arabic package's tokenizer, which
 // already cuts Latin-script words, numbers and punctuation with offsets in

@@ -1,31 +1,66 @@
 package english
 
 import (
-	"bufio"
 	_ "embed"
+	"slices"
 	"strings"
 
 	"github.com/alam-nlp/alam/arabic"
 )
 
-//go:embed stopwords.txt
-var stopwordsTxt string
+// The English stop words come from three lists: the Snowball project's
+// English list (stopwords_snowball.txt, BSD 3-Clause License, see
+// LICENSE.snowball), the words of news prose it leaves out
+// (stopwords_news.txt) and the verbs of saying (stopwords_saying.txt),
+// both written for alam.
+var (
+	//go:embed stopwords_snowball.txt
+	snowballTxt string
+	//go:embed stopwords_news.txt
+	newsTxt string
+	//go:embed stopwords_saying.txt
+	sayingTxt string
+)
 
-var stopWords = func() map[string]bool {
+// readWords returns the words of a list, one at the start of each line;
+// the rest of a line after comment, and a line that starts with it, are
+// left out ("|" in the Snowball format, "#" in alam's lists).
+func readWords(list, comment string) []string {
+	var out []string
+	for line := range strings.Lines(list) {
+		line, _, _ = strings.Cut(line, comment)
+		if f := strings.Fields(line); len(f) > 0 {
+			out = append(out, f[0])
+		}
+	}
+	return out
+}
+
+var (
+	snowballWords = readWords(snowballTxt, "|")
+	sayingVerbs   = wordSet(readWords(sayingTxt, "#"))
+	stopWords     = wordSet(snowballWords, readWords(newsTxt, "#"), readWords(sayingTxt, "#"))
+)
+
+func wordSet(lists ...[]string) map[string]bool {
 	m := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(stopwordsTxt))
-	for sc.Scan() {
-		w := strings.TrimSpace(sc.Text())
-		if w != "" && !strings.HasPrefix(w, "#") {
+	for _, l := range lists {
+		for _, w := range l {
 			m[w] = true
 		}
 	}
 	return m
-}()
+}
 
 // IsStopWord reports whether norm, a lower-cased English word (a Latin
-// token's Norm), is a function word or a verb of saying.
+// token's Norm), is a function word (the Snowball English stop list and
+// the news words alam adds to it) or a verb of saying (IsSayingVerb).
 func IsStopWord(norm string) bool { return stopWords[norm] }
+
+// IsSayingVerb reports whether norm, a lower-cased English word, is a verb
+// of saying of news prose: said, says, told, added, stated … Every one is
+// also a stop word.
+func IsSayingVerb(norm string) bool { return sayingVerbs[norm] }
 
 // possessive returns the length in bytes of the possessive ending of a
 // Latin word ('s or ’s), or 0.
@@ -92,3 +127,8 @@ func StopWords() []string {
 	}
 	return out
 }
+
+// SnowballStopWords returns the words of the Snowball project's English
+// stop list (BSD 3-Clause License), in its order; the slice is the
+// caller's.
+func SnowballStopWords() []string { return slices.Clone(snowballWords) }

@@ -52,12 +52,55 @@ func TestSplitPossessives(t *testing.T) {
 
 func TestIsStopWord(t *testing.T) {
 	for _, tt := range []struct {
-		w    string
-		want bool
-	}{{"the", true}, {"said", true}, {"told", true}, {"kuwait", false}, {"minister", false}, {"The", false}} {
-		if got := english.IsStopWord(tt.w); got != tt.want {
-			t.Errorf("IsStopWord(%q) = %v, want %v", tt.w, got, tt.want)
+		name      string
+		w         string
+		stop, say bool
+	}{
+		{"article (Snowball)", "the", true, false},
+		{"rare pronoun (Snowball)", "yourselves", true, false},
+		{"contraction (Snowball)", "don't", true, false},
+		{"modal Snowball leaves out", "will", true, false},
+		{"news adverb", "according", true, false},
+		{"us, left out of Snowball", "us", true, false},
+		{"day", "monday", true, false},
+		{"possessive token", "'s", true, false},
+		{"verb of saying", "said", true, true},
+		{"verb of saying, present", "says", true, true},
+		{"verb of saying, told", "told", true, true},
+		{"speech verb of englishnames", "tweeted", true, true},
+		{"Snowball's commented mine", "mine", false, false},
+		{"noun like a verb of saying", "states", false, false},
+		{"name", "kuwait", false, false},
+		{"title", "minister", false, false},
+		{"not lower-cased", "The", false, false},
+		{"not lower-cased verb", "Said", false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := english.IsStopWord(tt.w); got != tt.stop {
+				t.Errorf("IsStopWord(%q) = %v, want %v", tt.w, got, tt.stop)
+			}
+			if got := english.IsSayingVerb(tt.w); got != tt.say {
+				t.Errorf("IsSayingVerb(%q) = %v, want %v", tt.w, got, tt.say)
+			}
+		})
+	}
+}
+
+// TestStopWordLists checks the size of the lists: the Snowball English list
+// has 174 words (its us and its commented-out words excluded).
+func TestStopWordLists(t *testing.T) {
+	snowball := english.SnowballStopWords()
+	if len(snowball) != 174 {
+		t.Errorf("Snowball list: %d words, want 174", len(snowball))
+	}
+	for _, w := range snowball {
+		if w != strings.ToLower(w) || strings.ContainsAny(w, " |#") || !english.IsStopWord(w) {
+			t.Errorf("Snowball word %q: not a lower-case stop word", w)
 		}
+	}
+	all := english.StopWords()
+	if len(all) <= len(snowball) {
+		t.Errorf("%d stop words, no more than Snowball's %d", len(all), len(snowball))
 	}
 }
 

@@ -48,9 +48,10 @@ type trieKey struct {
 }
 
 // newTrieBuilder returns a builder with room for about names names of
-// about three tokens each; it grows as needed.
+// about three tokens each, and a little more for the variants of
+// compounds; it grows as needed.
 func newTrieBuilder(names int) *trieBuilder {
-	return &trieBuilder{ids: make([]uint32, 0, 3*names), names: make([]trieKey, 0, names)}
+	return &trieBuilder{ids: make([]uint32, 0, 3*names), names: make([]trieKey, 0, names+names/64)}
 }
 
 // add adds the name toks → v, with intern giving the id of each token.
@@ -84,7 +85,7 @@ func (b *trieBuilder) tokens(k uint32) []uint32 {
 // the node's path, are a run names[lo:hi] of them.
 func (b *trieBuilder) build(vocabSize int) trie {
 	b.sort(vocabSize)
-	nodes := len(b.ids) + 1 // at most one node a token, and the root
+	nodes := b.nodes()
 	t := trie{
 		roots:  make([]uint32, vocabSize),
 		label:  make([]uint32, 1, nodes),
@@ -109,14 +110,27 @@ func (b *trieBuilder) build(vocabSize int) trie {
 		levelFirst = nextFirst
 	}
 	t.first = append(t.first, uint32(len(t.label)))
-	// The node arrays were sized for one node a token; names that share
-	// their first tokens leave a part unused (a fifth of them for the
-	// synthetic million names of BenchmarkCompile), which the matcher
-	// would keep for its lifetime.
-	if unused := cap(t.label) - len(t.label); unused > len(t.label)/16 {
-		t.label, t.first, t.heads = slices.Clone(t.label), slices.Clone(t.first), slices.Clone(t.heads)
-	}
 	return t
+}
+
+// nodes returns the number of nodes of the trie of the sorted names, the
+// root included: a name adds a node for each of its tokens past the ones
+// it shares with the name before it, so that the node arrays are made at
+// their size instead of one node a token (a fifth more for the synthetic
+// million names of BenchmarkCompile) and copied.
+func (b *trieBuilder) nodes() int {
+	nodes := 1
+	var prev []uint32
+	for k := range b.names {
+		toks := b.tokens(uint32(k))
+		shared := 0
+		for shared < len(toks) && shared < len(prev) && toks[shared] == prev[shared] {
+			shared++
+		}
+		nodes += len(toks) - shared
+		prev = toks
+	}
+	return nodes
 }
 
 // run is a run names[lo:hi] of the sorted names.

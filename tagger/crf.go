@@ -77,7 +77,7 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 					m.trans[i] += float32(step(g, &gt[i]))
 				}
 			}
-			pred := viterbi(emissions(m.weights, rows[k], len(labels), nil), m.trans, m.allow, len(labels), len(ys[k]))
+			pred := viterbi(emissions(m.weights, rows[k], len(labels), nil), m.trans, m.allow, m.from, len(labels), len(ys[k]))
 			for i := range pred {
 				if pred[i] != ys[k][i] {
 					wrong++

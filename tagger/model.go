@@ -11,6 +11,12 @@ type Model struct {
 	weights []float32 // row-major: feature bucket × label
 	trans   []float32 // (prev label + 1) × label; row 0 is the sentence start
 	allow   []bool    // same shape as trans: whether the transition is valid BIO
+	// from[c] lists the labels p that BIO lets label c follow, and to[p]
+	// the labels that may follow p, both in increasing order: the loops of
+	// Viterbi and forward-backward go over them alone (I-X follows only
+	// B-X and I-X), the same sums as over every pair with the others left
+	// out, where their factor is 0.
+	from, to [][]int32
 	// live has a bit set for every feature bucket with a non-zero weight
 	// (see index), so that emissions skip the others without reading
 	// their rows; nil means every bucket may be live.
@@ -133,6 +139,15 @@ func newModel(info Info, labels []string) *Model {
 			m.allow[(p+1)*n+c] = allowed(prev, labels[c])
 		}
 	}
+	m.from, m.to = make([][]int32, n), make([][]int32, n)
+	for p := range n {
+		for c := range n {
+			if m.allow[(p+1)*n+c] {
+				m.from[c] = append(m.from[c], int32(p))
+				m.to[p] = append(m.to[p], int32(c))
+			}
+		}
+	}
 	return m
 }
 
@@ -170,14 +185,16 @@ func emissions(w []float32, rows [][]int, n int, live []uint64) []float32 {
 	return e
 }
 
-// viterbi returns the best valid label sequence given emission scores.
-func viterbi(e, trans []float32, allow []bool, n, length int) []int {
-	return new(Scratch).viterbi(e, trans, allow, n, length)
+// viterbi returns the best valid label sequence given emission scores:
+// allow is the shape of trans, and from[c] the labels that may come
+// before c (see Model.from).
+func viterbi(e, trans []float32, allow []bool, from [][]int32, n, length int) []int {
+	return new(Scratch).viterbi(e, trans, allow, from, n, length)
 }
 
 // viterbi is viterbi with the lattice, back-pointers and path in s's
 // buffers; the path is s's, good until s is used again.
-func (s *Scratch) viterbi(e, trans []float32, allow []bool, n, length int) []int {
+func (s *Scratch) viterbi(e, trans []float32, allow []bool, from [][]int32, n, length int) []int {
 	if length == 0 {
 		return nil
 	}
@@ -197,12 +214,9 @@ func (s *Scratch) viterbi(e, trans []float32, allow []bool, n, length int) []int
 		prev := score[(i-1)*n : i*n]
 		for c := range n {
 			best, arg := minusInf, 0
-			for p, sp := range prev {
-				if !allow[(p+1)*n+c] {
-					continue
-				}
-				if v := sp + trans[(p+1)*n+c]; v > best {
-					best, arg = v, p
+			for _, p := range from[c] {
+				if v := prev[p] + trans[int(p+1)*n+c]; v > best {
+					best, arg = v, int(p)
 				}
 			}
 			score[i*n+c] = best + e[i*n+c]
@@ -229,7 +243,7 @@ func (s *Scratch) viterbi(e, trans []float32, allow []bool, n, length int) []int
 func (m *Model) Tag(features [][]string) []string {
 	n := len(m.labels)
 	e := emissions(m.weights, m.rows(features), n, m.live)
-	path := viterbi(e, m.trans, m.allow, n, len(features))
+	path := viterbi(e, m.trans, m.allow, m.from, n, len(features))
 	out := make([]string, len(path))
 	for i, c := range path {
 		out[i] = m.labels[c]

@@ -38,6 +38,8 @@ type Recognizer struct {
 	// the analyses of the words its features read (and TaggerFeatures').
 	model *model
 	words *nerfeat.Lexicon
+	// hintLabels are the labels of the tagger's hint features.
+	hintLabels hintLabels
 }
 
 // Options configure a Recognizer; the zero value is the default.

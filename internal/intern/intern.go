@@ -109,6 +109,14 @@ func (t *Table) AddNew(s string) (uint32, bool) {
 	if id != 0 {
 		return id, false
 	}
+	if len(t.text)+len(s) > cap(t.text) {
+		// Double: append grows a large slice by a quarter, which for
+		// millions of strings copies the text five times over.
+		t.text = slices.Grow(t.text, max(len(s), cap(t.text)))
+	}
+	if len(t.ends) == cap(t.ends) {
+		t.ends = slices.Grow(t.ends, cap(t.ends))
+	}
 	t.text = append(t.text, s...)
 	t.ends = append(t.ends, uint32(len(t.text)))
 	id = uint32(t.Len())

@@ -1,0 +1,153 @@
+package tagger
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// fullViterbi and fullMarginals are Viterbi and forward-backward over
+// every pair of labels, the disallowed ones skipped by test (Viterbi) or
+// weighted 0 (forward-backward): what Scratch.viterbi and Model.marginals
+// computed before they went over the allowed transitions alone.
+func fullViterbi(e, trans []float32, allow []bool, n, length int) []int {
+	if length == 0 {
+		return nil
+	}
+	const minusInf = float32(-1e30)
+	score := make([]float32, length*n)
+	back := make([]int, length*n)
+	for c := range n {
+		score[c] = minusInf
+		if allow[c] {
+			score[c] = trans[c] + e[c]
+		}
+	}
+	for i := 1; i < length; i++ {
+		for c := range n {
+			best, arg := minusInf, 0
+			for p := range n {
+				if !allow[(p+1)*n+c] {
+					continue
+				}
+				if v := score[(i-1)*n+p] + trans[(p+1)*n+c]; v > best {
+					best, arg = v, p
+				}
+			}
+			score[i*n+c] = best + e[i*n+c]
+			back[i*n+c] = arg
+		}
+	}
+	best, arg := minusInf, 0
+	for c := range n {
+		if v := score[(length-1)*n+c]; v > best {
+			best, arg = v, c
+		}
+	}
+	path := make([]int, length)
+	path[length-1] = arg
+	for i := length - 1; i > 0; i-- {
+		path[i-1] = back[i*n+path[i]]
+	}
+	return path
+}
+
+func fullMarginals(m *Model, e []float32, path []int) []float64 {
+	n, length := len(m.labels), len(path)
+	if length == 0 {
+		return nil
+	}
+	t := m.info.Temperature
+	if t <= 0 {
+		t = 1
+	}
+	inv := 1 / t
+	tr := m.transFactors()
+	phi, alpha, beta := make([]float64, length*n), make([]float64, length*n), make([]float64, length*n)
+	for i := range length {
+		row := e[i*n : (i+1)*n]
+		mx := row[0]
+		for _, v := range row {
+			mx = max(mx, v)
+		}
+		for c, v := range row {
+			phi[i*n+c] = math.Exp((float64(v) - float64(mx)) * inv)
+		}
+	}
+	for c := range n {
+		alpha[c] = tr[c] * phi[c]
+	}
+	normalize(alpha[:n])
+	for i := 1; i < length; i++ {
+		for c := range n {
+			s := 0.0
+			for p := range n {
+				s += alpha[(i-1)*n+p] * tr[(p+1)*n+c]
+			}
+			alpha[i*n+c] = s * phi[i*n+c]
+		}
+		normalize(alpha[i*n : (i+1)*n])
+	}
+	for c := range n {
+		beta[(length-1)*n+c] = 1
+	}
+	for i := length - 2; i >= 0; i-- {
+		for p := range n {
+			s := 0.0
+			for c := range n {
+				s += tr[(p+1)*n+c] * phi[(i+1)*n+c] * beta[(i+1)*n+c]
+			}
+			beta[i*n+p] = s
+		}
+		normalize(beta[i*n : (i+1)*n])
+	}
+	out := make([]float64, length)
+	for i, c := range path {
+		z := 0.0
+		for k := range n {
+			z += alpha[i*n+k] * beta[i*n+k]
+		}
+		if z > 0 {
+			out[i] = alpha[i*n+c] * beta[i*n+c] / z
+		}
+	}
+	return out
+}
+
+// TestAllowedPathsMatchFull decodes random emissions with random models
+// (label sets of 1 to 4 types in shuffled order, random transition
+// weights and temperatures, sentences of 0 to 40 tokens, some emissions
+// far apart) through one reused Scratch, and checks that the path and the
+// marginals are those of the loops over every pair, bit for bit.
+func TestAllowedPathsMatchFull(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 11))
+	types := []string{"PERS", "LOC", "ORG", "MISC"}
+	var s Scratch
+	for trial := range 300 {
+		labels := []string{"O"}
+		for _, typ := range types[:1+rng.IntN(len(types))] {
+			labels = append(labels, "B-"+typ, "I-"+typ)
+		}
+		rng.Shuffle(len(labels), func(i, j int) { labels[i], labels[j] = labels[j], labels[i] })
+		m := newModel(Info{Bits: 4, Temperature: []float64{0, 0.3, 1, 2.5}[rng.IntN(4)]}, labels)
+		scale := float32([]float64{0.1, 1, 10, 100}[rng.IntN(4)])
+		for i := range m.trans {
+			m.trans[i] = (rng.Float32()*2 - 1) * scale
+		}
+		m.index()
+		n, length := len(labels), rng.IntN(41)
+		e := make([]float32, length*n)
+		for i := range e {
+			e[i] = (rng.Float32()*2 - 1) * scale
+		}
+		want := fullViterbi(e, m.trans, m.allow, n, length)
+		if got := s.viterbi(e, m.trans, m.allow, m.from, n, length); !slices.Equal(got, want) {
+			t.Fatalf("trial %d, labels %q: path %v, over every pair %v", trial, labels, got, want)
+		}
+		wantP := fullMarginals(m, e, want)
+		if got := m.marginals(&s, e, want); !slices.Equal(got, wantP) {
+			t.Fatalf("trial %d, labels %q: marginals %v, over every pair %v", trial, labels, got, wantP)
+		}
+	}
+}
