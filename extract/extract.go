@@ -7,6 +7,7 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/extract/keywords"
+	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/extract/nermodel"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
@@ -32,6 +33,11 @@ type Config struct {
 	// NERModelOnly, with NERModel, finds only the model's names (to score
 	// the model alone).
 	NERModelOnly bool
+	// NERClusters are the word clusters (nerfeat.BuildClusters) that the
+	// tagger's features read: they must be the ones NERModel was trained
+	// with, which its feature set names (nerfeat.FeatureSet). Without
+	// NERModel, they are those of the features of NERExamples.
+	NERClusters *nerfeat.Clusters
 	// Taxonomy, if set, scores its topics (topics.DefaultTaxonomy is the
 	// embedded IPTC Media Topics).
 	Taxonomy *topics.Taxonomy
@@ -81,7 +87,7 @@ func New(cfg Config) (*Extractor, error) {
 		}
 		g = &gazetteer.Gazetteer{Entries: m.Entries()} // read only
 	}
-	r, err := entities.New(m, entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly})
+	r, err := entities.New(m, entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly, Clusters: cfg.NERClusters})
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}

@@ -98,16 +98,36 @@ func canonicalTag(tag string) string {
 }
 
 // ReadNERModel reads a tagger model for Config.NERModel from r and checks
-// that it was trained on the features this build computes (nerfeat.Version):
-// a model of other features would tag, but badly. name (a path, or any
-// label) prefixes the error.
+// that it was trained on the features this build computes (nerfeat.Version,
+// with or without word clusters; Config.NERClusters must then be the
+// model's): a model of other features would tag, but badly. name (a path,
+// or any label) prefixes the error.
 func ReadNERModel(name string, r io.Reader) (*tagger.Model, error) {
 	m, err := tagger.Read(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if fs := m.Info().FeatureSet; fs != nerfeat.Version {
+	if fs := m.Info().FeatureSet; fs != nerfeat.Version && !strings.HasPrefix(fs, nerfeat.Version+" clusters ") {
 		return nil, fmt.Errorf("%s: the model was trained on features %q; this build computes %q", name, fs, nerfeat.Version)
 	}
 	return m, nil
+}
+
+// NERWords returns the words of each CoNLL sentence as the recognizer's
+// tagger sees them (its tokens joined by spaces and analysed as alam
+// analyses an article): the text nerfeat.BuildClusters learns from.
+func NERWords(sents []eval.Sentence) ([][]string, error) {
+	out := make([][]string, 0, len(sents))
+	for i, s := range sents {
+		a, err := analyze(strings.Join(s.Tokens, " "))
+		if err != nil {
+			return nil, fmt.Errorf("sentence %d: %w", i+1, err)
+		}
+		words := make([]string, len(a.Tokens))
+		for k, t := range a.Tokens {
+			words[k] = t.Text(a.Text)
+		}
+		out = append(out, words)
+	}
+	return out, nil
 }

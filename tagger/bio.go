@@ -50,8 +50,12 @@ type Span struct {
 }
 
 // Spans groups a BIO label sequence into entity spans.
-func Spans(labels []string) []Span {
-	var out []Span
+func Spans(labels []string) []Span { return AppendSpans(nil, labels) }
+
+// AppendSpans appends the spans of labels (see Spans) to dst and returns
+// the extended slice.
+func AppendSpans(dst []Span, labels []string) []Span {
+	out := dst
 	for i := 0; i < len(labels); i++ {
 		typ, _ := typeOf(labels[i])
 		if typ == "" {

@@ -45,28 +45,51 @@ func grow[T any](xs []T, n int) []T {
 // and probabilities it returns are s's, good until s is used again.
 func (m *Model) TagProbHashedWith(s *Scratch, features [][]Hash) ([]string, []float64) {
 	n := len(m.labels)
-	s.e = grow(s.e, len(features)*n)
-	e := s.e
-	clear(e)
+	e := s.Scores(m, len(features))
 	for i, fs := range features {
-		row := e[i*n : (i+1)*n : (i+1)*n]
-		if m.rank == nil {
-			for _, h := range fs {
-				b := int(uint64(h) & m.mask)
-				for c, v := range m.weights[b*n : b*n+n] {
-					row[c] += v
-				}
-			}
-			continue
-		}
-		for _, h := range fs {
-			k := m.row(uint64(h) & m.mask)
-			for c, v := range m.dense[k : k+n] {
+		m.AddFeatures(e[i*n:(i+1)*n:(i+1)*n], fs)
+	}
+	return m.decodeProb(s, e, len(features))
+}
+
+// Scores returns s's buffer of emission scores for a sentence of tokens
+// tokens, set to 0: tokens rows of len(m.Labels()) scores, which
+// AddFeatures fills and TagProbScores decodes.
+func (s *Scratch) Scores(m *Model, tokens int) []float32 {
+	s.e = grow(s.e, tokens*len(m.labels))
+	clear(s.e)
+	return s.e
+}
+
+// AddFeatures adds to row, the scores of one token (one per label), the
+// weights of the features hs, in order. Adding a word's features once
+// into a row kept for the word, and then copying that row and adding the
+// rest, gives the same float32 sums, bit for bit, as adding them all.
+func (m *Model) AddFeatures(row []float32, hs []Hash) {
+	n := len(m.labels)
+	row = row[:n:n]
+	if m.rank == nil {
+		for _, h := range hs {
+			b := int(uint64(h) & m.mask)
+			for c, v := range m.weights[b*n : b*n+n] {
 				row[c] += v
 			}
 		}
+		return
 	}
-	return m.decodeProb(s, e, len(features))
+	for _, h := range hs {
+		k := m.row(uint64(h) & m.mask)
+		for c, v := range m.dense[k : k+n] {
+			row[c] += v
+		}
+	}
+}
+
+// TagProbScores is TagProbHashedWith over emission scores already summed
+// (see Scores): e holds a row of len(m.Labels()) scores per token. e may
+// be s's own buffer.
+func (m *Model) TagProbScores(s *Scratch, e []float32) ([]string, []float64) {
+	return m.decodeProb(s, e, len(e)/len(m.labels))
 }
 
 func (m *Model) tagProb(rows [][]int) ([]string, []float64) {

@@ -270,3 +270,46 @@ func TestPackedRows(t *testing.T) {
 		})
 	}
 }
+
+// TestScoresInParts sums each token's features in two parts, the first k
+// into a row of their own (as a word's features are summed once per word
+// type) and the rest after a copy of it, and checks that TagProbScores
+// gives TagProbHashed's labels and probabilities bit for bit, for every
+// split point.
+func TestScoresInParts(t *testing.T) {
+	m, _ := Train(toy(), Config{Epochs: 2, Seed: 3, Bits: 10})
+	pruned, _ := m.Pruned(0.5)
+	words := []string{"mr", "Zaki", "went", "to", "rome", "and", "paris"}
+	fs := toyFeatures(words, []string{"rome", "paris"})
+	hs := make([][]Hash, len(fs))
+	for i, f := range fs {
+		for _, x := range f {
+			hs[i] = append(hs[i], NewHash().Add(x))
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		m    *Model
+	}{{"trained", m}, {"pruned", pruned}, {"temperature 0.3", m.WithTemperature(0.3)}} {
+		t.Run(tc.name, func(t *testing.T) {
+			wantL, wantP := tc.m.TagProbHashed(hs)
+			n := len(tc.m.Labels())
+			var s Scratch
+			for k := 0; k <= 5; k++ {
+				e := s.Scores(tc.m, len(hs))
+				for i, h := range hs {
+					k := min(k, len(h))
+					word := make([]float32, n)
+					tc.m.AddFeatures(word, h[:k])
+					row := e[i*n : (i+1)*n]
+					copy(row, word)
+					tc.m.AddFeatures(row, h[k:])
+				}
+				gotL, gotP := tc.m.TagProbScores(&s, e)
+				if !slices.Equal(gotL, wantL) || !slices.Equal(gotP, wantP) {
+					t.Errorf("split at %d: %q %v, all at once %q %v", k, gotL, gotP, wantL, wantP)
+				}
+			}
+		})
+	}
+}

@@ -9,8 +9,9 @@ Usage:
 	alam gazetteer dump [-g FILE]... [--no-default-gazetteer]
 	alam gazetteer lookup [-g FILE]... NAME...
 	alam topics train DIR -o MODEL
-	alam train ner FILE... -o MODEL [--dev FILE] [--epochs N] [--prune W]
-	alam eval ner [-g FILE]... [--no-rules] [--ner-model MODEL | --no-model] [--tagger-only] [--doc-sentences N] [--reliability] FILE
+	alam train ner FILE... -o MODEL [--dev FILE] [--epochs N] [--prune W] [--clusters CLUSTERS]
+	alam train clusters FILE... -o CLUSTERS [--min-count N] [--depth N]
+	alam eval ner [-g FILE]... [--no-rules] [--ner-model MODEL [--clusters CLUSTERS] | --no-model] [--tagger-only] [--doc-sentences N] [--reliability] FILE
 	alam eval topics [--topic-model MODEL | --taxonomy FILE] [-g FILE] [--map folder=label,...] [--per-article] DIR
 	alam eval keywords --ids FILE [--baseline-ids FILE] [-k 10] DOCS GOLD
 	alam schema
@@ -74,7 +75,7 @@ interrupted, fails to write or is killed leaves FILE as it was. -o DIR
 of the inputs (also through a link), or that lies under an input directory
 with an extension the walk takes (alam extract dir -o dir/out.txt), is
 refused with status 2 before anything is written. The model files of
-topics train and train ner are written under a temporary name the same way,
+topics train, train ner and train clusters are written under a temporary name the same way,
 and a model -o that is one of their inputs is refused likewise.
 
 # gazetteer

@@ -167,7 +167,7 @@ those documents is scored the same way.`,
 func newEvalNERCmd(stdout io.Writer) *cobra.Command {
 	var files []string
 	var noDefault, noRules, noModel, taggerOnly, reliability bool
-	var nerModel string
+	var nerModel, clustersFile string
 	var docSentences int
 	c := &cobra.Command{
 		Use:   "ner FILE",
@@ -191,6 +191,9 @@ scores the model's own names alone.`,
 				return dataErr(err)
 			}
 			cfg := extract.Config{Gazetteer: g, NoRules: noRules, NERModelOnly: taggerOnly}
+			if cfg.NERClusters, err = readClusters(clustersFile); err != nil {
+				return dataErr(err)
+			}
 			if !noModel {
 				if cfg.NERModel, err = nerModelOrDefault(nerModel); err != nil {
 					return dataErr(err)
@@ -221,6 +224,7 @@ scores the model's own names alone.`,
 	c.Flags().BoolVar(&reliability, "reliability", false, "also print the precision of the mentions by source and score bucket")
 	c.Flags().StringVar(&nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
 	c.Flags().BoolVar(&noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
+	c.Flags().StringVar(&clustersFile, "clusters", "", "the word clusters the --ner-model was trained with (alam train ner --clusters)")
 	c.Flags().BoolVar(&taggerOnly, "tagger-only", false, "score the tagger model's names alone")
 	c.Flags().IntVar(&docSentences, "doc-sentences", eval.DocSentences, "consecutive sentences read as one document (1: sentence by sentence)")
 	return c

@@ -25,8 +25,73 @@ func newTrainCmd(stdout, stderr io.Writer) *cobra.Command {
 		Args:  noSubcommand,
 		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
 	}
-	c.AddCommand(newTrainNERCmd(stdout, stderr))
+	c.AddCommand(newTrainNERCmd(stdout, stderr), newTrainClustersCmd(stderr))
 	return c
+}
+
+func newTrainClustersCmd(stderr io.Writer) *cobra.Command {
+	var out string
+	var opt nerfeat.ClusterOptions
+	c := &cobra.Command{
+		Use:   "clusters FILE... -o CLUSTERS",
+		Short: "learn word clusters for the tagger's features from the words of CoNLL files",
+		Long: `Clusters reads the words of CoNLL files (the first column; the tags are not
+read) or brat folders, analyses each sentence as alam analyses an article,
+and clusters the words seen at least --min-count times by the words just
+before and just after them (nerfeat.BuildClusters: divisive clustering of
+their context vectors, --depth levels). It writes one line a word, "bit
+path, word, count", for alam train ner --clusters. The same files and
+settings always give the same file.`,
+		Args: minArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("train clusters: -o CLUSTERS is required")
+			}
+			if err := outfile.CheckInputs(outfile.Target{Path: out}, args, format.BratExts()); err != nil {
+				return dataErr(fmt.Errorf("-o: %w", err))
+			}
+			var words [][]string
+			for _, p := range args {
+				s, err := readCoNLLFile(p)
+				if err != nil {
+					return dataErr(err)
+				}
+				w, err := extract.NERWords(s)
+				if err != nil {
+					return dataErr(fmt.Errorf("%s: %w", p, err))
+				}
+				words = append(words, w...)
+			}
+			cl, err := nerfeat.BuildClusters(words, opt)
+			if err != nil {
+				return dataErr(err)
+			}
+			if err := writeOutput(out, func(w io.Writer) error { _, err := cl.WriteTo(w); return err }); err != nil {
+				return err
+			}
+			warnf(stderr, "%d words of %d sentences clustered (%s), written to %s", cl.Len(), len(words), cl.Sum(), pipeline.QuoteName(out))
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&out, "output", "o", "", "the clusters file to write")
+	c.Flags().IntVar(&opt.MinCount, "min-count", 2, "the least number of times a word is seen to be clustered")
+	c.Flags().IntVar(&opt.Contexts, "contexts", 2000, "the most frequent words whose presence next to a word is its context")
+	c.Flags().IntVar(&opt.Depth, "depth", 16, "the longest bit path")
+	return c
+}
+
+// readClusters reads a clusters file of alam train clusters; "" gives nil
+// (no clusters).
+func readClusters(path string) (*nerfeat.Clusters, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return nerfeat.ReadClusters(path, f)
 }
 
 // nerScored are the types alam scores and outputs; MISC is learned but not scored.
@@ -47,7 +112,7 @@ func readCoNLLFile(path string) ([]eval.Sentence, error) {
 }
 
 func newTrainNERCmd(stdout, stderr io.Writer) *cobra.Command {
-	var out, dev string
+	var out, dev, clustersFile string
 	var data []string
 	var prune float64
 	var algorithm string
@@ -85,7 +150,11 @@ give the same model file.`,
 			if err := outfile.CheckInputs(outfile.Target{Path: out}, append(slices.Clone(args), dev), format.BratExts()); err != nil {
 				return dataErr(fmt.Errorf("-o: %w", err))
 			}
-			x, err := rulesExtractor()
+			cl, err := readClusters(clustersFile)
+			if err != nil {
+				return dataErr(err)
+			}
+			x, err := rulesExtractor(cl)
 			if err != nil {
 				return dataErr(err)
 			}
@@ -111,7 +180,7 @@ give the same model file.`,
 					return dataErr(fmt.Errorf("%s: %w", dev, err))
 				}
 			}
-			cfg.FeatureSet = nerfeat.Version
+			cfg.FeatureSet = nerfeat.FeatureSet(cl)
 			cfg.Data = append(append([]string(nil), args...), data...)
 			cfg.Epoch = func(epoch int, errRate float64, m *tagger.Model) {
 				msg := fmt.Sprintf("epoch %d/%d: training token error %.4f", epoch, cfg.Epochs, errRate)
@@ -145,6 +214,7 @@ give the same model file.`,
 		},
 	}
 	c.Flags().StringVarP(&out, "output", "o", "", "the model file to write")
+	c.Flags().StringVar(&clustersFile, "clusters", "", "word clusters (from alam train clusters) for the features; give the same to alam eval ner")
 	c.Flags().StringVar(&dev, "dev", "", "a CoNLL file scored after every epoch, on which the temperature is chosen")
 	c.Flags().IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "passes over the training data")
 	c.Flags().Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the shuffle")
@@ -172,12 +242,12 @@ func loadNERModel(path string) (*tagger.Model, error) {
 
 // rulesExtractor returns the extractor of the default gazetteer and the
 // rules, without a model: what the tagger's features read.
-func rulesExtractor() (*extract.Extractor, error) {
+func rulesExtractor(cl *nerfeat.Clusters) (*extract.Extractor, error) {
 	g, err := loadGazetteers(nil, false)
 	if err != nil {
 		return nil, err
 	}
-	return extract.New(extract.Config{Gazetteer: g})
+	return extract.New(extract.Config{Gazetteer: g, NERClusters: cl})
 }
 
 // nerModelOrDefault reads the tagger model at path, or returns the

@@ -83,3 +83,36 @@ func TestExtractModelFlags(t *testing.T) {
 		t.Errorf("extract --ner-model on a text file: code %d, stderr %q", code, stderr)
 	}
 }
+
+func TestTrainClustersAndUseThem(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for _, name := range []string{"محمد", "علي", "سارة", "عمر", "هدى", "خالد"} {
+		b.WriteString("قال O\n" + name + " B-PERS\nفي O\nالقاهرة B-LOC\n\n")
+	}
+	train := filepath.Join(dir, "train.txt")
+	if err := os.WriteFile(train, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// قال, في and القاهرة are seen 6 times; each name once, below --min-count 2.
+	cl := filepath.Join(dir, "c.txt")
+	code, _, stderr := alam(t, "", "train", "clusters", train, "-o", cl)
+	if code != 0 || !strings.Contains(stderr, "3 words of 6 sentences clustered") {
+		t.Fatalf("train clusters: code %d, stderr %q", code, stderr)
+	}
+	model := filepath.Join(dir, "m.bin")
+	if code, _, stderr = alam(t, "", "train", "ner", train, "--clusters", cl, "-o", model, "--epochs", "2", "--bits", "12"); code != 0 {
+		t.Fatalf("train ner --clusters: code %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr := alam(t, "", "eval", "ner", "--ner-model", model, "--clusters", cl, "--tagger-only", train)
+	if code != 0 || !strings.Contains(stdout, "micro     1.0000    1.0000    1.0000      12       0       0") {
+		t.Errorf("eval ner --clusters: code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	// Without the clusters it was trained with, the model is refused.
+	if code, _, stderr = alam(t, "", "eval", "ner", "--ner-model", model, train); code == 0 || !strings.Contains(stderr, "clusters") {
+		t.Errorf("eval ner without --clusters: code %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr = alam(t, "", "train", "clusters", train); code != exitUsage {
+		t.Errorf("train clusters without -o: code %d, stderr %q", code, stderr)
+	}
+}

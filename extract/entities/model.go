@@ -9,6 +9,7 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
@@ -34,9 +35,29 @@ import (
 type model struct {
 	m    *tagger.Model
 	only bool // only the model's names (Options.ModelOnly)
-	// scratch holds *tagger.Scratch: the tagger's buffers, taken by one
-	// article's withModel for all its sentences and given back after.
-	scratch sync.Pool
+}
+
+// taggerScratch holds the buffers of the tagger's part of one
+// recognition (the tagger's own, the tokens' strings, the hashed features,
+// the spans found), pooled with the rest of the scratch.
+type taggerScratch struct {
+	tag                       tagger.Scratch
+	words, hints, raws, lists []string // per token
+	pieces                    [][2]int // first and end token
+	seen                      map[string]string
+	hashOut                   [][]tagger.Hash
+	hashBuf                   []tagger.Hash
+	tspans                    []tagger.Span
+	spans                     []modelSpan
+	same, startsAt            map[int]int
+	used                      []bool
+}
+
+// modelSpan is a name the model found: tokens [first, end).
+type modelSpan struct {
+	first, end int
+	typ        gazetteer.Type
+	prob       float64
 }
 
 // TaggerSentence is one sentence as the tagger sees it: the tokens
@@ -57,9 +78,49 @@ func (r *Recognizer) TaggerFeatures(a *arabic.Analysis) []TaggerSentence {
 	return out
 }
 
-// modelLabel is the hint label of a candidate: its type, source and form.
-func hintLabel(m *mention) string {
-	return string(m.typ) + "/" + string(m.source) + "/" + m.form.String()
+// hintKey names a hint label: a rule's or the gazetteer's candidate (raw:
+// a gazetteer match, which has no source), its type, source and form, and
+// whether the token begins it.
+type hintKey struct {
+	typ        gazetteer.Type
+	source     pipeline.Source
+	form       gazetteer.Form
+	begin, raw bool
+}
+
+// hintLabels makes the hint labels of the tagger's features once for the
+// Recognizer's life, rather than once per mention: "B-"+type+"/"+source+
+// "/"+form for a rule's candidate, "B-"+type+"/"+form for a gazetteer
+// match ("I-" inside). It holds one string per key met: a few dozen, as
+// keys are made of types, sources and forms. Safe for concurrent use.
+type hintLabels struct {
+	mu sync.RWMutex
+	m  map[hintKey]string
+}
+
+func (h *hintLabels) label(k hintKey) string {
+	h.mu.RLock()
+	l, ok := h.m[k]
+	h.mu.RUnlock()
+	if ok {
+		return l
+	}
+	l = "I-"
+	if k.begin {
+		l = "B-"
+	}
+	l += string(k.typ) + "/"
+	if !k.raw {
+		l += string(k.source) + "/"
+	}
+	l += k.form.String()
+	h.mu.Lock()
+	if h.m == nil {
+		h.m = map[hintKey]string{}
+	}
+	h.m[k] = l
+	h.mu.Unlock()
+	return l
 }
 
 // maxTaggerTokens bounds the tokens the tagger reads at once. A longer
@@ -75,36 +136,31 @@ const maxTaggerTokens = 1024
 // not hold them all at once. It returns ctx's error when ctx is done
 // (looked at before each sentence).
 // With hashed, the features are left hashed (TaggerSentence.hashes), for
-// the model; otherwise they are the strings, for training.
-func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, hashed bool, fn func(TaggerSentence)) error {
+// the model; otherwise they are the strings, for training. ts holds the
+// buffers.
+func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, hashed bool, ts *taggerScratch, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
 	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
-	// The hints of each token, as indices into labels (0 for none): 8 bytes
-	// a token where two strings took 32.
-	labels := []string{""}
-	index := map[string]int32{"": 0}
-	label := func(s string) int32 {
-		i, ok := index[s]
-		if !ok {
-			i = int32(len(labels))
-			labels = append(labels, s)
-			index[s] = i
-		}
-		return i
+	// The strings of every token, made once: the word, its hint, its raw
+	// hint (a gazetteer match) and its word lists.
+	labels := &d.r.hintLabels
+	ts.words = reuse.Resize(ts.words, len(a.Tokens), "")
+	ts.hints = reuse.Resize(ts.hints, len(a.Tokens), "")
+	ts.raws = reuse.Resize(ts.raws, len(a.Tokens), "")
+	ts.lists = reuse.Resize(ts.lists, len(a.Tokens), "")
+	words, hints, raws, lists := ts.words, ts.hints, ts.raws, ts.lists
+	for k := range a.Tokens {
+		words[k] = a.Tokens[k].Text(a.Text)
+		lists[k] = d.lex[k].lists
 	}
-	hint := make([]int32, len(a.Tokens))
-	raw := make([]int32, len(a.Tokens))
 	for i := range rules {
 		m := &rules[i]
-		b, in := label("B-"+hintLabel(m)), label("I-"+hintLabel(m))
+		key := hintKey{typ: m.typ, source: m.source, form: m.form}
 		for k := m.first; k < m.end; k++ {
-			if hint[k] == 0 {
-				if k == m.first {
-					hint[k] = b
-				} else {
-					hint[k] = in
-				}
+			if hints[k] == "" {
+				key.begin = k == m.first
+				hints[k] = labels.label(key)
 			}
 		}
 	}
@@ -113,65 +169,58 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 			continue
 		}
 		c := gm.Candidates[0]
-		l := string(c.Entry.Type) + "/" + c.Form.String()
-		b, in := label("B-"+l), label("I-"+l)
+		key := hintKey{typ: c.Entry.Type, form: c.Form, raw: true}
 		for k := gm.FirstToken; k < gm.EndToken; k++ {
-			if raw[k] == 0 {
-				if k == gm.FirstToken {
-					raw[k] = b
-				} else {
-					raw[k] = in
-				}
+			if raws[k] == "" {
+				key.begin = k == gm.FirstToken
+				raws[k] = labels.label(key)
 			}
 		}
 	}
-	var pieces [][2]int // first and end token
+	ts.pieces = ts.pieces[:0]
 	for _, s := range a.Sentences {
 		for first := s.FirstToken; first < s.EndToken; first += maxTaggerTokens {
-			pieces = append(pieces, [2]int{first, min(first+maxTaggerTokens, s.EndToken)})
+			ts.pieces = append(ts.pieces, [2]int{first, min(first+maxTaggerTokens, s.EndToken)})
 		}
-	}
-	var wordBuf, hintBuf, rawBuf, listBuf []string
-	var hashOut [][]tagger.Hash
-	var hashBuf []tagger.Hash
-	// strs returns the strings of a piece: the words, their hints, their
-	// raw hints, in buffers that the next call reuses.
-	strs := func(p [2]int) (words, hints, raws []string) {
-		wordBuf, hintBuf, rawBuf, listBuf = wordBuf[:0], hintBuf[:0], rawBuf[:0], listBuf[:0]
-		for k := p[0]; k < p[1]; k++ {
-			wordBuf = append(wordBuf, a.Tokens[k].Text(a.Text))
-			hintBuf = append(hintBuf, labels[hint[k]])
-			rawBuf = append(rawBuf, labels[raw[k]])
-			listBuf = append(listBuf, d.lex[k].lists)
-		}
-		return wordBuf, hintBuf, rawBuf
 	}
 	// A word hinted anywhere is a feature everywhere: note them all first.
-	seen := map[string]string{}
-	for i, p := range pieces {
+	if ts.seen == nil {
+		ts.seen = map[string]string{}
+	}
+	clear(ts.seen)
+	seen := ts.seen
+	for i, p := range ts.pieces {
 		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		words, hints, _ := strs(p)
-		x.NoteHints(seen, words, hints)
+		x.NoteHints(seen, words[p[0]:p[1]], hints[p[0]:p[1]])
 	}
-	for _, p := range pieces {
+	for _, p := range ts.pieces {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		words, hints, raws := strs(p)
+		w, h, r, l := words[p[0]:p[1]], hints[p[0]:p[1]], raws[p[0]:p[1]], lists[p[0]:p[1]]
 		if hashed {
 			// fn uses the hashes before the next sentence: their arrays are reused.
-			hashOut, hashBuf = x.AppendSentenceHashes(hashOut, hashBuf, words, hints, raws, listBuf, seen)
-			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], hashes: hashOut})
+			ts.hashOut, ts.hashBuf = x.AppendSentenceHashes(ts.hashOut, ts.hashBuf, w, h, r, l, seen)
+			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], hashes: ts.hashOut})
 			continue
 		}
-		f := x.HintedSentence(words, hints, raws, listBuf, seen)
+		f := x.HintedSentence(w, h, r, l, seen)
 		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
 	}
 	return nil
+}
+
+// release drops what ts holds of an article (the words are its text) and
+// of the features, once the article is done.
+func (ts *taggerScratch) release() {
+	clear(ts.words[:cap(ts.words)])
+	clear(ts.seen)
+	clear(ts.same)
+	clear(ts.startsAt)
 }
 
 // minModelProb is the least probability of a name that only the model
@@ -191,25 +240,19 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		return cands, nil
 	}
 	x := d.r.words.Extractor()
+	ts := &d.scr.tagger
+	defer ts.release()
 	if collect != nil {
-		err := d.eachTaggerSentence(ctx, names, cands, x, false, func(s TaggerSentence) { *collect = append(*collect, s) })
+		err := d.eachTaggerSentence(ctx, names, cands, x, false, ts, func(s TaggerSentence) { *collect = append(*collect, s) })
 		return cands, err
 	}
-	// The model's spans, by tokens.
-	type span struct {
-		typ  gazetteer.Type
-		prob float64
-	}
-	spans := map[[2]int]span{}
-	var order [][2]int
-	scratch, _ := mm.scratch.Get().(*tagger.Scratch)
-	if scratch == nil {
-		scratch = new(tagger.Scratch)
-	}
-	defer mm.scratch.Put(scratch)
-	err := d.eachTaggerSentence(ctx, names, cands, x, true, func(s TaggerSentence) {
-		labels, prob := mm.m.TagProbHashedWith(scratch, s.hashes)
-		for _, sp := range tagger.Spans(labels) {
+	// The model's spans, in order; they never overlap, as the sentences
+	// do not.
+	spans := ts.spans[:0]
+	err := d.eachTaggerSentence(ctx, names, cands, x, true, ts, func(s TaggerSentence) {
+		labels, prob := mm.m.TagProbHashedWith(&ts.tag, s.hashes)
+		ts.tspans = tagger.AppendSpans(ts.tspans[:0], labels)
+		for _, sp := range ts.tspans {
 			typ, ok := modelTypes[sp.Type]
 			if !ok {
 				continue
@@ -218,19 +261,22 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 			for i := sp.Start; i < sp.End; i++ {
 				p = min(p, prob[i])
 			}
-			k := [2]int{s.FirstToken + sp.Start, s.FirstToken + sp.End}
-			spans[k] = span{typ, p}
-			order = append(order, k)
+			spans = append(spans, modelSpan{s.FirstToken + sp.Start, s.FirstToken + sp.End, typ, p})
 		}
 	})
+	ts.spans = spans
 	if err != nil {
 		return nil, err
 	}
-	// Candidates by their tokens, and the first token of each.
-	same := map[[2]int]int{}
-	startsAt := map[int]int{}
+	// Candidates by their tokens (first·(tokens+1)+end), and the first
+	// token of each.
+	if ts.same == nil {
+		ts.same, ts.startsAt = map[int]int{}, map[int]int{}
+	}
+	same, startsAt := ts.same, ts.startsAt
+	width := len(d.a.Tokens) + 1
 	for i, c := range cands {
-		k := [2]int{c.first, c.end}
+		k := c.first*width + c.end
 		if j, ok := same[k]; !ok || cands[j].source != pipeline.SourceGazetteer {
 			same[k] = i
 		}
@@ -239,10 +285,10 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		}
 	}
 	var out []mention
-	used := make([]bool, len(cands))
-	for _, k := range order {
-		sp := spans[k]
-		if i, ok := same[k]; ok && !mm.only && (cands[i].source == pipeline.SourceGazetteer && cands[i].form == gazetteer.FormName || sameType(sp.typ, cands[i].typ)) {
+	ts.used = reuse.Resize(ts.used, len(cands), false)
+	used := ts.used
+	for _, sp := range spans {
+		if i, ok := same[sp.first*width+sp.end]; ok && !mm.only && (cands[i].source == pipeline.SourceGazetteer && cands[i].form == gazetteer.FormName || sameType(sp.typ, cands[i].typ)) {
 			// The lists name the same tokens: their mention, which knows
 			// its clitics and its entity; a rule's takes the model's score.
 			c := cands[i]
@@ -256,7 +302,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		if sp.prob < minModelProb && !mm.only {
 			continue
 		}
-		if m, ok := d.modelMention(k[0], k[1], sp.typ, sp.prob, cands, startsAt); ok {
+		if m, ok := d.modelMention(sp.first, sp.end, sp.typ, sp.prob, cands, startsAt); ok {
 			out = append(out, m)
 		}
 	}

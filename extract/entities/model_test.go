@@ -171,3 +171,30 @@ func TestTaggerFeaturesLongSentence(t *testing.T) {
 		t.Errorf("features of منير in the last piece: %q", sents[2].Features[len(sents[2].Features)-3])
 	}
 }
+
+// TestHintLabels checks the hint labels against the strings the tagger
+// was trained on (a rule's candidate: type/source/form; a gazetteer
+// match: type/form), each made once and then given again.
+func TestHintLabels(t *testing.T) {
+	tests := []struct {
+		name string
+		key  hintKey
+		want string
+	}{
+		{"rule person, first token", hintKey{typ: gazetteer.Person, source: pipeline.SourceRule, form: gazetteer.FormName, begin: true}, "B-PERSON/rule/name"},
+		{"rule person, inside", hintKey{typ: gazetteer.Person, source: pipeline.SourceRule, form: gazetteer.FormName}, "I-PERSON/rule/name"},
+		{"gazetteer demonym", hintKey{typ: gazetteer.Country, source: pipeline.SourceGazetteer, form: gazetteer.FormAdjective, begin: true}, "B-COUNTRY/gazetteer/adjective"},
+		{"raw gazetteer match", hintKey{typ: gazetteer.Org, form: gazetteer.FormName, begin: true, raw: true}, "B-ORG/name"},
+		{"raw, inside", hintKey{typ: gazetteer.Location, form: gazetteer.FormName, raw: true}, "I-LOCATION/name"},
+	}
+	var h hintLabels
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for range 2 {
+				if got := h.label(tc.key); got != tc.want {
+					t.Errorf("label(%+v) = %q, want %q", tc.key, got, tc.want)
+				}
+			}
+		})
+	}
+}

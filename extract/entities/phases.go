@@ -57,6 +57,7 @@ type scratch struct {
 	missing []int32
 	segs    []arabic.Segmentation
 	words   []string
+	tagger  taggerScratch
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a

@@ -38,6 +38,8 @@ type Recognizer struct {
 	// the analyses of the words its features read (and TaggerFeatures').
 	model *model
 	words *nerfeat.Lexicon
+	// hintLabels are the labels of the tagger's hint features.
+	hintLabels hintLabels
 }
 
 // Options configure a Recognizer; the zero value is the default.
@@ -51,6 +53,10 @@ type Options struct {
 	// ModelOnly, with Model, finds only the model's names: to score the
 	// model alone.
 	ModelOnly bool
+	// Clusters are the word clusters the tagger's features read (nil for
+	// none): the ones Model was trained with (its feature set names them,
+	// nerfeat.FeatureSet).
+	Clusters *nerfeat.Clusters
 }
 
 // New returns a Recognizer over the compiled gazetteer m.
@@ -60,10 +66,10 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}, words: nerfeat.NewLexicon()}
+	r := &Recognizer{gaz: m, tok: tok, rules: rr, noRules: opt.NoRules, personWords: set{}, words: nerfeat.NewLexicon(opt.Clusters)}
 	if opt.Model != nil {
-		if fs := opt.Model.Info().FeatureSet; fs != nerfeat.Version {
-			return nil, fmt.Errorf("entities: the tagger model was trained on features %q; this build computes %q", fs, nerfeat.Version)
+		if fs, want := opt.Model.Info().FeatureSet, nerfeat.FeatureSet(opt.Clusters); fs != want {
+			return nil, fmt.Errorf("entities: the tagger model was trained on features %q; these are %q", fs, want)
 		}
 		r.model = &model{m: opt.Model, only: opt.ModelOnly}
 	}

@@ -38,38 +38,47 @@ type Hinter func(text string) ([]Hint, error)
 type lexeme struct {
 	norm, stem, shape string
 	pre, suf          [3]string
+	// cl holds the prefixes of the word's cluster path (clusterBits
+	// long, or the whole path when shorter), "" when not clustered.
+	cl [len(clusterBits)]string
 }
 
 // Extractor computes features. It caches the analysis of every distinct
 // word it has seen, so one Extractor must not be used by two goroutines at
 // once; make one per goroutine, or share a Lexicon between them.
 type Extractor struct {
-	cache  map[string]*lexeme
-	shared *Lexicon
-	hint   Hinter
+	cache    map[string]*lexeme
+	shared   *Lexicon
+	hint     Hinter
+	clusters *Clusters
 }
 
 // maxCache bounds the words a cache holds.
 const maxCache = 200000
 
 // New returns an Extractor with an empty cache. hint may be nil (no hint
-// features); a model must be used with the hints it was trained with.
-func New(hint Hinter) *Extractor { return &Extractor{cache: map[string]*lexeme{}, hint: hint} }
+// features), and c too (no cluster features); a model must be used with
+// the hints and the clusters it was trained with (FeatureSet).
+func New(hint Hinter, c *Clusters) *Extractor {
+	return &Extractor{cache: map[string]*lexeme{}, hint: hint, clusters: c}
+}
 
 // A Lexicon is a cache of word analyses that any number of goroutines may
 // share, each through its own Extractor (Lexicon.Extractor). It keeps at
 // most 200,000 words and then stops growing.
 type Lexicon struct {
-	mu sync.RWMutex
-	m  map[string]*lexeme
+	mu       sync.RWMutex
+	m        map[string]*lexeme
+	clusters *Clusters
 }
 
-// NewLexicon returns an empty Lexicon.
-func NewLexicon() *Lexicon { return &Lexicon{m: map[string]*lexeme{}} }
+// NewLexicon returns an empty Lexicon whose words are looked up in the
+// clusters c (nil for none).
+func NewLexicon(c *Clusters) *Lexicon { return &Lexicon{m: map[string]*lexeme{}, clusters: c} }
 
 // Extractor returns an Extractor without hints whose words are cached in
 // l; it is cheap to make, and is for one goroutine at a time.
-func (l *Lexicon) Extractor() *Extractor { return &Extractor{shared: l} }
+func (l *Lexicon) Extractor() *Extractor { return &Extractor{shared: l, clusters: l.clusters} }
 
 func (x *Extractor) lex(w string) *lexeme {
 	if l := x.shared; l != nil {
@@ -79,7 +88,7 @@ func (x *Extractor) lex(w string) *lexeme {
 		if ok {
 			return lx
 		}
-		lx = analyse(w)
+		lx = analyse(w, l.clusters)
 		l.mu.Lock()
 		if len(l.m) < maxCache {
 			l.m[strings.Clone(w)] = lx
@@ -93,15 +102,24 @@ func (x *Extractor) lex(w string) *lexeme {
 	if len(x.cache) > maxCache {
 		clear(x.cache) // bounded: start again rather than grow without end
 	}
-	l := analyse(w)
+	l := analyse(w, x.clusters)
 	x.cache[w] = l
 	return l
 }
 
-// analyse returns the lexeme of the word w.
-func analyse(w string) *lexeme {
+// clusterBits are the lengths of the cluster path prefixes that are
+// features of a word; its neighbours give their 8- and 12-bit ones.
+var clusterBits = [...]int{4, 8, 12, 16}
+
+// analyse returns the lexeme of the word w, with its cluster in c.
+func analyse(w string, c *Clusters) *lexeme {
 	norm := arabic.Normalize(w)
 	l := &lexeme{norm: norm, stem: arabic.Stem(norm), shape: shape(w)}
+	if p := c.Path(w); p != "" {
+		for i, n := range clusterBits {
+			l.cl[i] = p[:min(n, len(p))]
+		}
+	}
 	r := []rune(norm)
 	for k := 1; k <= 3; k++ {
 		if len(r) > k {
@@ -357,6 +375,7 @@ func (x *Extractor) each(sents [][]string, hints, raw, lists [][]string, sinkFor
 
 var prefixNames = [3]string{"p1=", "p2=", "p3="}
 var suffixNames = [3]string{"x1=", "x2=", "x3="}
+var clusterNames = [len(clusterBits)]string{"c4=", "c8=", "c12=", "c16="}
 
 func (x *Extractor) sentence(words, hint, raw, lists []string, seen map[string]string, sinkFor func(int) sink) {
 	at := func(xs []string, i int) string {
@@ -377,6 +396,12 @@ func (x *Extractor) sentence(words, hint, raw, lists []string, seen map[string]s
 	lx := make([]*lexeme, len(words))
 	for i, w := range words {
 		lx[i] = x.lex(w)
+	}
+	cl := func(i, k int) string {
+		if i < 0 || i >= len(lx) || lx[i].cl[k] == "" {
+			return "-"
+		}
+		return lx[i].cl[k]
 	}
 	word := func(i int) (string, string) {
 		if i < 0 {
@@ -410,6 +435,17 @@ func (x *Extractor) sentence(words, hint, raw, lists []string, seen map[string]s
 		f.add("n+1=", m1, "", "")
 		f.add("s+1=", t1, "", "")
 		f.add("n+2=", m2, "", "")
+		if x.clusters != nil {
+			if l.cl[0] != "" {
+				for k := range clusterBits {
+					f.add(clusterNames[k], l.cl[k], "", "")
+				}
+			}
+			f.add("c-1a=", cl(i-1, 1), "", "")
+			f.add("c-1b=", cl(i-1, 2), "", "")
+			f.add("c+1a=", cl(i+1, 1), "", "")
+			f.add("c+1b=", cl(i+1, 2), "", "")
+		}
 		f.add("n-1n=", n1, "|", l.norm)
 		f.add("nn+1=", l.norm, "|", m1)
 		if h := at(hint, i); h != "-" {

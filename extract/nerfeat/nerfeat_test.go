@@ -12,7 +12,7 @@ func TestSentence(t *testing.T) {
 		// "محمد" starts at byte 19: قال (6) + space + الرئيس (12) + space.
 		return []Hint{{Start: 19, End: len(text), Label: "PERSON"}}, nil
 	}
-	x := New(hint)
+	x := New(hint, nil)
 	fs, err := x.Sentence([]string{"قال", "الرئيس", "محمد"})
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +53,7 @@ func TestShape(t *testing.T) {
 }
 
 func TestHintedHashes(t *testing.T) {
-	x := New(nil)
+	x := New(nil, nil)
 	sents := [][]string{{"قال", "الرئيس", "محمد"}, {"وعاد", "محمد", "إلى", "القاهرة", "."}}
 	hint := [][]string{{"", "", "B-PERSON/rule/name"}, {"", "", "", "B-LOCATION/gazetteer/name", ""}}
 	raw := [][]string{{"", "", ""}, {"", "B-PERSON/name", "", "", ""}}
@@ -85,7 +85,7 @@ func TestHintedHashes(t *testing.T) {
 // after another in the Extractor's reused buffers, longer then shorter
 // then longer again, against the hashes of the feature strings.
 func TestHintedSentenceHashesReused(t *testing.T) {
-	x := New(nil)
+	x := New(nil, nil)
 	tests := []struct {
 		name               string
 		words, hint, lists []string
