@@ -5,19 +5,19 @@
 // LICENSE.snowball) with the news words and verbs of saying alam adds to
 // it (IsStopWord, IsSayingVerb).
 //
-// English text is tokenized by the arabic package's tokenizer, which
-// already cuts Latin-script words, numbers and punctuation with offsets in
+// English text is first tokenized by the arabic package's tokenizer,
+// which cuts Latin-script words, numbers and punctuation with offsets in
 // bytes and code points into the original text and lower-cases Latin
-// words in Token.Norm; the English analysis is an *arabic.Analysis, so
-// the gazetteer matcher, the rules and keywords read both languages
-// through one token view (Kind, byte and code-point Offsets, Norm).
-//
-// prose (github.com/jdkato/prose/v2) is not used, not even for tokens:
-// its tokens carry a text and no offsets, and that text is not always a
-// piece of the original (curly quotes and ’s come back straight), so
-// offsets could not be found again; its sentence segmenter, tagger and
-// entity model load their models on each document and cost one to three
-// orders of magnitude more than alam's whole extractor. BenchmarkEnglish
-// and TestProseSpans in cmd/alam-bench measure and check this; the
-// figures are in docs/QUALITY.md.
+// words in Token.Norm; once an article is known to be English, an
+// Analyzer refines those tokens with the cuts of prose's tokenizer
+// (github.com/jdkato/prose/v2): the contractions do|n't, they|'ll, and
+// whatever else prose cuts inside one of alam's tokens. The offsets are
+// alam's own, found by aligning prose's token texts with the text (prose
+// gives none, and writes curly quotes straight). The English analysis is
+// an *arabic.Analysis, so the gazetteer matcher, the rules and keywords
+// read both languages through one token view (Kind, byte and code-point
+// Offsets, Norm). prose's sentence segmenter, tagger and entity model are
+// not used: BenchmarkEnglish, BenchmarkEnglishSentences and
+// BenchmarkEnglishNames in cmd/alam-bench measure them; the figures are
+// in docs/QUALITY.md.
 package english

@@ -19,19 +19,27 @@ var ErrNotAnalyzed = errors.New("extract: document not analyzed")
 
 // Analyze returns the stage that analyzes a document's text: tokens and
 // sentences (doc.Analysis, an *arabic.Analysis), doc.Stats and doc.Lang.
+// An English article's analysis is then refined with prose's tokens
+// (english.Analyzer); the others keep the arabic package's.
 // It stops with ctx's error when ctx is done, as the other stages of this
 // package do: each looks at ctx inside its long loops, so that a cancelled
 // run does not wait for the end of a long article.
 func Analyze() pipeline.Stage {
+	en := english.NewAnalyzer()
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := arabic.AnalyzeContext(ctx, doc.Text)
 		if err != nil {
 			return err
 		}
 		a = english.SplitPossessives(a)
+		doc.Lang = langid.Detect(a)
+		if doc.Lang == langid.English {
+			if a, err = en.Refine(ctx, a); err != nil {
+				return err
+			}
+		}
 		doc.Analysis = a
 		doc.Stats = pipeline.Stats{Chars: utf8.RuneCountInString(doc.Text), Tokens: len(a.Tokens), Sentences: len(a.Sentences)}
-		doc.Lang = langid.Detect(a)
 		return nil
 	})
 }

@@ -8,7 +8,10 @@ import (
 	"testing"
 
 	"github.com/jdkato/prose/v2"
+	punkt "gopkg.in/neurosnap/sentences.v1/english"
 
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/english"
 	"github.com/alam-nlp/alam/extract"
 )
 
@@ -36,10 +39,13 @@ func englishArticles(b *testing.B) ([]string, int64) {
 }
 
 // BenchmarkEnglish runs the English articles through the whole alam
-// extractor (entities, topics, keywords) and, in the same run, through
-// prose v2's NewDocument with what each of its stages adds: sentences
-// only, part-of-speech tags, and named entities. MB/s are per core (one
-// goroutine).
+// extractor (entities, topics, keywords; English tokens from prose), the
+// English analysis alone (english.Analyzer: alam's tokens refined with
+// prose's) beside the arabic package's analysis it starts from, the Punkt
+// sentence segmenter that prose wraps, built once (prose builds it on
+// every NewDocument), and, in the same run, prose v2's NewDocument with
+// what each of its stages adds: sentences, part-of-speech tags, and named
+// entities. MB/s are per core (one goroutine).
 func BenchmarkEnglish(b *testing.B) {
 	texts, n := englishArticles(b)
 	cfg, err := extract.DefaultConfig()
@@ -62,6 +68,41 @@ func BenchmarkEnglish(b *testing.B) {
 			}
 		}
 	})
+	an := english.NewAnalyzer()
+	b.Run("english-analyzer", func(b *testing.B) {
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, t := range texts {
+				if _, err := an.Analyze(ctx, t); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("arabic-analyze", func(b *testing.B) {
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, t := range texts {
+				english.SplitPossessives(arabic.Analyze(t))
+			}
+		}
+	})
+	seg, err := punkt.NewSentenceTokenizer(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("punkt-sentences-built-once", func(b *testing.B) {
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, t := range texts {
+				seg.Tokenize(t)
+			}
+		}
+	})
+	model := prose.ModelFromData("en")
 	for _, c := range []struct {
 		name string
 		opts []prose.DocOpt
@@ -70,6 +111,10 @@ func BenchmarkEnglish(b *testing.B) {
 		{"prose-sentences", []prose.DocOpt{prose.WithTagging(false), prose.WithExtraction(false)}},
 		{"prose-tagging", []prose.DocOpt{prose.WithExtraction(false)}},
 		{"prose-entities", nil},
+		// The same with prose's tagger and entity model loaded once
+		// (prose.UsingModel), as a long-running process would.
+		{"prose-tagging-model-once", []prose.DocOpt{prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(model)}},
+		{"prose-entities-model-once", []prose.DocOpt{prose.WithSegmentation(false), prose.UsingModel(model)}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(n)

@@ -6,6 +6,7 @@ require (
 	github.com/alam-nlp/alam v0.0.0
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/jdkato/prose/v2 v2.0.0
+	gopkg.in/neurosnap/sentences.v1 v1.0.6
 )
 
 require (
@@ -24,7 +25,6 @@ require (
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
 	gonum.org/v1/gonum v0.7.0 // indirect
-	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )
 
 replace github.com/alam-nlp/alam => ../..

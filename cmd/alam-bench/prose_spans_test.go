@@ -10,11 +10,12 @@ import (
 	"github.com/alam-nlp/alam/extract"
 )
 
-// TestProseSpans records why alam does not take English tokens from prose:
-// prose v2 gives a token's text and no offsets, and that text is not
-// always a piece of the original (curly quotes and apostrophes come back
-// straight), so offsets could not be found again by searching for it. The
-// same text through alam's analysis gives tokens whose byte and code-point
+// TestProseSpans checks what english.Analyzer has to deal with, and that
+// it does: prose v2 gives a token's text and no offsets, and that text is
+// not always a piece of the original (curly quotes and apostrophes come
+// back straight), so its tokens must be aligned with the text by a reader
+// that takes those quotes as equal. The same text through alam's extractor
+// (whose English tokens come from prose) gives mentions whose code-point
 // offsets slice the original.
 func TestProseSpans(t *testing.T) {
 	const text = "“Stéphane Dujarric’s view,” Dujarric said."
@@ -29,7 +30,7 @@ func TestProseSpans(t *testing.T) {
 		}
 	}
 	if len(rewritten) == 0 {
-		t.Errorf("prose's tokens of %q are all pieces of it now: its texts could be aligned", text)
+		t.Errorf("prose's tokens of %q are all pieces of it now: english.Analyzer's aligner could be simpler", text)
 	} else {
 		t.Logf("prose tokens that are not in the text: %q", rewritten)
 	}

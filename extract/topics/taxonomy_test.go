@@ -313,3 +313,63 @@ func TestScoreZeroTaxonomy(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultTaxonomyWords checks words the default taxonomy gained in
+// the second round of issue 15 on sentences written for this test: the
+// first topic and evidence worked out by hand from the weights in
+// data/taxonomy.yaml.
+func TestDefaultTaxonomyWords(t *testing.T) {
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		text     string
+		ents     []EntityRef
+		first    string
+		evidence []string // in order
+	}{
+		{
+			// أظهرت الدراسة (3, matched by أظهرت دراسة; دراسة حديثة
+			// overlaps it and does not count), باحث (2.5).
+			name:     "a study reported",
+			text:     "أظهرت دراسة حديثة أن فريقا من الباحثين راقب ألف متطوع لمدة عام.",
+			first:    "medtop:13000000",
+			evidence: []string{"أظهرت دراسة", "الباحثين"},
+		},
+		{
+			// فرض رسوم (3), سلع (2), أسعار (1.5) before الأسواق (1.5).
+			name:     "trade",
+			text:     "قررت الحكومة فرض رسوم على السلع المستوردة، فارتفعت الأسعار في الأسواق.",
+			first:    "medtop:04000000",
+			evidence: []string{"فرض رسوم", "السلع", "الأسعار", "الأسواق"},
+		},
+		{
+			// The entity hint org:nasa (3); no term in the text.
+			name:     "an entity hint alone",
+			text:     "أعلنت الوكالة موعد الإطلاق.",
+			ents:     []EntityRef{{ID: "org:nasa", Type: "ORG", Name: "وكالة ناسا"}},
+			first:    "medtop:13000000",
+			evidence: []string{"وكالة ناسا"},
+		},
+		{
+			// برنامج المواهب (3), حلقة (1.5) and متسابق (1.5), in text order.
+			name:     "a talent show",
+			text:     "وصلت المتسابقة إلى الحلقة الأخيرة من برنامج المواهب.",
+			first:    "medtop:01000000",
+			evidence: []string{"برنامج المواهب", "المتسابقة", "الحلقة"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tax.ScoreWith(arabic.Analyze(tc.text), tc.ents, all)
+			if len(got) == 0 {
+				t.Fatalf("no topics, want %s first", tc.first)
+			}
+			if got[0].ID != tc.first || !slices.Equal(got[0].Evidence, tc.evidence) {
+				t.Errorf("first topic %s %q, want %s %q (all: %q)", got[0].ID, got[0].Evidence, tc.first, tc.evidence, ids(got))
+			}
+		})
+	}
+}
