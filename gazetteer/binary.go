@@ -22,16 +22,21 @@ import (
 // with every integer little-endian and fixed width, and every string its
 // length (uint32) then its bytes. The payload holds, in order, the file
 // names of the entries' positions, the entries, the token vocabulary in
-// id order, the trie's arrays, the vocalized names and the context
-// phrases. The first-token filter is rebuilt on decoding, and so is the
-// vocabulary's hash table (its seed is chosen per process).
+// id order, the trie's label and first arrays, the bits of its valued
+// nodes (uint64 words), its values (entry, bits: 8 bytes each), the
+// vocalized names and the context phrases. The first-token filter, the
+// counts of the rank sets and the set of tokens that start names (the
+// root's children) are rebuilt on decoding, and so is the vocabulary's
+// hash table (its seed is chosen per process). Version 1 (until
+// 2026-12-04) kept an array of root children over the whole vocabulary,
+// a first value per node and 12-byte values; it is refused.
 //
 // The form depends on the normalization and the compile rules of the
 // build that wrote it: decode a file with the build that wrote it, or
 // recompile from the YAML. The version changes when the layout does.
 const (
 	binaryMagic   = "alamgzm\n"
-	binaryVersion = 1
+	binaryVersion = 2
 )
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
@@ -128,19 +133,16 @@ func (m *Matcher) appendPayload(b []byte) ([]byte, error) {
 		t := m.vocab.Text(uint32(id))
 		b = append(appendU32(b, uint32(len(t))), t...)
 	}
-	b = appendU32s(b, m.roots)
 	b = appendU32s(b, m.label)
 	b = appendU32s(b, m.first)
-	b = appendU32s(b, m.heads)
+	b = appendU32(b, uint32(len(m.valued.words)))
+	for _, w := range m.valued.words {
+		b = binary.LittleEndian.AppendUint64(b, w.bits)
+	}
 	b = appendU32(b, uint32(len(m.values)))
 	for _, v := range m.values {
 		b = appendU32(b, uint32(v.entry))
-		b = appendU32(b, uint32(v.marks))
-		last := byte(0)
-		if v.last {
-			last = 1
-		}
-		b = append(b, byte(v.form), last)
+		b = appendU32(b, v.bits)
 	}
 	b = appendStrings(b, m.marks)
 	keys := make([]int, 0, len(m.context))
@@ -418,19 +420,14 @@ func decodePayload(data []byte) (*Matcher, error) {
 			d.fail("token %d repeats token %d", id, got)
 		}
 	}
-	m.roots, m.label, m.first = d.u32s(), d.u32s(), d.u32s()
-	heads := d.u32s()
-	m.values = make([]value, d.count(10))
+	m.label, m.first = d.u32s(), d.u32s()
+	m.valued = rankSet{words: make([]rankWord, d.count(8))}
+	for k := range m.valued.words {
+		m.valued.words[k].bits = d.u64()
+	}
+	m.values = make([]value, d.count(8))
 	for k := range m.values {
-		v := value{entry: int32(d.u32()), marks: int32(d.u32()), form: Form(d.byte())}
-		switch d.byte() {
-		case 0:
-		case 1:
-			v.last = true
-		default:
-			d.fail("value %d: bad last flag", k)
-		}
-		m.values[k] = v
+		m.values[k] = value{entry: int32(d.u32()), bits: d.u32()}
 	}
 	m.marks = d.strings()
 	for n, prev := d.count(12), -1; n > 0 && d.err == nil; n-- {
@@ -447,10 +444,6 @@ func decodePayload(data []byte) (*Matcher, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	m.heads = make([]int32, len(heads))
-	for i, h := range heads {
-		m.heads[i] = int32(h)
-	}
 	if err := m.checkTables(); err != nil {
 		return nil, err
 	}
@@ -459,23 +452,26 @@ func decodePayload(data []byte) (*Matcher, error) {
 }
 
 // checkTables checks that every index in m's trie is in range, so that no
-// lookup can panic: the layout trie describes.
+// lookup can panic: the layout trie describes. It counts the members of
+// m.valued, and makes m.starts from the root's children.
 func (m *Matcher) checkTables() error {
 	nodes := len(m.label)
 	switch {
 	case len(m.marks) == 0 || m.marks[0] != "":
 		return errors.New("marks[0] is not empty")
-	case len(m.roots) != m.vocab.Len()+1:
-		return fmt.Errorf("%d roots for %d tokens", len(m.roots), m.vocab.Len())
-	case nodes == 0 || len(m.first) != nodes+1 || len(m.heads) != nodes:
-		return fmt.Errorf("%d nodes, %d firsts, %d heads", nodes, len(m.first), len(m.heads))
+	case len(m.marks) > maxMarks:
+		return fmt.Errorf("%d vocalized names, more than %d", len(m.marks), maxMarks)
+	case nodes == 0 || len(m.first) != nodes+1 || len(m.valued.words) != (nodes+63)/64:
+		return fmt.Errorf("%d nodes, %d firsts, %d words of valued nodes", nodes, len(m.first), len(m.valued.words))
+	case m.first[0] != 1:
+		return fmt.Errorf("the root's children start at node %d", m.first[0])
 	case m.first[nodes] != uint32(nodes):
 		return errors.New("the last node's children end past the nodes")
+	case m.label[0] != 0:
+		return errors.New("the root has a label")
 	}
-	for id, node := range m.roots {
-		if node != 0 && (node >= uint32(nodes) || m.label[node] != uint32(id)) {
-			return fmt.Errorf("root of token %d: node %d", id, node)
-		}
+	if last := m.valued.words[len(m.valued.words)-1].bits; nodes%64 != 0 && last>>(nodes%64) != 0 {
+		return errors.New("valued nodes past the last node")
 	}
 	for n := range nodes {
 		lo, hi := m.first[n], m.first[n+1]
@@ -487,36 +483,37 @@ func (m *Matcher) checkTables() error {
 				return fmt.Errorf("node %d: label %d out of order", c, l)
 			}
 		}
-		if h := m.heads[n]; h < -1 || int(h) >= len(m.values) {
-			return fmt.Errorf("node %d: values at %d of %d", n, h, len(m.values))
-		}
 	}
-	if m.label[0] != 0 {
-		return errors.New("the root has a label")
+	m.starts = newRankSet(m.vocab.Len() + 1)
+	for _, id := range m.label[1:m.first[1]] {
+		m.starts.add(id)
+	}
+	m.starts.count()
+	// The values of the valued nodes, then the lists, which hold no list.
+	direct := m.valued.count()
+	if direct > len(m.values) {
+		return fmt.Errorf("%d valued nodes, %d values", direct, len(m.values))
 	}
 	for k, v := range m.values {
-		if v.entry < 0 || int(v.entry) >= len(m.entries) || v.marks < 0 || int(v.marks) >= len(m.marks) || v.form != FormName && v.form != FormAdjective {
-			return fmt.Errorf("value %d: entry %d, marks %d, form %d", k, v.entry, v.marks, v.form)
+		if start, n, ok := v.list(); ok {
+			if k >= direct || int(start) < direct || n < 2 || uint64(start)+uint64(n) > uint64(len(m.values)) {
+				return fmt.Errorf("value %d: a list of %d from %d", k, n, start)
+			}
+			continue
 		}
-	}
-	if len(m.values) > 0 && !m.values[len(m.values)-1].last {
-		return errors.New("the last value is not marked last")
+		if f := v.form(); v.entry < 0 || int(v.entry) >= len(m.entries) || int(v.marks()) >= len(m.marks) || f != FormName && f != FormAdjective {
+			return fmt.Errorf("value %d: entry %d, marks %d, form %d", k, v.entry, v.marks(), f)
+		}
 	}
 	return nil
 }
 
-// buildFirsts fills the first-token filter from the trie's roots.
+// buildFirsts fills the first-token filter from the tokens that start
+// names, the labels of the root's children.
 func (m *Matcher) buildFirsts() {
-	roots := 0
-	for _, node := range m.roots {
-		if node != 0 {
-			roots++
-		}
-	}
-	m.firsts = newFirstFilter(roots)
-	for id, node := range m.roots {
-		if node != 0 {
-			m.firsts.addFirst(string(m.vocab.Text(uint32(id))))
-		}
+	starts := m.label[1:m.first[1]]
+	m.firsts = newFirstFilter(len(starts))
+	for _, id := range starts {
+		m.firsts.addFirst(string(m.vocab.Text(id)))
 	}
 }

@@ -155,6 +155,7 @@ func TestDecodeMatcherErrors(t *testing.T) {
 		{"empty", nil, "bad magic"},
 		{"YAML", []byte("entries:\n  - id: x\n"), "bad magic"},
 		{"version", func() []byte { b := slices.Clone(good); b[8] = 9; return b }(), "version 9"},
+		{"version 1, before the rank sets", func() []byte { b := slices.Clone(good); b[8] = 1; return b }(), "version 1, this build reads version 2 (recompile it)"},
 		{"one bit flipped", func() []byte { b := slices.Clone(good); b[len(b)/2] ^= 4; return b }(), "checksum"},
 		{"truncated", withPayload(func(p []byte) []byte { return p[:len(p)-3] }), "truncated"},
 		{"trailing bytes", withPayload(func(p []byte) []byte { return append(p, 0) }), "1 bytes after the end"},
@@ -165,6 +166,74 @@ func TestDecodeMatcherErrors(t *testing.T) {
 			m, err := DecodeMatcher(tc.data)
 			if m != nil || err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("DecodeMatcher = %v, %v; want an error with %q", m, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestCheckTables breaks the trie of a compiled matcher one index at a
+// time: checkTables, which DecodeMatcher runs, must refuse each.
+func TestCheckTables(t *testing.T) {
+	g, err := LoadFile(filepath.Join("testdata", "tiny.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// listAt returns the index of the first list value of m.
+	listAt := func(m *Matcher) int {
+		for k, v := range m.values {
+			if _, _, ok := v.list(); ok {
+				return k
+			}
+		}
+		t.Fatal("tiny.yaml compiles to no value list (a node naming two entries)")
+		return -1
+	}
+	tests := []struct {
+		name   string
+		mutate func(m *Matcher)
+		want   string
+	}{
+		{"unchanged", func(*Matcher) {}, ""},
+		{"root's children not from node 1", func(m *Matcher) { m.first[0] = 2 }, "root's children start at node 2"},
+		{"valued node past the last", func(m *Matcher) {
+			n := len(m.label)
+			m.valued.words[n/64].bits |= 1 << (n % 64)
+		}, "valued nodes past the last node"},
+		{"too few words of valued nodes", func(m *Matcher) { m.valued.words = m.valued.words[:0] }, "words of valued nodes"},
+		{"more valued nodes than values", func(m *Matcher) { m.values = m.values[:2] }, "valued nodes, 2 values"},
+		{"entry out of range", func(m *Matcher) { m.values[0].entry = int32(len(m.entries)) }, "value 0: entry"},
+		{"form 3", func(m *Matcher) { m.values[0].bits |= 3 }, "form 3"},
+		{"marks out of range", func(m *Matcher) { m.values[0] = newValue(0, FormName, int32(len(m.marks))) }, "value 0: entry 0, marks"},
+		{"list past the values", func(m *Matcher) {
+			k := listAt(m)
+			start, _, _ := m.values[k].list()
+			m.values[k] = listValue(start, uint32(len(m.values)))
+		}, "a list of"},
+		{"list of one", func(m *Matcher) {
+			k := listAt(m)
+			start, _, _ := m.values[k].list()
+			m.values[k] = listValue(start, 1)
+		}, "a list of 1"},
+		{"list into the nodes' values", func(m *Matcher) { k := listAt(m); m.values[k] = listValue(0, 2) }, "a list of 2 from 0"},
+		{"list in a list", func(m *Matcher) {
+			k := listAt(m)
+			start, _, _ := m.values[k].list()
+			m.values[start] = listValue(start, 2)
+		}, "a list of 2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Compile(g)
+			tc.mutate(m)
+			err := m.checkTables()
+			if tc.want == "" {
+				if err != nil {
+					t.Errorf("checkTables = %v, want nil", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("checkTables = %v, want an error with %q", err, tc.want)
 			}
 		})
 	}

@@ -49,15 +49,37 @@ type Matcher struct {
 	marks   []string        // vocalized names; marks[0] is ""
 }
 
-// value is one entry that a trie node's name denotes.
+// value is one entry that a trie node's name denotes, in 8 bytes, or a
+// value list: where in the trie's values the values of a node that names
+// several entries are.
 type value struct {
+	// entry is the entry's index; in a list, the index of the first value.
 	entry int32
-	// marks indexes, in Matcher.marks, the name as written in the
+	// bits holds the Form in its low two bits (0 in a list) and above
+	// them marks: the index in Matcher.marks of the name as written in the
 	// gazetteer when it has tashkeel (عُمان، عمّان), to check against
-	// vocalized text; 0 when the name has none.
-	marks int32
-	form  Form
-	last  bool // the last value of its node
+	// vocalized text, or 0 when it has none; in a list, the number of
+	// values.
+	bits uint32
+}
+
+// maxMarks bounds the vocalized names a matcher keeps (the bits of
+// value.marks); names past it are matched as if they had no tashkeel.
+const maxMarks = 1 << 30
+
+func newValue(entry int32, form Form, marks int32) value {
+	return value{entry: entry, bits: uint32(marks)<<2 | uint32(form)}
+}
+
+// listValue returns the value that points at the n values from start.
+func listValue(start, n uint32) value { return value{entry: int32(start), bits: n << 2} }
+
+func (v value) form() Form   { return Form(v.bits & 3) }
+func (v value) marks() int32 { return int32(v.bits >> 2) }
+
+// list returns the values a list value points at, and whether v is one.
+func (v value) list() (start, n uint32, ok bool) {
+	return uint32(v.entry), v.bits >> 2, v.bits&3 == 0
 }
 
 // context is an entry's context words, as sequences of light stems.
@@ -94,7 +116,7 @@ func Compile(g *Gazetteer) *Matcher {
 		for k := -2; k < len(e.Aliases); k++ {
 			name := e.name(k)
 			scratch, toks = m.appendNormTokens(scratch, toks[:0], name)
-			v := value{entry: int32(i), form: FormName, marks: m.vocalized(name)}
+			v := newValue(int32(i), FormName, m.vocalized(name))
 			if !hasCompound(toks) {
 				b.add(seen.id, toks, v)
 				continue
@@ -105,7 +127,7 @@ func Compile(g *Gazetteer) *Matcher {
 		}
 		for _, d := range e.Demonyms {
 			scratch, toks = m.appendNormTokens(scratch, toks[:0], d)
-			v := value{entry: int32(i), form: FormAdjective, marks: m.vocalized(d)}
+			v := newValue(int32(i), FormAdjective, m.vocalized(d))
 			for _, form := range demonymForms(toks) {
 				b.add(seen.id, form, v)
 			}
@@ -370,7 +392,7 @@ func demonymForms(toks []string) [][]string {
 // vocalized returns the index in m.marks of s when s carries tashkeel,
 // adding it, and 0 otherwise.
 func (m *Matcher) vocalized(s string) int32 {
-	if hasTashkeel(s) {
+	if hasTashkeel(s) && len(m.marks) < maxMarks {
 		m.marks = append(m.marks, s)
 		return int32(len(m.marks) - 1)
 	}

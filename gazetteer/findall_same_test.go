@@ -27,7 +27,7 @@ func (m *Matcher) findAllPlain(a *arabic.Analysis) []Match {
 				}
 				node := m.child(0, seg.Stem)
 				for j := i + 1; node != 0; j++ {
-					if m.heads[node] >= 0 && j > bestEnd {
+					if j > bestEnd && m.ends(node) {
 						best, bestEnd, bestNode = k, j, node
 					}
 					if j >= s.EndToken {

@@ -89,7 +89,7 @@ func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]
 					node = m.child(0, seg.Stem)
 				}
 				for j := i + 1; node != 0; j++ {
-					if m.heads[node] >= 0 && j > bestEnd {
+					if j > bestEnd && m.ends(node) {
 						best, bestEnd, bestNode = k, j, node
 					}
 					if j >= s.EndToken {
@@ -124,15 +124,12 @@ func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]
 // text agrees with, in gazetteer order.
 func (m *Matcher) candidates(node uint32, orig string) []Candidate {
 	var out []Candidate
-	for k := m.heads[node]; k >= 0; k++ {
-		v := m.values[k]
-		if v.marks == 0 || marksAgree(m.marks[v.marks], orig) {
-			c := Candidate{Entry: &m.entries[v.entry], Index: int(v.entry), Form: v.form}
-			c.Vocalized = v.marks != 0 && marksConfirm(m.marks[v.marks], orig)
+	for _, v := range m.nodeValues(node) {
+		marks := v.marks()
+		if marks == 0 || marksAgree(m.marks[marks], orig) {
+			c := Candidate{Entry: &m.entries[v.entry], Index: int(v.entry), Form: v.form()}
+			c.Vocalized = marks != 0 && marksConfirm(m.marks[marks], orig)
 			out = append(out, c)
-		}
-		if v.last {
-			break
 		}
 	}
 	return out
@@ -231,7 +228,7 @@ func (m *Matcher) Lookup(name string) []Candidate {
 				}
 			}
 		}
-		if node != 0 && m.heads[node] >= 0 {
+		if node != 0 && m.ends(node) {
 			return m.candidates(node, name[seg.Start:])
 		}
 	}

@@ -8,21 +8,29 @@ import (
 // breadth first from the root, node 0, so that the children of a node are
 // consecutive nodes in the order of their tokens: the children of node n
 // are nodes first[n] to first[n+1]-1, and label[c] is the token of the
-// edge into node c. The whole trie is a handful of flat slices without
-// pointers, which costs the garbage collector nothing to scan.
+// edge into node c. The root's children are nodes 1 to first[1]-1, one
+// for each token that starts a name, in id order: the child by token id
+// is node 1 + the number of such tokens below id, which the rank set
+// starts counts, so that no array over the whole vocabulary is kept.
+//
+// A node that ends names is in the rank set valued; the r-th such node
+// has its value at values[r], or, when it names several entries (a
+// value list), its values further on in values (valueList). The whole
+// trie is a handful of flat slices without pointers, which costs the
+// garbage collector nothing to scan.
 type trie struct {
-	roots  []uint32 // token id → the root's child by that token, or 0
+	starts rankSet  // token ids that start a name
 	label  []uint32 // node → the token id of the edge into it
 	first  []uint32 // node → its first child; first[len(label)] ends the last node
-	heads  []int32  // node → its first value in values, or -1
-	values []value  // the values of a node, consecutive, in gazetteer order
+	valued rankSet  // nodes that end a name
+	values []value  // the value of each valued node, then the lists of values
 }
 
 // child returns the node reached from node by the token id, or 0.
 func (t *trie) child(node, id uint32) uint32 {
 	if node == 0 {
-		if int(id) < len(t.roots) {
-			return t.roots[id]
+		if t.starts.has(id) {
+			return 1 + t.starts.rank(id)
 		}
 		return 0
 	}
@@ -31,6 +39,22 @@ func (t *trie) child(node, id uint32) uint32 {
 		return lo + uint32(i)
 	}
 	return 0
+}
+
+// ends reports whether names end at node.
+func (t *trie) ends(node uint32) bool { return t.valued.has(node) }
+
+// nodeValues returns the values of node, in gazetteer order; none when no
+// name ends there.
+func (t *trie) nodeValues(node uint32) []value {
+	if !t.valued.has(node) {
+		return nil
+	}
+	r := t.valued.rank(node)
+	if start, n, ok := t.values[r].list(); ok {
+		return t.values[start : start+n]
+	}
+	return t.values[r : r+1]
 }
 
 // trieBuilder collects names as sequences of token ids, in the order they
@@ -87,11 +111,11 @@ func (b *trieBuilder) build(vocabSize int) trie {
 	b.sort(vocabSize)
 	nodes := b.nodes()
 	t := trie{
-		roots:  make([]uint32, vocabSize),
+		starts: newRankSet(vocabSize),
 		label:  make([]uint32, 1, nodes),
 		first:  make([]uint32, 0, nodes+1),
-		heads:  make([]int32, 0, nodes),
-		values: make([]value, 0, len(b.names)),
+		valued: newRankSet(nodes),
+		values: make([]value, 0, len(b.names)+len(b.names)/64),
 	}
 	// level holds the runs of names under the nodes of one depth, the
 	// first of which is node levelFirst, in node order; next those of the
@@ -101,15 +125,33 @@ func (b *trieBuilder) build(vocabSize int) trie {
 	level[0] = run{0, uint32(len(b.names))}
 	next := make([]run, 0, len(b.names))
 	levelFirst := uint32(0)
+	var lists, scratch []value
 	for depth := 0; len(level) > 0; depth++ {
 		nextFirst := uint32(len(t.label))
 		for k, r := range level {
-			next = b.layNode(&t, levelFirst+uint32(k), depth, r, next)
+			next, lists, scratch = b.layNode(&t, levelFirst+uint32(k), depth, r, next, lists, scratch)
 		}
 		level, next = next, level[:0]
 		levelFirst = nextFirst
 	}
 	t.first = append(t.first, uint32(len(t.label)))
+	t.starts.count()
+	t.valued.count()
+	// The lists go after the values of the nodes; their starts were
+	// counted from the first list.
+	direct := uint32(len(t.values))
+	for k := range t.values {
+		if start, n, ok := t.values[k].list(); ok {
+			t.values[k] = listValue(direct+start, n)
+		}
+	}
+	if n := len(t.values) + len(lists); n > cap(t.values) || n < cap(t.values)-cap(t.values)/16 {
+		// A name adds at most one value, but a list adds one more
+		// for its node; names that repeat another of the same entry add
+		// none. Copy rather than keep spare room or grow by a quarter.
+		t.values = append(make([]value, 0, n), t.values...)
+	}
+	t.values = append(t.values, lists...)
 	return t
 }
 
@@ -139,13 +181,24 @@ type run struct{ lo, hi uint32 }
 // layNode lays out node, at depth, under which are the sorted names r: it
 // adds the values of the names that end at the node, then a child for each
 // token that follows the node's path, and appends to next the runs of
-// names under the children.
-func (b *trieBuilder) layNode(t *trie, node uint32, depth int, r run, next []run) []run {
-	t.heads = append(t.heads, -1)
+// names under the children. A node that names several entries gets a list
+// appended to lists; scratch is reused for the node's values.
+func (b *trieBuilder) layNode(t *trie, node uint32, depth int, r run, next []run, lists, scratch []value) ([]run, []value, []value) {
 	// Names that end here sort first.
 	i := r.lo
+	scratch = scratch[:0]
 	for ; i < r.hi && len(b.tokens(i)) == depth; i++ {
-		t.addValue(node, b.names[i].value)
+		scratch = addValue(scratch, b.names[i].value)
+	}
+	switch len(scratch) {
+	case 0:
+	case 1:
+		t.valued.add(node)
+		t.values = append(t.values, scratch[0])
+	default:
+		t.valued.add(node)
+		t.values = append(t.values, listValue(uint32(len(lists)), uint32(len(scratch))))
+		lists = append(lists, scratch...)
 	}
 	t.first = append(t.first, uint32(len(t.label)))
 	for i < r.hi {
@@ -155,32 +208,28 @@ func (b *trieBuilder) layNode(t *trie, node uint32, depth int, r run, next []run
 			j++
 		}
 		if node == 0 {
-			t.roots[id] = uint32(len(t.label))
+			t.starts.add(id)
 		}
 		t.label = append(t.label, id)
 		next = append(next, run{i, j})
 		i = j
 	}
-	return next
+	return next, lists, scratch
 }
 
-// addValue adds v to the values of node, the node laid out last.
-func (t *trie) addValue(node uint32, v value) {
-	if t.heads[node] < 0 {
-		t.heads[node] = int32(len(t.values))
-	} else {
-		// Names are added entry by entry, so a value of the same entry
-		// can only be the node's last one.
-		if old := &t.values[len(t.values)-1]; old.entry == v.entry {
-			if old.form == FormAdjective && v.form == FormName {
-				old.form, old.marks = FormName, v.marks
-			}
-			return
+// addValue adds v to the values of a node, except that a second value for
+// the same entry is dropped and a name replaces an adjective of the same
+// entry (السعودية is the country's name and a demonym).
+func addValue(values []value, v value) []value {
+	// Names are added entry by entry, so a value of the same entry can
+	// only be the node's last one.
+	if n := len(values); n > 0 && values[n-1].entry == v.entry {
+		if old := &values[n-1]; old.form() == FormAdjective && v.form() == FormName {
+			*old = v
 		}
-		t.values[len(t.values)-1].last = false
+		return values
 	}
-	v.last = true
-	t.values = append(t.values, v)
+	return append(values, v)
 }
 
 // sort sorts the names by their tokens, names with equal tokens in the

@@ -31,8 +31,8 @@ type Table struct {
 	ends []uint32 // ends[id] is where string id ends in text; ends[0] = 0
 	// slots hold a string's hash in the high 32 bits and its id in the
 	// low ones, or 0 when free. A string sits at the first free slot from
-	// its hash modulo len(slots), a power of 2. Comparing hashes first
-	// leaves the text of other strings unread.
+	// home(hash), the hash scaled to len(slots), wrapping at the end.
+	// Comparing hashes first leaves the text of other strings unread.
 	slots []uint64
 }
 
@@ -43,7 +43,8 @@ func New(n int) *Table {
 }
 
 // tableSize returns the number of slots for n strings: a power of 2, at
-// least 16 and at least 2n.
+// least 16 and at least 2n, so that a table that grows from New stays at
+// most half full after each doubling.
 func tableSize(n int) int {
 	size := 16
 	for size < 2*n {
@@ -84,8 +85,7 @@ func (t *Table) IDBytes(b []byte) uint32 {
 // find returns the id of s, whose hash is hash, or 0 and the free slot
 // where s would go.
 func (t *Table) find(s string, hash uint32) (id uint32, slot int) {
-	mask := len(t.slots) - 1
-	for i := int(hash) & mask; ; i = (i + 1) & mask {
+	for i := t.home(hash); ; i = t.nextSlot(i) {
 		v := t.slots[i]
 		if v == 0 {
 			return 0, i
@@ -129,17 +129,38 @@ func (t *Table) AddNew(s string) (uint32, bool) {
 	return id, true
 }
 
-// Compact shrinks t's hash table to the size its strings need, as if it
-// had been made with New(t.Len()), and its other arrays to their length.
+// Compact shrinks t's hash table to the size its strings need, two
+// thirds full (not a power of 2: a table made by New and filled is
+// between a quarter and three quarters full), and its other arrays to
+// their length.
 // Call it once a table is filled, when New was given a generous guess: a
 // smaller table is faster to search, for it stays in the processor's
 // caches. Ids do not change.
 func (t *Table) Compact() {
 	t.text = shrink(t.text)
 	t.ends = shrink(t.ends)
-	if size := tableSize(t.Len()); size < len(t.slots) {
+	if size := compactSize(t.Len()); size < len(t.slots) {
 		t.rehash(size)
 	}
+}
+
+// compactSize returns the number of slots Compact keeps for n strings:
+// 3n/2, at least 16. Linear probing at two thirds full looks at about 2
+// slots to find a string and 5 to miss one, against 1.4 and 2 at the
+// fill of a fresh table of New, mostly in the same cache line.
+func compactSize(n int) int { return max(16, n+n/2) }
+
+// home returns the first slot to look at for hash: hash scaled to
+// len(slots), by the multiply that maps a 32-bit number onto 0..len-1
+// (the table's size need not be a power of 2).
+func (t *Table) home(hash uint32) int { return int(uint64(hash) * uint64(len(t.slots)) >> 32) }
+
+// nextSlot returns the slot after i, wrapping at the end.
+func (t *Table) nextSlot(i int) int {
+	if i++; i == len(t.slots) {
+		return 0
+	}
+	return i
 }
 
 // shrink returns s without spare capacity: s itself when the spare is
@@ -158,14 +179,13 @@ func (t *Table) grow() { t.rehash(2 * len(t.slots)) }
 func (t *Table) rehash(size int) {
 	old := t.slots
 	t.slots = make([]uint64, size)
-	mask := len(t.slots) - 1
 	for _, v := range old {
 		if v == 0 {
 			continue
 		}
-		i := int(v>>32) & mask
+		i := t.home(uint32(v >> 32))
 		for t.slots[i] != 0 {
-			i = (i + 1) & mask
+			i = t.nextSlot(i)
 		}
 		t.slots[i] = v
 	}

@@ -86,6 +86,42 @@ func TestCompact(t *testing.T) {
 	}
 }
 
+// TestCompactMany compacts a table of many strings to a size that is not
+// a power of 2 and checks every id, misses, and strings added after it,
+// which make it grow again.
+func TestCompactMany(t *testing.T) {
+	const n = 10000
+	tab := New(4 * n)
+	for i := range n {
+		tab.Add(fmt.Sprint("w", i))
+	}
+	tab.Compact()
+	if got, want := len(tab.slots), compactSize(n); got != want || want != 15000 {
+		t.Fatalf("%d slots after Compact, want %d (15000)", got, want)
+	}
+	for i := range n {
+		if got := tab.ID(fmt.Sprint("w", i)); got != uint32(i+1) {
+			t.Fatalf("ID(w%d) after Compact = %d, want %d", i, got, i+1)
+		}
+		if got := tab.ID(fmt.Sprint("x", i)); got != 0 {
+			t.Fatalf("ID(x%d), never added, = %d", i, got)
+		}
+	}
+	for i := range n {
+		if id, isNew := tab.AddNew(fmt.Sprint("x", i)); !isNew || id != uint32(n+i+1) {
+			t.Fatalf("AddNew(x%d) after Compact = %d, %v; want %d, true", i, id, isNew, n+i+1)
+		}
+	}
+	if len(tab.slots) == compactSize(n) {
+		t.Error("the table did not grow past three quarters full")
+	}
+	for i := range n {
+		if got := tab.ID(fmt.Sprint("w", i)); got != uint32(i+1) {
+			t.Fatalf("ID(w%d) after growing = %d, want %d", i, got, i+1)
+		}
+	}
+}
+
 func TestReset(t *testing.T) {
 	tab := New(4)
 	tab.Add("a")
