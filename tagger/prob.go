@@ -77,12 +77,37 @@ func (m *Model) AddFeatures(row []float32, hs []Hash) {
 		}
 		return
 	}
+	if n == 9 {
+		m.addFeatures9((*[9]float32)(row), hs)
+		return
+	}
 	for _, h := range hs {
 		k := m.row(uint64(h) & m.mask)
 		for c, v := range m.dense[k : k+n] {
 			row[c] += v
 		}
 	}
+}
+
+// addFeatures9 is AddFeatures for a model of 9 labels (O and B/I of four
+// types, as the default), with the sums in registers: the same additions
+// in the same order.
+func (m *Model) addFeatures9(row *[9]float32, hs []Hash) {
+	r0, r1, r2, r3, r4, r5, r6, r7, r8 := row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]
+	for _, h := range hs {
+		k := m.row(uint64(h) & m.mask)
+		d := (*[9]float32)(m.dense[k : k+9])
+		r0 += d[0]
+		r1 += d[1]
+		r2 += d[2]
+		r3 += d[3]
+		r4 += d[4]
+		r5 += d[5]
+		r6 += d[6]
+		r7 += d[7]
+		r8 += d[8]
+	}
+	row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] = r0, r1, r2, r3, r4, r5, r6, r7, r8
 }
 
 // TagProbScores is TagProbHashedWith over emission scores already summed
