@@ -92,6 +92,26 @@ func (m *Model) TagProbScores(s *Scratch, e []float32) ([]string, []float64) {
 	return m.decodeProb(s, e, len(e)/len(m.labels))
 }
 
+// TagScores is TagProbScores without the probabilities: the best labels
+// alone, in s's buffer. MarginalsScores then gives their probabilities,
+// for a caller that needs them only for some sentences (those with a name
+// it keeps): forward-backward costs more than Viterbi.
+func (m *Model) TagScores(s *Scratch, e []float32) []string {
+	path := s.viterbi(e, m.trans, m.allow, m.from, len(m.labels), len(e)/len(m.labels))
+	s.labels = grow(s.labels, len(path))
+	for i, c := range path {
+		s.labels[i] = m.labels[c]
+	}
+	return s.labels
+}
+
+// MarginalsScores returns the probabilities of the labels that the last
+// TagScores through s gave for the same scores e, as TagProbScores gives
+// them, in s's buffer.
+func (m *Model) MarginalsScores(s *Scratch, e []float32) []float64 {
+	return m.marginals(s, e, s.path[:len(e)/len(m.labels)])
+}
+
 func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
 	return m.decodeProb(new(Scratch), emissions(m.weights, rows, len(m.labels), m.live), len(rows))
 }

@@ -309,6 +309,11 @@ func TestScoresInParts(t *testing.T) {
 				if !slices.Equal(gotL, wantL) || !slices.Equal(gotP, wantP) {
 					t.Errorf("split at %d: %q %v, all at once %q %v", k, gotL, gotP, wantL, wantP)
 				}
+				// The labels alone, then their probabilities.
+				gotL = slices.Clone(tc.m.TagScores(&s, e))
+				if gotP := tc.m.MarginalsScores(&s, e); !slices.Equal(gotL, wantL) || !slices.Equal(gotP, wantP) {
+					t.Errorf("split at %d, TagScores then MarginalsScores: %q %v, TagProbHashed %q %v", k, gotL, gotP, wantL, wantP)
+				}
 			}
 		})
 	}

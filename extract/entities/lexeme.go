@@ -3,9 +3,11 @@ package entities
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/internal/reuse"
 )
 
@@ -32,6 +34,31 @@ type lexeme struct {
 	// lists is the code of the word lists that hold it, for the tagger
 	// (see listCode).
 	lists string
+	// feat is the word's analysis for the tagger's features, when the
+	// Recognizer has a model.
+	feat *nerfeat.Word
+	// other caches knownOther(norm): 0 not looked up yet, 1 no, 2 yes.
+	// Set atomically, as goroutines share the lexeme; each would store
+	// the same value.
+	other atomic.Uint32
+}
+
+// knownOther is article.knownOther of the word's normalized form, looked
+// up once.
+func (l *lexeme) knownOther(r *Recognizer) bool {
+	switch l.other.Load() {
+	case 1:
+		return false
+	case 2:
+		return true
+	}
+	known := article{r: r}.knownOther(l.norm)
+	v := uint32(1)
+	if known {
+		v = 2
+	}
+	l.other.Store(v)
+	return known
 }
 
 // lexFlag is a set of facts about a word, each a list of the rules that
@@ -106,6 +133,9 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string) *lexe
 	}
 	l.class = r.wordClass(l, tok)
 	l.lists = r.listCode(l)
+	if r.model != nil {
+		l.feat = r.words.Word(l.text, r.model.m)
+	}
 	return l
 }
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -299,18 +298,36 @@ type shortForm struct {
 	after int // bytes: the short form counts after this offset
 }
 
+// mayEndIn reports whether a reading of the normalized word w without
+// enclitics (arabic.Tokenizer.AppendSegmentsWith) may have one of stems
+// as its stem: such a stem is w, or w without its proclitics (an end of
+// w), or after لل the article restored (ا and an end of w). When it
+// reports false, no reading has one of stems, and w need not be read.
+func mayEndIn(w string, stems []string) bool {
+	for _, s := range stems {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(s, "ا"); ok && strings.HasSuffix(w, rest) {
+			return true
+		}
+	}
+	return false
+}
+
 // shortForms adds the mentions of people by their last name after their
 // full name (آلن after جون آلن, ستينغل after ريك ستينغل).
 func (d article) shortForms(chosen []mention) []mention {
 	rr := d.r.rules
 	keys := map[string]*shortForm{}
 	ambiguous := map[string]bool{}
+	var words []string
 	for i := range chosen {
 		m := &chosen[i]
 		if m.typ != gazetteer.Person || m.end-m.first < 2 {
 			continue
 		}
-		words := d.words(nil, m.first, m.end, d.proclitics(m))
+		words = d.words(words[:0], m.first, m.end, d.proclitics(m))
 		key := words[len(words)-1]
 		if len(words) > 2 && isCompoundTail(key) {
 			key = words[len(words)-2] + " " + key // الجار الله
@@ -319,12 +336,16 @@ func (d article) shortForms(chosen []mention) []mention {
 			continue
 		}
 		if other, ok := keys[key]; ok {
-			if entityKey(other.m) != entityKey(m) {
+			if !sameEntity(other.m, m) {
 				ambiguous[key] = true
 			}
 			continue
 		}
-		if d.knownOther(key) {
+		if last := d.lex[m.end-1]; key == last.norm {
+			if last.knownOther(d.r) {
+				continue
+			}
+		} else if d.knownOther(key) {
 			continue
 		}
 		keys[key] = &shortForm{m: m, after: m.End}
@@ -351,14 +372,19 @@ func (d article) shortForms(chosen []mention) []mention {
 		}
 	}
 	firstWords := set{}
+	var firsts []string
 	for key := range keys {
-		firstWords[strings.Fields(key)[0]] = true
+		w := strings.Fields(key)[0]
+		if !firstWords[w] {
+			firstWords[w] = true
+			firsts = append(firsts, w)
+		}
 	}
 	out := chosen
 	// One options value for all tokens: a method value allocates.
 	opts := arabic.SegmentOptions{Keep: firstWords.has, NoEnclitics: true}
 	for k := range d.a.Tokens {
-		if taken[k] || !d.isWord(k) {
+		if taken[k] || !d.isWord(k) || !mayEndIn(d.a.Tokens[k].Norm, firsts) {
 			continue
 		}
 		segs := d.r.tok.AppendSegmentsWith(d.scr.segs[:0], d.a.Text, d.a.Tokens[k], opts)
@@ -429,13 +455,13 @@ func isCompoundTail(w string) bool {
 	return w == "الله" || w == "الدين" || w == "الرحمن"
 }
 
-// entityKey identifies the entity of a mention: its gazetteer id, or its
-// type and key when a rule found it.
-func entityKey(m *mention) string {
-	if m.entity != noEntity {
-		return "#" + strconv.Itoa(m.entity)
+// sameEntity reports whether two mentions name the same entity: the same
+// gazetteer entry, or, both found by a rule, the same type and key.
+func sameEntity(a, b *mention) bool {
+	if a.entity != noEntity || b.entity != noEntity {
+		return a.entity == b.entity
 	}
-	return string(m.typ) + ":" + m.key
+	return a.typ == b.typ && a.key == b.key
 }
 
 // EntityID returns the id of a mention's entity: the gazetteer entry's
