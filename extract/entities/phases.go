@@ -84,7 +84,7 @@ func (r *Recognizer) putScratch(s *scratch) {
 // newArticle returns a with the lexeme of every token, looked up in the
 // vocabulary of r (analysing the forms not met before).
 func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
-	s.lex, s.missing = r.vocab.lexemes(r, a, s.lex, s.missing)
+	s.lex, s.missing = r.vocab.lexemes(r, a, s.lex, s.missing, &s.segs)
 	return article{r: r, a: a, lex: s.lex, scr: s}
 }
 
