@@ -49,6 +49,8 @@ type taggerScratch struct {
 	scorer                    *nerfeat.Scorer
 	tspans                    []tagger.Span
 	spans                     []modelSpan
+	cands, rules              []mention // the rules' own selection, for the hints
+	taken                     []bool
 	same, startsAt            map[int]int
 	used                      []bool
 }
@@ -141,7 +143,11 @@ const maxTaggerTokens = 1024
 func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, mm *model, ts *taggerScratch, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
-	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
+	ts.cands = append(ts.cands[:0], cands...)
+	ts.taken = reuse.Resize(ts.taken, len(a.Tokens), false)
+	ts.rules, ts.taken = selectInto(ts.rules[:0], ts.cands, ts.taken)
+	rules := d.shortForms(ts.rules)
+	ts.rules = rules[:0] // shortForms may have grown it
 	// The strings of every token, made once: the word, its hint, its raw
 	// hint (a gazetteer match) and its word lists.
 	labels := &d.r.hintLabels
@@ -233,6 +239,8 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 func (ts *taggerScratch) release() {
 	clear(ts.words[:cap(ts.words)])
 	clear(ts.feats[:cap(ts.feats)])
+	clear(ts.cands[:cap(ts.cands)])
+	clear(ts.rules[:cap(ts.rules)])
 	clear(ts.seen)
 	clear(ts.same)
 	clear(ts.startsAt)
@@ -302,7 +310,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 			startsAt[c.first] = i
 		}
 	}
-	var out []mention
+	out := make([]mention, 0, len(cands)+len(spans))
 	ts.used = reuse.Resize(ts.used, len(cands), false)
 	used := ts.used
 	for _, sp := range spans {

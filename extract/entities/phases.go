@@ -58,6 +58,7 @@ type scratch struct {
 	segs    []arabic.Segmentation
 	words   []string
 	tagger  taggerScratch
+	short   shortScratch
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
@@ -78,6 +79,7 @@ func (r *Recognizer) putScratch(s *scratch) {
 	}
 	clear(s.segs[:cap(s.segs)])
 	clear(s.lex[:cap(s.lex)])
+	s.short.release()
 	r.scratch.Put(s)
 }
 
