@@ -110,11 +110,12 @@ func proseTokens(text string) (words []string, ok bool) {
 // apostrophe. Each becomes one Latin token whose Norm is the ending.
 var clitics = map[string]bool{"'s": true, "n't": true, "'ll": true, "'re": true, "'m": true}
 
-// A span is a prose token found in the text: text[start:end], in bytes.
-// clitic is the token's Norm when it is one of the clitics, or "".
+// A span is a prose token found in the text: text[start:end], in bytes;
+// word is the token's index in prose's tokens. clitic is the token's Norm
+// when it is one of the clitics, or "".
 type span struct {
-	start, end int
-	clitic     string
+	start, end, word int
+	clitic           string
 }
 
 // resyncRunes is how far ahead align looks for a prose token that is not
@@ -166,7 +167,7 @@ func maskLongRuns(text string) (string, [][2]int) {
 func align(text string, words []string, masked [][2]int) []span {
 	spans := make([]span, 0, len(words))
 	pos, ri := 0, 0
-	for _, w := range words {
+	for wi, w := range words {
 		if w == "" {
 			continue
 		}
@@ -193,7 +194,7 @@ func align(text string, words []string, masked [][2]int) []span {
 		if !ok {
 			continue
 		}
-		sp := span{start: p, end: end}
+		sp := span{start: p, end: end, word: wi}
 		if lw := strings.ToLower(w); clitics[lw] {
 			sp.clitic = lw
 		}

@@ -77,6 +77,10 @@ func (m *Model) AddFeatures(row []float32, hs []Hash) {
 		}
 		return
 	}
+	if n == 9 {
+		m.addFeatures9((*[9]float32)(row), hs)
+		return
+	}
 	for _, h := range hs {
 		k := m.row(uint64(h) & m.mask)
 		for c, v := range m.dense[k : k+n] {
@@ -85,11 +89,52 @@ func (m *Model) AddFeatures(row []float32, hs []Hash) {
 	}
 }
 
+// addFeatures9 is AddFeatures for a model of 9 labels (O and B/I of four
+// types, as the default), with the sums in registers: the same additions
+// in the same order.
+func (m *Model) addFeatures9(row *[9]float32, hs []Hash) {
+	r0, r1, r2, r3, r4, r5, r6, r7, r8 := row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]
+	for _, h := range hs {
+		k := m.row(uint64(h) & m.mask)
+		d := (*[9]float32)(m.dense[k : k+9])
+		r0 += d[0]
+		r1 += d[1]
+		r2 += d[2]
+		r3 += d[3]
+		r4 += d[4]
+		r5 += d[5]
+		r6 += d[6]
+		r7 += d[7]
+		r8 += d[8]
+	}
+	row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] = r0, r1, r2, r3, r4, r5, r6, r7, r8
+}
+
 // TagProbScores is TagProbHashedWith over emission scores already summed
 // (see Scores): e holds a row of len(m.Labels()) scores per token. e may
 // be s's own buffer.
 func (m *Model) TagProbScores(s *Scratch, e []float32) ([]string, []float64) {
 	return m.decodeProb(s, e, len(e)/len(m.labels))
+}
+
+// TagScores is TagProbScores without the probabilities: the best labels
+// alone, in s's buffer. MarginalsScores then gives their probabilities,
+// for a caller that needs them only for some sentences (those with a name
+// it keeps): forward-backward costs more than Viterbi.
+func (m *Model) TagScores(s *Scratch, e []float32) []string {
+	path := s.viterbi(e, m.trans, m.allow, m.from, len(m.labels), len(e)/len(m.labels))
+	s.labels = grow(s.labels, len(path))
+	for i, c := range path {
+		s.labels[i] = m.labels[c]
+	}
+	return s.labels
+}
+
+// MarginalsScores returns the probabilities of the labels that the last
+// TagScores through s gave for the same scores e, as TagProbScores gives
+// them, in s's buffer.
+func (m *Model) MarginalsScores(s *Scratch, e []float32) []float64 {
+	return m.marginals(s, e, s.path[:len(e)/len(m.labels)])
 }
 
 func (m *Model) tagProb(rows [][]int) ([]string, []float64) {

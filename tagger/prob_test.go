@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -309,7 +310,51 @@ func TestScoresInParts(t *testing.T) {
 				if !slices.Equal(gotL, wantL) || !slices.Equal(gotP, wantP) {
 					t.Errorf("split at %d: %q %v, all at once %q %v", k, gotL, gotP, wantL, wantP)
 				}
+				// The labels alone, then their probabilities.
+				gotL = slices.Clone(tc.m.TagScores(&s, e))
+				if gotP := tc.m.MarginalsScores(&s, e); !slices.Equal(gotL, wantL) || !slices.Equal(gotP, wantP) {
+					t.Errorf("split at %d, TagScores then MarginalsScores: %q %v, TagProbHashed %q %v", k, gotL, gotP, wantL, wantP)
+				}
 			}
 		})
+	}
+}
+
+// TestAddFeaturesNineLabels checks the path of AddFeatures for models of
+// 9 labels (the default's) against the sums over the full weight table,
+// bit for bit, from a row that does not start at 0.
+func TestAddFeaturesNineLabels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	labels := []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+	m := newModel(Info{Bits: 8}, labels)
+	for b := 0; b*9 < len(m.weights); b++ {
+		if rng.IntN(3) == 0 {
+			for c := range 9 {
+				m.weights[b*9+c] = rng.Float32()*2 - 1
+			}
+		}
+	}
+	m.index()
+	for trial := range 200 {
+		hs := make([]Hash, rng.IntN(50))
+		for i := range hs {
+			hs[i] = Hash(rng.Uint64())
+		}
+		start := make([]float32, 9)
+		for c := range start {
+			start[c] = rng.Float32()
+		}
+		want := slices.Clone(start)
+		for _, h := range hs {
+			b := int(uint64(h) & m.mask)
+			for c := range 9 {
+				want[c] += m.weights[b*9+c]
+			}
+		}
+		got := slices.Clone(start)
+		m.AddFeatures(got, hs)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d: %v, over the full table %v", trial, got, want)
+		}
 	}
 }

@@ -45,10 +45,12 @@ type taggerScratch struct {
 	words, hints, raws, lists []string // per token
 	pieces                    [][2]int // first and end token
 	seen                      map[string]string
-	hashOut                   [][]tagger.Hash
-	hashBuf                   []tagger.Hash
+	feats                     []*nerfeat.Word // per token, when tagging
+	scorer                    *nerfeat.Scorer
 	tspans                    []tagger.Span
 	spans                     []modelSpan
+	cands, rules              []mention // the rules' own selection, for the hints
+	taken                     []bool
 	same, startsAt            map[int]int
 	used                      []bool
 }
@@ -65,7 +67,7 @@ type modelSpan struct {
 type TaggerSentence struct {
 	FirstToken, EndToken int
 	Features             [][]string
-	hashes               [][]tagger.Hash // the features hashed, when tagging
+	scores               []float32 // the model's emission scores, when tagging
 }
 
 // TaggerFeatures returns the sentences of a with the features that
@@ -135,13 +137,17 @@ const maxTaggerTokens = 1024
 // features are made one sentence at a time, so that a long article does
 // not hold them all at once. It returns ctx's error when ctx is done
 // (looked at before each sentence).
-// With hashed, the features are left hashed (TaggerSentence.hashes), for
-// the model; otherwise they are the strings, for training. ts holds the
-// buffers.
-func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, x *nerfeat.Extractor, hashed bool, ts *taggerScratch, fn func(TaggerSentence)) error {
+// With a model, the features are summed into its emission scores
+// (TaggerSentence.scores); otherwise they are the strings, for training.
+// ts holds the buffers.
+func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, mm *model, ts *taggerScratch, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
-	rules := d.shortForms(selectMentions(append([]mention(nil), cands...), len(a.Tokens)))
+	ts.cands = append(ts.cands[:0], cands...)
+	ts.taken = reuse.Resize(ts.taken, len(a.Tokens), false)
+	ts.rules, ts.taken = selectInto(ts.rules[:0], ts.cands, ts.taken)
+	rules := d.shortForms(ts.rules)
+	ts.rules = rules[:0] // shortForms may have grown it
 	// The strings of every token, made once: the word, its hint, its raw
 	// hint (a gazetteer match) and its word lists.
 	labels := &d.r.hintLabels
@@ -154,6 +160,16 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 		words[k] = a.Tokens[k].Text(a.Text)
 		lists[k] = d.lex[k].lists
 	}
+	if mm != nil {
+		ts.feats = reuse.Resize(ts.feats, len(a.Tokens), nil)
+		for k := range a.Tokens {
+			ts.feats[k] = d.lex[k].feat
+		}
+		if ts.scorer == nil || ts.scorer.Model() != mm.m {
+			ts.scorer = nerfeat.NewScorer(mm.m)
+		}
+	}
+	x := d.r.words.Extractor()
 	for i := range rules {
 		m := &rules[i]
 		key := hintKey{typ: m.typ, source: m.source, form: m.form}
@@ -195,17 +211,21 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 				return err
 			}
 		}
-		x.NoteHints(seen, words[p[0]:p[1]], hints[p[0]:p[1]])
+		if mm != nil {
+			nerfeat.NoteWordHints(seen, ts.feats[p[0]:p[1]], hints[p[0]:p[1]])
+		} else {
+			x.NoteHints(seen, words[p[0]:p[1]], hints[p[0]:p[1]])
+		}
 	}
 	for _, p := range ts.pieces {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		w, h, r, l := words[p[0]:p[1]], hints[p[0]:p[1]], raws[p[0]:p[1]], lists[p[0]:p[1]]
-		if hashed {
-			// fn uses the hashes before the next sentence: their arrays are reused.
-			ts.hashOut, ts.hashBuf = x.AppendSentenceHashes(ts.hashOut, ts.hashBuf, w, h, r, l, seen)
-			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], hashes: ts.hashOut})
+		if mm != nil {
+			// fn uses the scores before the next sentence: their array is reused.
+			e := ts.scorer.Sentence(&ts.tag, ts.feats[p[0]:p[1]], h, r, l, seen)
+			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], scores: e})
 			continue
 		}
 		f := x.HintedSentence(w, h, r, l, seen)
@@ -218,6 +238,9 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 // of the features, once the article is done.
 func (ts *taggerScratch) release() {
 	clear(ts.words[:cap(ts.words)])
+	clear(ts.feats[:cap(ts.feats)])
+	clear(ts.cands[:cap(ts.cands)])
+	clear(ts.rules[:cap(ts.rules)])
 	clear(ts.seen)
 	clear(ts.same)
 	clear(ts.startsAt)
@@ -239,23 +262,26 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	if mm == nil && collect == nil {
 		return cands, nil
 	}
-	x := d.r.words.Extractor()
 	ts := &d.scr.tagger
 	defer ts.release()
 	if collect != nil {
-		err := d.eachTaggerSentence(ctx, names, cands, x, false, ts, func(s TaggerSentence) { *collect = append(*collect, s) })
+		err := d.eachTaggerSentence(ctx, names, cands, nil, ts, func(s TaggerSentence) { *collect = append(*collect, s) })
 		return cands, err
 	}
 	// The model's spans, in order; they never overlap, as the sentences
 	// do not.
 	spans := ts.spans[:0]
-	err := d.eachTaggerSentence(ctx, names, cands, x, true, ts, func(s TaggerSentence) {
-		labels, prob := mm.m.TagProbHashedWith(&ts.tag, s.hashes)
+	err := d.eachTaggerSentence(ctx, names, cands, mm, ts, func(s TaggerSentence) {
+		labels := mm.m.TagScores(&ts.tag, s.scores)
 		ts.tspans = tagger.AppendSpans(ts.tspans[:0], labels)
+		var prob []float64 // made for the first span kept
 		for _, sp := range ts.tspans {
 			typ, ok := modelTypes[sp.Type]
 			if !ok {
 				continue
+			}
+			if prob == nil {
+				prob = mm.m.MarginalsScores(&ts.tag, s.scores)
 			}
 			p := 1.0
 			for i := sp.Start; i < sp.End; i++ {
@@ -284,7 +310,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 			startsAt[c.first] = i
 		}
 	}
-	var out []mention
+	out := make([]mention, 0, len(cands)+len(spans))
 	ts.used = reuse.Resize(ts.used, len(cands), false)
 	used := ts.used
 	for _, sp := range spans {

@@ -198,3 +198,35 @@ func TestHintLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestMayEndIn checks the invariant shortForms relies on: every stem of
+// a reading of a word without enclitics is one mayEndIn accepts for the
+// word, so that a word it turns down has no reading with one of the
+// stems; and that it turns down a word with no such ending.
+func TestMayEndIn(t *testing.T) {
+	tok := arabic.NewTokenizer(arabic.Default)
+	text := "وللرئيس للمدينة بالقاهرة والكويت فالأمين وسيقول لأحمد كمحمد الجار الله وبأوباما للاعبين"
+	a := tok.Analyze(text)
+	opts := arabic.SegmentOptions{NoEnclitics: true}
+	for _, k := range a.Tokens {
+		for _, seg := range tok.AppendSegmentsWith(nil, a.Text, k, opts) {
+			if !mayEndIn(k.Norm, []string{seg.Stem}) {
+				t.Errorf("mayEndIn(%q, [%q]) = false for a reading of the word (% x, % x)", k.Norm, seg.Stem, k.Norm, seg.Stem)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		w     string
+		stems []string
+		want  bool
+	}{
+		{"للرئيس", []string{"الرئيس"}, true}, // لل: the article restored
+		{"بالقاهره", []string{"القاهره"}, true},
+		{"بالقاهره", []string{"الكويت", "محمد"}, false},
+		{"محمد", nil, false},
+	} {
+		if got := mayEndIn(tc.w, tc.stems); got != tc.want {
+			t.Errorf("mayEndIn(%q, %q) = %v, want %v", tc.w, tc.stems, got, tc.want)
+		}
+	}
+}

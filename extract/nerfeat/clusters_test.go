@@ -176,25 +176,25 @@ func TestClusterFeatures(t *testing.T) {
 		tok  int
 		want string
 	}{
-		{"the word's 4-bit prefix", 1, "c4=" + p[:min(4, len(p))]},
+		{"the word's 8-bit prefix", 1, "c8=" + p[:min(8, len(p))]},
 		{"the word's whole path", 1, "c16=" + p[:min(16, len(p))]},
-		{"the next word's path", 0, "c+1a=" + p[:min(8, len(p))]},
-		{"the previous word's path", 2, "c-1a=" + p[:min(8, len(p))]},
-		{"no neighbour after the end", 2, "c+1a=-"},
+		{"the next word's path", 0, "c+1=" + p[:min(8, len(p))]},
+		{"the previous word's path", 2, "c-1=" + p[:min(8, len(p))]},
+		{"no neighbour after the end", 2, "c+1=-"},
 	} {
 		if !has(tc.tok, tc.want) {
 			t.Errorf("%s: features of token %d lack %q: %q", tc.name, tc.tok, tc.want, fs[tc.tok])
 		}
 	}
 	for _, g := range fs[2] {
-		if strings.HasPrefix(g, "c4=") {
+		if strings.HasPrefix(g, "c8=") {
 			t.Errorf("an unclustered word has %q", g)
 		}
 	}
 	// Without clusters, no cluster feature.
 	plain, _ := New(nil, nil).Sentence([]string{"ثم", "كلب"})
 	for _, g := range plain[1] {
-		if strings.HasPrefix(g, "c") && strings.Contains(g, "=") && (strings.HasPrefix(g, "c4=") || strings.HasPrefix(g, "c-1") || strings.HasPrefix(g, "c+1")) {
+		if strings.HasPrefix(g, "c") && strings.Contains(g, "=") && (strings.HasPrefix(g, "c8=") || strings.HasPrefix(g, "c-1") || strings.HasPrefix(g, "c+1")) {
 			t.Errorf("no clusters, yet %q", g)
 		}
 	}

@@ -354,6 +354,14 @@ func TestDefaultTaxonomyWords(t *testing.T) {
 			evidence: []string{"وكالة ناسا"},
 		},
 		{
+			// "new study" (3; "study" inside it does not count again),
+			// "researchers" (2.5).
+			name:     "a study reported, in English",
+			text:     "A new study by researchers found that the effect lasts.",
+			first:    "medtop:13000000",
+			evidence: []string{"new study", "researchers"},
+		},
+		{
 			// برنامج المواهب (3), حلقة (1.5) and متسابق (1.5), in text order.
 			name:     "a talent show",
 			text:     "وصلت المتسابقة إلى الحلقة الأخيرة من برنامج المواهب.",

@@ -1,0 +1,283 @@
+package nerfeat
+
+import "github.com/alam-nlp/alam/tagger"
+
+// The tagger's hot path: the features of a sentence summed into a model's
+// emission scores without building or hashing what a word type gives
+// whatever its context. A Word holds, once per word type, the hashes of
+// the features it gives as a neighbour, and the sum of its own features'
+// weight rows (b, w, n, s, sh, the prefixes and suffixes, its cluster:
+// the first features of every token, see sentence) for one model; a token then
+// only hashes what depends on its context (the pairs of words, the hints,
+// the word lists). The scores are those of summing the hashes of
+// AppendSentenceHashes, bit for bit (see TestScorerMatchesHashes).
+
+// Word is the analysis of one word type with the hashes of its features.
+// It is never changed once made: goroutines may share it.
+type Word struct {
+	text string
+	lx   *lexeme
+	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
+	// "s+1="+stem and "n+2="+norm: the features the word gives the words
+	// around it.
+	prev1, prevStem1, prev2, next1, nextStem1, next2 tagger.Hash
+	// left is the hash of "n-1n="+norm+"|", to which the next word's norm
+	// is added; right that of "nn+1="+norm+"|", to which the next word's
+	// norm is added for this word's own pair.
+	left, right tagger.Hash
+	// With clusters (clustered): the hashes of "c-1=" and "c+1=" with
+	// the first prefix of its cluster path ("-" when it has none), the
+	// features it gives its neighbours.
+	clustered      bool
+	prevCl, nextCl tagger.Hash
+	// sum is the sum of model's weight rows over the word's own
+	// features, when it was made for a model (see Lexicon.Word); sumBuf
+	// holds it for models of up to 16 labels, next to the hashes.
+	model  *tagger.Model
+	sum    []float32
+	sumBuf [16]float32
+}
+
+// The hashes of the sentence's edges and of the hints' absence.
+var (
+	startPrev1, startPrevStem1, startPrev2 = hashOf("n-1=", "<s>"), hashOf("s-1=", "<s>"), hashOf("n-2=", "<s>")
+	endNext1, endNextStem1, endNext2       = hashOf("n+1=", "</s>"), hashOf("s+1=", "</s>"), hashOf("n+2=", "</s>")
+	startLeft                              = hashOf("n-1n=", "<s>|")
+	edgePrevCl, edgeNextCl                 = hashOf("c-1=-"), hashOf("c+1=-")
+	endNorm                                = "</s>"
+)
+
+func hashOf(parts ...string) tagger.Hash {
+	h := tagger.NewHash()
+	for _, p := range parts {
+		h = h.Add(p)
+	}
+	return h
+}
+
+// Word returns the analysis of the word w, as the Extractors of l make
+// it, with the hashes of its features and, if m is not nil, the sum of
+// m's weights over its own features (see Scorer). It keeps w.
+func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
+	lx := l.Extractor().lex(w)
+	wd := &Word{
+		text: w, lx: lx,
+		prev1: hashOf("n-1=", lx.norm), prevStem1: hashOf("s-1=", lx.stem), prev2: hashOf("n-2=", lx.norm),
+		next1: hashOf("n+1=", lx.norm), nextStem1: hashOf("s+1=", lx.stem), next2: hashOf("n+2=", lx.norm),
+		left: hashOf("n-1n=", lx.norm, "|"), right: hashOf("nn+1=", lx.norm, "|"),
+	}
+	if l.clusters != nil {
+		wd.clustered = true
+		cl := "-"
+		if lx.cl[0] != "" {
+			cl = lx.cl[0]
+		}
+		wd.prevCl, wd.nextCl = hashOf("c-1=", cl), hashOf("c+1=", cl)
+	}
+	if m != nil {
+		wd.model = m
+		if n := len(m.Labels()); n <= len(wd.sumBuf) {
+			wd.sum = wd.sumBuf[:n:n]
+		} else {
+			wd.sum = make([]float32, n)
+		}
+		var own [16]tagger.Hash
+		m.AddFeatures(wd.sum, wd.appendOwn(own[:0]))
+	}
+	return wd
+}
+
+// Norm returns the word's normalized form.
+func (w *Word) Norm() string { return w.lx.norm }
+
+// appendOwn appends the hashes of the word's own features, in the order
+// of sentence.
+func (w *Word) appendOwn(dst []tagger.Hash) []tagger.Hash {
+	l := w.lx
+	dst = append(dst, hashOf("b"), hashOf("w=", w.text), hashOf("n=", l.norm), hashOf("s=", l.stem), hashOf("sh=", l.shape))
+	for k := range 3 {
+		if l.pre[k] != "" {
+			dst = append(dst, hashOf(prefixNames[k], l.pre[k]), hashOf(suffixNames[k], l.suf[k]))
+		}
+	}
+	if l.cl[0] != "" {
+		for k := range clusterBits {
+			dst = append(dst, hashOf(clusterNames[k], l.cl[k]))
+		}
+	}
+	return dst
+}
+
+// NoteWordHints is NoteHints over Words.
+func NoteWordHints(seen map[string]string, words []*Word, hint []string) {
+	for wi, w := range words {
+		if h := hint[wi]; h != "" {
+			if _, ok := seen[w.lx.norm]; !ok {
+				seen[w.lx.norm] = h[2:]
+			}
+		}
+	}
+}
+
+// A Scorer sums the weights of a model over the features of sentences
+// of Words, made for the same model (Lexicon.Word) to be fast: the sums
+// of a word made for another model or none are made again at each use.
+// It keeps a buffer: one goroutine at a time.
+type Scorer struct {
+	m   *tagger.Model
+	buf []tagger.Hash
+}
+
+// NewScorer returns a Scorer for the model m.
+func NewScorer(m *tagger.Model) *Scorer { return &Scorer{m: m} }
+
+// Model returns the Scorer's model.
+func (sc *Scorer) Model() *tagger.Model { return sc.m }
+
+// Sentence returns the emission scores of one sentence in s's buffer (see
+// tagger.Scratch.Scores), for tagger.Model.TagProbScores: those of the
+// features AppendSentenceHashes gives for the same words (words[i].text),
+// hints, raw hints, word lists and seen. lists may be nil.
+func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []string, seen map[string]string) []float32 {
+	m := sc.m
+	n := len(m.Labels())
+	e := s.Scores(m, len(words))
+	for i, w := range words {
+		row := e[i*n : (i+1)*n : (i+1)*n]
+		if w.model == m {
+			for c, v := range w.sum[:n] {
+				row[c] = v
+			}
+			sc.buf = sc.buf[:0]
+		} else {
+			sc.buf = w.appendOwn(sc.buf[:0]) // row is 0: the sums start there
+		}
+		sc.buf = appendContext(sc.buf, words, hint, raw, lists, seen, i)
+		m.AddFeatures(row, sc.buf)
+	}
+	return e
+}
+
+// appendHashes appends the hashes of all the features of word i of a
+// sentence, its own and those of its context, in the order of sentence.
+func appendHashes(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
+	return appendContext(words[i].appendOwn(dst), words, hint, raw, lists, seen, i)
+}
+
+// Hashes of features whose value is "-" (no hint) or "|" (no word).
+var (
+	noHintPrev, noHintNext, noHintPair = hashOf("h-1=-"), hashOf("h+1=-"), hashOf("h-1h=-|-")
+	noRawPrev, noRawNext               = hashOf("g-1=-"), hashOf("g+1=-")
+)
+
+// appendContext appends the hashes of the features of word i that depend
+// on its context, in the order of sentence.
+func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
+	w := words[i]
+	norm := w.lx.norm
+	// n-1, s-1, n-2, n+1, s+1, n+2.
+	if i >= 1 {
+		dst = append(dst, words[i-1].prev1, words[i-1].prevStem1)
+	} else {
+		dst = append(dst, startPrev1, startPrevStem1)
+	}
+	if i >= 2 {
+		dst = append(dst, words[i-2].prev2)
+	} else {
+		dst = append(dst, startPrev2)
+	}
+	next := endNorm
+	if i+1 < len(words) {
+		dst = append(dst, words[i+1].next1, words[i+1].nextStem1)
+		next = words[i+1].lx.norm
+	} else {
+		dst = append(dst, endNext1, endNextStem1)
+	}
+	if i+2 < len(words) {
+		dst = append(dst, words[i+2].next2)
+	} else {
+		dst = append(dst, endNext2)
+	}
+	// The neighbours' clusters: c-1, c+1.
+	if w.clustered {
+		if i >= 1 {
+			dst = append(dst, words[i-1].prevCl)
+		} else {
+			dst = append(dst, edgePrevCl)
+		}
+		if i+1 < len(words) {
+			dst = append(dst, words[i+1].nextCl)
+		} else {
+			dst = append(dst, edgeNextCl)
+		}
+	}
+	// n-1n, nn+1.
+	if i >= 1 {
+		dst = append(dst, words[i-1].left.Add(norm))
+	} else {
+		dst = append(dst, startLeft.Add(norm))
+	}
+	dst = append(dst, w.right.Add(next))
+	// The hints: h, hn, h-1, h+1, h-1h.
+	at := func(xs []string, i int) string {
+		if i < 0 || i >= len(xs) || xs[i] == "" {
+			return "-"
+		}
+		return xs[i]
+	}
+	h, hp, hn := at(hint, i), at(hint, i-1), at(hint, i+1)
+	if h != "-" {
+		dst = append(dst, hashOf("h=", h), hashOf("hn=", h, "|", norm))
+	}
+	if hp == "-" {
+		dst = append(dst, noHintPrev)
+	} else {
+		dst = append(dst, hashOf("h-1=", hp))
+	}
+	if hn == "-" {
+		dst = append(dst, noHintNext)
+	} else {
+		dst = append(dst, hashOf("h+1=", hn))
+	}
+	if hp == "-" && h == "-" {
+		dst = append(dst, noHintPair)
+	} else {
+		dst = append(dst, hashOf("h-1h=", hp, "|", h))
+	}
+	// The raw hints: g, g-1, g+1.
+	if g := at(raw, i); g != "-" {
+		dst = append(dst, hashOf("g=", g))
+	}
+	if g := at(raw, i-1); g == "-" {
+		dst = append(dst, noRawPrev)
+	} else {
+		dst = append(dst, hashOf("g-1=", g))
+	}
+	if g := at(raw, i+1); g == "-" {
+		dst = append(dst, noRawNext)
+	} else {
+		dst = append(dst, hashOf("g+1=", g))
+	}
+	// The document: d.
+	if d, ok := seen[norm]; ok && hint[i] == "" {
+		dst = append(dst, hashOf("d=", d))
+	}
+	// The word lists: l, l-1, l+1, l-1l, l-2.
+	if lists != nil {
+		listAt := func(k int) string {
+			if k < 0 || k >= len(words) {
+				return "|"
+			}
+			if k >= len(lists) {
+				return ""
+			}
+			return lists[k]
+		}
+		if c := listAt(i); c != "" {
+			dst = append(dst, hashOf("l=", c))
+		}
+		dst = append(dst, hashOf("l-1=", listAt(i-1)), hashOf("l+1=", listAt(i+1)),
+			hashOf("l-1l=", listAt(i-1), "|", listAt(i)), hashOf("l-2=", listAt(i-2)))
+	}
+	return dst
+}

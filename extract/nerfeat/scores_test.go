@@ -1,0 +1,117 @@
+package nerfeat
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/alam-nlp/alam/tagger"
+)
+
+// randomSentences makes sentences of words of every shape (Arabic words
+// short and long, with the article and without, digits, Latin, a
+// punctuation mark, a word repeated) with random hints, raw hints, word
+// lists (sometimes none, sometimes shorter than the sentence) and seen.
+func randomSentences(seed uint64, count int) (sents [][]string, hints, raws, lists [][]string) {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	pool := []string{"قال", "الرئيس", "محمد", "و", "في", "القاهرة", "،", ".", "2007", "CNN", "عام2007",
+		"بالكويت", "والإمارات", "م", "أمس", "الأمم", "المتحدة", "ابن", "عبد", "الله", "-", "|"}
+	labels := []string{"", "", "", "B-PERSON/rule/name", "I-PERSON/rule/name", "B-LOCATION/gazetteer/name", "I-ORG/name"}
+	codes := []string{"", "", "G", "TS", "VC", "|", "-"}
+	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	for range count {
+		n := rng.IntN(12)
+		var s, h, r, l []string
+		for range n {
+			s, h, r, l = append(s, pick(pool)), append(h, pick(labels)), append(r, pick(labels)), append(l, pick(codes))
+		}
+		switch rng.IntN(4) {
+		case 0:
+			l = nil
+		case 1:
+			if len(l) > 0 {
+				l = l[:rng.IntN(len(l))]
+			}
+		}
+		sents, hints, raws, lists = append(sents, s), append(hints, h), append(raws, r), append(lists, l)
+	}
+	return sents, hints, raws, lists
+}
+
+// TestScorerMatchesHashes checks the Words' hashes against those of the
+// feature strings (AppendSentenceHashes, whose strings TestHintedHashes
+// checks), feature by feature and in order, and the Scorer's emission
+// scores against the sums of those hashes, bit for bit, for a model
+// trained on the same features.
+func TestScorerMatchesHashes(t *testing.T) {
+	// Clusters of some of the words' stems (ClusterKey), with paths
+	// shorter and longer than the prefixes read.
+	clusters := newClusters(map[string]string{
+		ClusterKey("الرئيس"): "0110100111010", ClusterKey("محمد"): "01101", ClusterKey("القاهرة"): "1",
+		ClusterKey("2007"): "11110000111100001111", ClusterKey("قال"): "000000001",
+	}, nil)
+	for _, tc := range []struct {
+		name string
+		c    *Clusters
+	}{{"no clusters", nil}, {"clusters", clusters}} {
+		t.Run(tc.name, func(t *testing.T) { testScorer(t, tc.c) })
+	}
+}
+
+func testScorer(t *testing.T, c *Clusters) {
+	sents, hints, raws, lists := randomSentences(11, 300)
+	lex := NewLexicon(c)
+	x := lex.Extractor()
+	// The seen of a document: the hinted words of its first sentences.
+	seen := map[string]string{}
+	for i := range 40 {
+		x.NoteHints(seen, sents[i], hints[i])
+	}
+	var train []tagger.Sentence
+	rng := rand.New(rand.NewPCG(3, 4))
+	tags := []string{"O", "O", "B-PERS", "B-LOC", "B-ORG"}
+	for i, s := range sents {
+		fs := x.HintedSentence(s, hints[i], raws[i], lists[i], seen)
+		ls := make([]string, len(s))
+		for k := range ls {
+			ls[k] = tags[rng.IntN(len(tags))]
+		}
+		train = append(train, tagger.Sentence{Features: fs, Labels: ls})
+	}
+	m, err := tagger.Train(train, tagger.Config{Epochs: 2, Seed: 1, Bits: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(m.Labels())
+	sc := NewScorer(m)
+	var s tagger.Scratch
+	words := map[string]*Word{}
+	for si, sent := range sents {
+		ws := make([]*Word, len(sent))
+		for k, w := range sent {
+			if words[w] == nil {
+				// Words made for the model, and some for none.
+				var wm *tagger.Model
+				if len(words)%3 != 0 {
+					wm = m
+				}
+				words[w] = lex.Word(w, wm)
+			}
+			ws[k] = words[w]
+		}
+		want := x.HintedSentenceHashes(sent, hints[si], raws[si], lists[si], seen)
+		for k := range sent {
+			if got := appendHashes(nil, ws, hints[si], raws[si], lists[si], seen, k); !slices.Equal(got, want[k]) {
+				strs := x.HintedSentence(sent, hints[si], raws[si], lists[si], seen)[k]
+				t.Fatalf("sentence %d %q, word %d: %d hashes differ from those of the %d strings %q", si, sent, k, len(got), len(want[k]), strs)
+			}
+		}
+		wantE := make([]float32, len(sent)*n)
+		for k, hs := range want {
+			m.AddFeatures(wantE[k*n:(k+1)*n], hs)
+		}
+		if got := sc.Sentence(&s, ws, hints[si], raws[si], lists[si], seen); !slices.Equal(got, wantE) {
+			t.Fatalf("sentence %d %q: scores %v, sums of the hashes %v", si, sent, got, wantE)
+		}
+	}
+}
