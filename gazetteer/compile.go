@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -93,6 +94,9 @@ type context struct {
 // Compilation runs in two passes: the first turns every name into a
 // sequence of token ids, the second sorts the sequences and lays the trie
 // out from them (see trie), so that no table of edges is built on the way.
+// In the first pass a second goroutine tokenizes the names (tokenizeNames)
+// while the calling one interns their tokens, in entry order, so that the
+// ids and the trie are the same as in one goroutine.
 func Compile(g *Gazetteer) *Matcher {
 	names := 0
 	for i := range g.Entries {
@@ -107,40 +111,103 @@ func Compile(g *Gazetteer) *Matcher {
 		marks:   []string{""},
 	}
 	b := newTrieBuilder(names)
+	batches, free := make(chan *nameBatch, nameBatches), make(chan *nameBatch, nameBatches)
+	for range nameBatches {
+		free <- &nameBatch{}
+	}
+	// tokenizeNames alone writes m.marks and m.context until it closes
+	// batches; this goroutine alone writes m.vocab and b.
+	go m.tokenizeNames(batches, free)
+	seen := &entryTokens{vocab: m.vocab}
+	entry := int32(-1)
+	for bt := range batches {
+		start := uint32(0)
+		for _, n := range bt.names {
+			if n.value.entry != entry {
+				entry = n.value.entry
+				seen.reset()
+			}
+			b.add(seen.id, bt.toks[start:n.end], n.value)
+			start = n.end
+		}
+		bt.toks, bt.names = bt.toks[:0], bt.names[:0]
+		free <- bt
+	}
+	m.trie = b.build(m.vocab.Len() + 1)
+	m.vocab.Compact() // sized for names, it holds far fewer tokens
+	m.buildFirsts()
+	return m
+}
+
+// nameBatch holds the names of a run of entries as normalized tokens, from
+// the goroutine that tokenizes them to the one that interns them.
+type nameBatch struct {
+	toks  []string
+	names []batchName
+}
+
+// batchName is a name of a nameBatch: its tokens end at toks[end] and
+// start where those of the name before end.
+type batchName struct {
+	end   uint32
+	value value
+}
+
+// Batches in flight between the two goroutines of Compile, and the
+// entries in each.
+const (
+	nameBatches     = 4
+	entriesPerBatch = 1024
+)
+
+func (bt *nameBatch) addName(v value) {
+	bt.names = append(bt.names, batchName{end: uint32(len(bt.toks)), value: v})
+}
+
+// tokenizeNames sends the names of m's entries, in order, in batches taken
+// from free, and closes batches after the last. It also makes the
+// vocalized names (m.marks) and the context phrases (m.context).
+func (m *Matcher) tokenizeNames(batches chan<- *nameBatch, free <-chan *nameBatch) {
+	defer close(batches)
 	var scratch []arabic.Token
 	var toks []string
-	seen := &entryTokens{vocab: m.vocab}
+	bt := <-free
 	for i := range m.entries {
 		e := &m.entries[i]
-		seen.reset()
 		for k := -2; k < len(e.Aliases); k++ {
 			name := e.name(k)
-			scratch, toks = m.appendNormTokens(scratch, toks[:0], name)
+			start := len(bt.toks)
+			scratch, bt.toks = m.appendNormTokens(scratch, bt.toks, name)
 			v := newValue(int32(i), FormName, m.vocalized(name))
-			if !hasCompound(toks) {
-				b.add(seen.id, toks, v)
+			if !hasCompound(bt.toks[start:]) {
+				bt.addName(v)
 				continue
 			}
-			for _, variant := range nameVariants(toks) {
-				b.add(seen.id, variant, v)
+			variants := nameVariants(slices.Clone(bt.toks[start:]))
+			bt.toks = bt.toks[:start]
+			for _, variant := range variants {
+				bt.toks = append(bt.toks, variant...)
+				bt.addName(v)
 			}
 		}
 		for _, d := range e.Demonyms {
 			scratch, toks = m.appendNormTokens(scratch, toks[:0], d)
 			v := newValue(int32(i), FormAdjective, m.vocalized(d))
 			for _, form := range demonymForms(toks) {
-				b.add(seen.id, form, v)
+				bt.toks = append(bt.toks, form...)
+				bt.addName(v)
 			}
 		}
 		favour, against := m.stemPhrases(e.Context.Favour), m.stemPhrases(e.Context.Against)
 		if favour != nil || against != nil {
 			m.context[i] = context{favour: favour, against: against}
 		}
+		if (i+1)%entriesPerBatch == 0 {
+			batches <- bt
+			bt = <-free
+		}
 	}
-	m.trie = b.build(m.vocab.Len() + 1)
-	m.vocab.Compact() // sized for names, it holds far fewer tokens
-	m.buildFirsts()
-	return m
+	batches <- bt
 }
 
 // entryTokens interns the tokens of one entry's names, which share many

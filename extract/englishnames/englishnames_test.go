@@ -37,6 +37,8 @@ func TestFind(t *testing.T) {
 		{"verb of saying after", "Sara Hassan said the bank grew.", []string{"Sara Hassan=PERSON@0"}},
 		{"verb of saying before", "“Growth is strong,” said Jihad Azour.", []string{"Jihad Azour=PERSON@25"}},
 		{"one word and said is no name", "Officials said the talks failed.", nil},
+		{"verb of saying of english's list, tells", "Qorin Zandar tells the bank", []string{"Qorin Zandar=PERSON@0"}},
+		{"reported follows a company as often", "Qorin Zandar reported a rise", nil},
 		{"sentence start is no name", "The Talks Failed.", nil},
 		{"org suffix", "shares of Arqaam Capital rose", []string{"Arqaam Capital=ORG@10"}},
 		{"org with of", "the Ministry of Oil said", []string{"Ministry of Oil=ORG@4"}},

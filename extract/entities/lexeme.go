@@ -91,8 +91,11 @@ func (l *lexeme) has(f lexFlag) bool { return l.flags&f != 0 }
 
 // newLexeme analyses the surface form text, of kind kind and normalized
 // form norm. It keeps copies of the strings, never the article's text.
-func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string) *lexeme {
-	l := &lexeme{text: strings.Clone(text), norm: strings.Clone(norm), kind: kind}
+// segs is scratch space for the clitic readings.
+func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs *[]arabic.Segmentation) *lexeme {
+	// One copy holds both strings.
+	both := strings.Clone(text + norm)
+	l := &lexeme{text: both[:len(text)], norm: both[len(text):], kind: kind}
 	w := l.norm
 	l.runes = utf8.RuneCountInString(w)
 	rr := r.rules
@@ -126,12 +129,22 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string) *lexe
 	tok := arabic.Token{Kind: kind, Norm: l.norm, Offsets: arabic.Offsets{
 		End: len(l.text), RuneEnd: utf8.RuneCountInString(l.text),
 	}}
-	for _, s := range r.tok.AppendSegmentsWith(nil, l.text, tok, rr.firstOpts) {
+	*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.firstOpts)
+	kept := 0
+	for _, s := range *segs {
 		if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
-			l.readings = append(l.readings, s)
+			kept++
 		}
 	}
-	l.class = r.wordClass(l, tok)
+	if kept > 0 {
+		l.readings = make([]arabic.Segmentation, 0, kept)
+		for _, s := range *segs {
+			if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
+				l.readings = append(l.readings, s)
+			}
+		}
+	}
+	l.class = r.wordClass(l, tok, segs)
 	l.lists = r.listCode(l)
 	if r.model != nil {
 		l.feat = r.words.Word(l.text, r.model.m)
@@ -141,7 +154,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string) *lexe
 
 // wordClass returns the class of the word l as part of a person's name,
 // before its context is known (see lexeme.class).
-func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token) wordClass {
+func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segmentation) wordClass {
 	rr := r.rules
 	w := l.norm
 	switch {
@@ -172,7 +185,8 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token) wordClass {
 		return notName
 	}
 	// A proclitic reading that is a common word: بحفظ، والتجارة.
-	for _, seg := range r.tok.AppendSegmentsWith(nil, l.text, tok, rr.commonOpts) {
+	*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
+	for _, seg := range *segs {
 		// The future prefix س comes before a verb, never a stop word:
 		// ساها is not س + آها.
 		future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem)
@@ -221,8 +235,9 @@ func (v *vocab) len() int {
 }
 
 // lexemes sets dst[k] to the lexeme of token k of a, analysing the forms
-// not met before with r, and returns dst. missing is scratch space.
-func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missing []int32) ([]*lexeme, []int32) {
+// not met before with r, and returns dst. missing and segs are scratch
+// space.
+func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missing []int32, segs *[]arabic.Segmentation) ([]*lexeme, []int32) {
 	dst = reuse.Resize(dst, len(a.Tokens), nil)
 	missing = missing[:0]
 	v.mu.RLock()
@@ -263,7 +278,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 		if fresh == nil {
 			fresh = make(map[string]*lexeme)
 		}
-		dst[k] = r.newLexeme(text, t.Kind, t.Norm)
+		dst[k] = r.newLexeme(text, t.Kind, t.Norm, segs)
 		fresh[dst[k].text] = dst[k]
 	}
 	v.mu.Lock()

@@ -38,7 +38,7 @@ func TestVocabBounded(t *testing.T) {
 			t.Fatalf("article %d: %d lexemes, want at most %d", i, n, 2*limit)
 		}
 		var lex []*lexeme
-		lex, _ = r.vocab.lexemes(r, a, lex, nil)
+		lex, _ = r.vocab.lexemes(r, a, lex, nil, new([]arabic.Segmentation))
 		if i > 0 && lex[0] != keep {
 			t.Fatalf("article %d: the lexeme of الكويت was analysed again", i)
 		}
@@ -53,7 +53,7 @@ func TestLexemeKeepsNoText(t *testing.T) {
 	text := "قال والكويت"
 	a := arabic.Analyze(text)
 	tok := a.Tokens[1]
-	l := r.newLexeme(tok.Text(text), tok.Kind, tok.Norm)
+	l := r.newLexeme(tok.Text(text), tok.Kind, tok.Norm, new([]arabic.Segmentation))
 	if l.text != "والكويت" || l.norm != tok.Norm {
 		t.Fatalf("lexeme %q %q, want %q %q", l.text, l.norm, "والكويت", tok.Norm)
 	}

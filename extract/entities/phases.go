@@ -58,6 +58,7 @@ type scratch struct {
 	segs    []arabic.Segmentation
 	words   []string
 	tagger  taggerScratch
+	short   shortScratch
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
@@ -78,13 +79,14 @@ func (r *Recognizer) putScratch(s *scratch) {
 	}
 	clear(s.segs[:cap(s.segs)])
 	clear(s.lex[:cap(s.lex)])
+	s.short.release()
 	r.scratch.Put(s)
 }
 
 // newArticle returns a with the lexeme of every token, looked up in the
 // vocabulary of r (analysing the forms not met before).
 func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
-	s.lex, s.missing = r.vocab.lexemes(r, a, s.lex, s.missing)
+	s.lex, s.missing = r.vocab.lexemes(r, a, s.lex, s.missing, &s.segs)
 	return article{r: r, a: a, lex: s.lex, scr: s}
 }
 

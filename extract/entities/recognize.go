@@ -12,6 +12,7 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/nerfeat"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 	"github.com/alam-nlp/alam/tagger"
 )
@@ -257,6 +258,13 @@ func (d article) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gaz
 // order: the longest first, then gazetteer names before rules' names, then
 // names before demonyms, then the earliest.
 func selectMentions(cands []mention, ntokens int) []mention {
+	out, _ := selectInto(make([]mention, 0, len(cands)), cands, make([]bool, ntokens))
+	return out
+}
+
+// selectInto is selectMentions that appends to out and marks the tokens
+// taken in taken (all false, one per token), and returns both.
+func selectInto(out, cands []mention, taken []bool) ([]mention, []bool) {
 	slices.SortStableFunc(cands, func(x, y mention) int {
 		return cmp.Or(
 			cmp.Compare(y.runes(), x.runes()),
@@ -265,8 +273,6 @@ func selectMentions(cands []mention, ntokens int) []mention {
 			cmp.Compare(x.Start, y.Start),
 		)
 	})
-	taken := make([]bool, ntokens)
-	out := make([]mention, 0, len(cands))
 	for _, c := range cands {
 		free := true
 		for k := c.first; k < c.end && free; k++ {
@@ -281,7 +287,7 @@ func selectMentions(cands []mention, ntokens int) []mention {
 		out = append(out, c)
 	}
 	slices.SortFunc(out, func(x, y mention) int { return cmp.Compare(x.Start, y.Start) })
-	return out
+	return out, taken
 }
 
 func sourceRank(s pipeline.Source) int {
@@ -296,6 +302,42 @@ func sourceRank(s pipeline.Source) int {
 type shortForm struct {
 	m     *mention
 	after int // bytes: the short form counts after this offset
+}
+
+// shortScratch holds the buffers of shortForms, pooled with the rest of
+// the recognition's scratch.
+type shortScratch struct {
+	keys            map[string]*shortForm
+	ambiguous       map[string]bool
+	loose           map[int]int
+	firstWords      set
+	forms           []shortForm
+	words, firsts   []string
+	taken, replaced []bool
+}
+
+// release drops what the buffers hold of an article (its strings, its
+// mentions).
+func (sc *shortScratch) release() {
+	sc.reset(0)
+	clear(sc.words[:cap(sc.words)])
+	clear(sc.firsts[:cap(sc.firsts)])
+}
+
+// reset empties the buffers for an article of n chosen mentions.
+func (sc *shortScratch) reset(n int) {
+	if sc.keys == nil {
+		sc.keys, sc.ambiguous, sc.loose, sc.firstWords = map[string]*shortForm{}, map[string]bool{}, map[int]int{}, set{}
+	}
+	clear(sc.keys)
+	clear(sc.ambiguous)
+	clear(sc.loose)
+	clear(sc.firstWords)
+	clear(sc.forms)
+	if cap(sc.forms) < n {
+		sc.forms = make([]shortForm, 0, n)
+	}
+	sc.forms = sc.forms[:0]
 }
 
 // mayEndIn reports whether a reading of the normalized word w without
@@ -319,9 +361,11 @@ func mayEndIn(w string, stems []string) bool {
 // full name (آلن after جون آلن, ستينغل after ريك ستينغل).
 func (d article) shortForms(chosen []mention) []mention {
 	rr := d.r.rules
-	keys := map[string]*shortForm{}
-	ambiguous := map[string]bool{}
-	var words []string
+	sc := &d.scr.short
+	sc.reset(len(chosen))
+	keys, ambiguous := sc.keys, sc.ambiguous
+	words := sc.words
+	defer func() { sc.words = words }()
 	for i := range chosen {
 		m := &chosen[i]
 		if m.typ != gazetteer.Person || m.end-m.first < 2 {
@@ -348,7 +392,8 @@ func (d article) shortForms(chosen []mention) []mention {
 		} else if d.knownOther(key) {
 			continue
 		}
-		keys[key] = &shortForm{m: m, after: m.End}
+		sc.forms = append(sc.forms, shortForm{m: m, after: m.End}) // never grows: cap len(chosen)
+		keys[key] = &sc.forms[len(sc.forms)-1]
 	}
 	for k := range ambiguous {
 		delete(keys, k)
@@ -359,9 +404,10 @@ func (d article) shortForms(chosen []mention) []mention {
 	// A one-word person the rules found (وقال هانت) may be the short form
 	// of a full name met earlier: such a token stays free, and a short
 	// form found there replaces the rule's mention.
-	taken := make([]bool, len(d.a.Tokens))
-	loose := map[int]int{} // token → index in chosen of its one-word rule person
-	replaced := make([]bool, len(chosen))
+	sc.taken = reuse.Resize(sc.taken, len(d.a.Tokens), false)
+	sc.replaced = reuse.Resize(sc.replaced, len(chosen), false)
+	taken, replaced := sc.taken, sc.replaced
+	loose := sc.loose // token → index in chosen of its one-word rule person
 	for i, m := range chosen {
 		if m.source != pipeline.SourceGazetteer && m.typ == gazetteer.Person && m.end-m.first == 1 {
 			loose[m.first] = i
@@ -371,8 +417,9 @@ func (d article) shortForms(chosen []mention) []mention {
 			taken[k] = true
 		}
 	}
-	firstWords := set{}
-	var firsts []string
+	firstWords := sc.firstWords
+	firsts := sc.firsts[:0]
+	defer func() { sc.firsts = firsts }()
 	for key := range keys {
 		w := strings.Fields(key)[0]
 		if !firstWords[w] {

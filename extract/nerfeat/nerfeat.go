@@ -123,12 +123,27 @@ func analyse(w string, c *Clusters) *lexeme {
 			l.cl[i] = p[:min(n, len(p))]
 		}
 	}
-	r := []rune(norm)
-	for k := 1; k <= 3; k++ {
-		if len(r) > k {
-			l.pre[k-1] = string(r[:k])
-			l.suf[k-1] = string(r[len(r)-k:])
+	if !utf8.ValidString(norm) {
+		// The prefixes and suffixes of the runes, as they were always
+		// made: an invalid byte is U+FFFD, written out.
+		r := []rune(norm)
+		for k := 1; k <= 3; k++ {
+			if len(r) > k {
+				l.pre[k-1] = string(r[:k])
+				l.suf[k-1] = string(r[len(r)-k:])
+			}
 		}
+		return l
+	}
+	// The same strings, as parts of norm.
+	n := utf8.RuneCountInString(norm)
+	start, end := 0, len(norm)
+	for k := 1; k <= 3 && n > k; k++ {
+		_, size := utf8.DecodeRuneInString(norm[start:])
+		start += size
+		_, size = utf8.DecodeLastRuneInString(norm[:end])
+		end -= size
+		l.pre[k-1], l.suf[k-1] = norm[:start], norm[end:]
 	}
 	return l
 }
@@ -153,6 +168,19 @@ func shape(w string) string {
 	}
 	if utf8.RuneCountInString(w) == 1 {
 		b = append(b, '1')
+	}
+	// The usual shapes without an allocation.
+	switch string(b) {
+	case "a":
+		return "a"
+	case "p1":
+		return "p1"
+	case "d":
+		return "d"
+	case "L":
+		return "L"
+	case "a1":
+		return "a1"
 	}
 	return string(b)
 }

@@ -116,3 +116,23 @@ func TestHintedSentenceHashesReused(t *testing.T) {
 		})
 	}
 }
+
+// TestAnalyseAffixes checks the prefixes and suffixes of analyse, taken
+// as parts of the normalized form, against those of its runes (how they
+// were made before), for words of 1 to 5 runes, Latin, digits, and bytes
+// that are not UTF-8.
+func TestAnalyseAffixes(t *testing.T) {
+	for _, w := range []string{"و", "في", "قال", "محمد", "القاهرة", "CNN", "2007", "عام2007", "a\xffb", "\xff", "ab\xc3", "ليبيا،"} {
+		l := analyse(w, nil)
+		r := []rune(l.norm)
+		for k := 1; k <= 3; k++ {
+			var pre, suf string
+			if len(r) > k {
+				pre, suf = string(r[:k]), string(r[len(r)-k:])
+			}
+			if l.pre[k-1] != pre || l.suf[k-1] != suf {
+				t.Errorf("analyse(%q) (% x): prefix %d %q, suffix %q; of the runes %q, %q", w, w, k, l.pre[k-1], l.suf[k-1], pre, suf)
+			}
+		}
+	}
+}
