@@ -41,7 +41,11 @@ type Analyzer struct {
 // so this is cheap.
 func NewAnalyzer() *Analyzer { return &Analyzer{tok: arabic.NewTokenizer(arabic.Default)} }
 
-// Analyze returns the English analysis of text.
+// Analyze returns the English analysis of text: alam's tokens
+// (arabic.AnalyzeContext) with possessives split (SplitPossessives),
+// refined with prose's cuts (Refine). Token offsets are into text, in
+// bytes (Start, End) and code points (RuneStart, RuneEnd). The error is
+// ctx's when ctx is done; there is no other.
 func (an *Analyzer) Analyze(ctx context.Context, text string) (*arabic.Analysis, error) {
 	base, err := arabic.AnalyzeContext(ctx, text)
 	if err != nil {
@@ -54,10 +58,15 @@ func (an *Analyzer) Analyze(ctx context.Context, text string) (*arabic.Analysis,
 // analysis by the arabic package with SplitPossessives (what the Analyze
 // stage of package extract makes before it knows the language): base's
 // tokens stand where prose's cannot be found in the text. base is not
-// changed.
+// changed; it is itself the result when prose gives nothing to refine it
+// with (prose failed on the text). A nil base is the analysis of no text.
+// The error is ctx's when ctx is done; there is no other.
 func (an *Analyzer) Refine(ctx context.Context, base *arabic.Analysis) (*arabic.Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if base == nil {
+		return &arabic.Analysis{}, nil
 	}
 	masked, long := maskLongRuns(base.Text)
 	words, ok := proseTokens(masked)

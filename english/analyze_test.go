@@ -160,3 +160,10 @@ func FuzzAnalyzer(f *testing.F) {
 		checkAnalysis(t, s, a)
 	})
 }
+
+func TestRefineNil(t *testing.T) {
+	a, err := english.NewAnalyzer().Refine(context.Background(), nil)
+	if err != nil || a == nil || a.Text != "" || len(a.Tokens) != 0 || len(a.Sentences) != 0 {
+		t.Errorf("Refine(nil) = %+v, %v; want an empty analysis", a, err)
+	}
+}

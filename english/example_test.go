@@ -53,3 +53,34 @@ func ExampleIsSayingVerb() {
 	fmt.Println(english.IsSayingVerb("told"), english.IsSayingVerb("the"), english.IsStopWord("the"))
 	// Output: true false true
 }
+
+// Refine takes the analysis the Analyze stage of package extract makes
+// before it knows the language (alam's tokens, possessives split) and
+// adds prose's cuts: They'll as They|'ll.
+func ExampleAnalyzer_Refine() {
+	base := english.SplitPossessives(arabic.Analyze("They'll meet Kuwait's emir."))
+	a, err := english.NewAnalyzer().Refine(context.Background(), base)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(base.Tokens), "tokens before,", len(a.Tokens), "after,", len(a.Sentences), "sentence")
+	for _, t := range a.Tokens {
+		fmt.Printf("%s [%d,%d) %s\n", t.Text(a.Text), t.RuneStart, t.RuneEnd, t.Norm)
+	}
+	// Output:
+	// 6 tokens before, 7 after, 1 sentence
+	// They [0,4) they
+	// 'll [4,7) 'll
+	// meet [8,12) meet
+	// Kuwait [13,19) kuwait
+	// 's [19,21) 's
+	// emir [22,26) emir
+	// . [26,27) .
+}
+
+func ExampleSnowballStopWords() {
+	w := english.SnowballStopWords()
+	fmt.Println(len(w), w[:5])
+	// Output: 174 [i me my myself we]
+}

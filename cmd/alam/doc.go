@@ -49,6 +49,7 @@ Flags:
 	                          use only the --gazetteer files
 	    --no-rules            find only gazetteer names
 	    --ner-model MODEL     a tagger model from alam train ner instead of the embedded one
+	    --clusters CLUSTERS   the word clusters that model was trained with (train ner --clusters)
 	    --no-model            no tagger model: the gazetteer and the rules alone
 	    --max-bytes N         largest article read (default 16 MiB)
 	    --taxonomy FILE       topic taxonomy YAML (default: the embedded IPTC Media Topics)

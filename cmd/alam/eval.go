@@ -69,6 +69,7 @@ sport=medtop:15000000); with --map, folders without a mapping are skipped.`,
 	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
 	fl.BoolVar(&f.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
 	fl.StringVar(&f.nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
+	fl.StringVar(&f.clusters, "clusters", "", "the word clusters the --ner-model was trained with (alam train ner --clusters)")
 	fl.BoolVar(&f.noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	fl.StringToStringVar(&labelMap, "map", nil, "folder=label pairs")
 	fl.BoolVar(&perArticle, "per-article", false, "after the report, a line per article: file, gold label, predicted label (tab-separated)")

@@ -37,6 +37,7 @@ type extractFlags struct {
 	noDefault  bool
 	noRules    bool
 	nerModel   string
+	clusters   string
 	noModel    bool
 	maxBytes   int64
 	verbose    bool
@@ -79,6 +80,7 @@ exits at once).`,
 	fl.BoolVar(&f.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files, not the embedded default")
 	fl.BoolVar(&f.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
 	fl.StringVar(&f.nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
+	fl.StringVar(&f.clusters, "clusters", "", "the word clusters the --ner-model was trained with (alam train ner --clusters)")
 	fl.BoolVar(&f.noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest article read, in bytes")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print a one-line summary on standard error")
@@ -197,6 +199,9 @@ func extractConfig(f extractFlags) (extract.Config, error) {
 	var err error
 	if !f.noModel {
 		if cfg.NERModel, err = nerModelOrDefault(f.nerModel); err != nil {
+			return cfg, err
+		}
+		if cfg.NERClusters, err = readClusters(f.clusters); err != nil {
 			return cfg, err
 		}
 	}

@@ -118,6 +118,7 @@ file. Use it with alam extract --topic-model MODEL.`,
 	fl.BoolVar(&ef.noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
 	fl.BoolVar(&ef.noRules, "no-rules", false, "find only gazetteer names (no title, head or given-name rules)")
 	fl.StringVar(&ef.nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one (use the same in alam extract)")
+	fl.StringVar(&ef.clusters, "clusters", "", "the word clusters the --ner-model was trained with (alam train ner --clusters)")
 	fl.BoolVar(&ef.noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	return c
 }

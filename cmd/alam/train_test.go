@@ -108,6 +108,16 @@ func TestTrainClustersAndUseThem(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "micro     1.0000    1.0000    1.0000      12       0       0") {
 		t.Errorf("eval ner --clusters: code %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
+	article := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(article, []byte("قال محمد في القاهرة"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := alam(t, "", "extract", "--ner-model", model, "--clusters", cl, article); code != 0 || !strings.Contains(stdout, "القاهرة") {
+		t.Errorf("extract --clusters: code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, _, stderr := alam(t, "", "extract", "--ner-model", model, article); code == 0 || !strings.Contains(stderr, "clusters") {
+		t.Errorf("extract without --clusters: code %d, stderr %q", code, stderr)
+	}
 	// Without the clusters it was trained with, the model is refused.
 	if code, _, stderr = alam(t, "", "eval", "ner", "--ner-model", model, train); code == 0 || !strings.Contains(stderr, "clusters") {
 		t.Errorf("eval ner without --clusters: code %d, stderr %q", code, stderr)

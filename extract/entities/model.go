@@ -147,26 +147,29 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 	ts.taken = reuse.Resize(ts.taken, len(a.Tokens), false)
 	ts.rules, ts.taken = selectInto(ts.rules[:0], ts.cands, ts.taken)
 	rules := d.shortForms(ts.rules)
-	ts.rules = rules[:0] // shortForms may have grown it
-	// The strings of every token, made once: the word, its hint, its raw
-	// hint (a gazetteer match) and its word lists.
+	ts.rules = rules // shortForms may have grown it
+	// The strings of every token, made once: its hint, its raw hint (a
+	// gazetteer match), its word lists, and for training the word (the
+	// model reads the lexemes' nerfeat.Words).
 	labels := &d.r.hintLabels
-	ts.words = reuse.Resize(ts.words, len(a.Tokens), "")
 	ts.hints = reuse.Resize(ts.hints, len(a.Tokens), "")
 	ts.raws = reuse.Resize(ts.raws, len(a.Tokens), "")
 	ts.lists = reuse.Resize(ts.lists, len(a.Tokens), "")
-	words, hints, raws, lists := ts.words, ts.hints, ts.raws, ts.lists
-	for k := range a.Tokens {
-		words[k] = a.Tokens[k].Text(a.Text)
-		lists[k] = d.lex[k].lists
-	}
+	hints, raws, lists := ts.hints, ts.raws, ts.lists
+	var words []string
 	if mm != nil {
 		ts.feats = reuse.Resize(ts.feats, len(a.Tokens), nil)
-		for k := range a.Tokens {
-			ts.feats[k] = d.lex[k].feat
+		for k, l := range d.lex {
+			ts.feats[k], lists[k] = l.feat, l.lists
 		}
 		if ts.scorer == nil || ts.scorer.Model() != mm.m {
 			ts.scorer = nerfeat.NewScorer(mm.m)
+		}
+	} else {
+		ts.words = reuse.Resize(ts.words, len(a.Tokens), "")
+		words = ts.words
+		for k := range a.Tokens {
+			words[k], lists[k] = a.Tokens[k].Text(a.Text), d.lex[k].lists
 		}
 	}
 	x := d.r.words.Extractor()
@@ -221,14 +224,14 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		w, h, r, l := words[p[0]:p[1]], hints[p[0]:p[1]], raws[p[0]:p[1]], lists[p[0]:p[1]]
+		h, r, l := hints[p[0]:p[1]], raws[p[0]:p[1]], lists[p[0]:p[1]]
 		if mm != nil {
 			// fn uses the scores before the next sentence: their array is reused.
 			e := ts.scorer.Sentence(&ts.tag, ts.feats[p[0]:p[1]], h, r, l, seen)
 			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], scores: e})
 			continue
 		}
-		f := x.HintedSentence(w, h, r, l, seen)
+		f := x.HintedSentence(words[p[0]:p[1]], h, r, l, seen)
 		fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], Features: f})
 	}
 	return nil
@@ -237,10 +240,11 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 // release drops what ts holds of an article (the words are its text) and
 // of the features, once the article is done.
 func (ts *taggerScratch) release() {
-	clear(ts.words[:cap(ts.words)])
-	clear(ts.feats[:cap(ts.feats)])
-	clear(ts.cands[:cap(ts.cands)])
-	clear(ts.rules[:cap(ts.rules)])
+	// Each article's buffers are cleared at its end: the lengths suffice.
+	clear(ts.words)
+	clear(ts.feats)
+	clear(ts.cands)
+	clear(ts.rules)
 	clear(ts.seen)
 	clear(ts.same)
 	clear(ts.startsAt)

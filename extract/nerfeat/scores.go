@@ -15,8 +15,8 @@ import "github.com/alam-nlp/alam/tagger"
 // Word is the analysis of one word type with the hashes of its features.
 // It is never changed once made: goroutines may share it.
 type Word struct {
-	text string
-	lx   *lexeme
+	text, norm string // norm is lx.norm, at hand: read for every neighbour
+	lx         *lexeme
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
 	// around it.
@@ -61,7 +61,7 @@ func hashOf(parts ...string) tagger.Hash {
 func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
 	lx := l.Extractor().lex(w)
 	wd := &Word{
-		text: w, lx: lx,
+		text: w, norm: lx.norm, lx: lx,
 		prev1: hashOf("n-1=", lx.norm), prevStem1: hashOf("s-1=", lx.stem), prev2: hashOf("n-2=", lx.norm),
 		next1: hashOf("n+1=", lx.norm), nextStem1: hashOf("s+1=", lx.stem), next2: hashOf("n+2=", lx.norm),
 		left: hashOf("n-1n=", lx.norm, "|"), right: hashOf("nn+1=", lx.norm, "|"),
@@ -88,7 +88,7 @@ func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
 }
 
 // Norm returns the word's normalized form.
-func (w *Word) Norm() string { return w.lx.norm }
+func (w *Word) Norm() string { return w.norm }
 
 // appendOwn appends the hashes of the word's own features, in the order
 // of sentence.
@@ -112,8 +112,8 @@ func (w *Word) appendOwn(dst []tagger.Hash) []tagger.Hash {
 func NoteWordHints(seen map[string]string, words []*Word, hint []string) {
 	for wi, w := range words {
 		if h := hint[wi]; h != "" {
-			if _, ok := seen[w.lx.norm]; !ok {
-				seen[w.lx.norm] = h[2:]
+			if _, ok := seen[w.norm]; !ok {
+				seen[w.norm] = h[2:]
 			}
 		}
 	}
@@ -174,7 +174,7 @@ var (
 // on its context, in the order of sentence.
 func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
 	w := words[i]
-	norm := w.lx.norm
+	norm := w.norm
 	// n-1, s-1, n-2, n+1, s+1, n+2.
 	if i >= 1 {
 		dst = append(dst, words[i-1].prev1, words[i-1].prevStem1)
@@ -189,7 +189,7 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 	next := endNorm
 	if i+1 < len(words) {
 		dst = append(dst, words[i+1].next1, words[i+1].nextStem1)
-		next = words[i+1].lx.norm
+		next = words[i+1].norm
 	} else {
 		dst = append(dst, endNext1, endNextStem1)
 	}
@@ -259,8 +259,10 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		dst = append(dst, hashOf("g+1=", g))
 	}
 	// The document: d.
-	if d, ok := seen[norm]; ok && hint[i] == "" {
-		dst = append(dst, hashOf("d=", d))
+	if hint[i] == "" && len(seen) > 0 {
+		if d, ok := seen[norm]; ok {
+			dst = append(dst, hashOf("d=", d))
+		}
 	}
 	// The word lists: l, l-1, l+1, l-1l, l-2.
 	if lists != nil {
