@@ -77,8 +77,12 @@ func possessive(s string) int {
 // possessive 's (or ’s) cut in two: the word and a Latin token "'s" (Norm
 // "'s" for both apostrophes), so that "Kuwait's" holds the name Kuwait.
 // Offsets stay those of the original text. When no token has a
-// possessive, a itself is returned; otherwise a new Analysis.
+// possessive, a itself is returned (nil for a nil a); otherwise a new
+// Analysis.
 func SplitPossessives(a *arabic.Analysis) *arabic.Analysis {
+	if a == nil {
+		return nil
+	}
 	n := 0
 	for _, t := range a.Tokens {
 		if t.Kind == arabic.Latin && possessive(t.Norm) > 0 {

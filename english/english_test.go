@@ -145,3 +145,9 @@ func FuzzSplitPossessives(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitPossessivesNil(t *testing.T) {
+	if a := english.SplitPossessives(nil); a != nil {
+		t.Errorf("SplitPossessives(nil) = %+v, want nil", a)
+	}
+}

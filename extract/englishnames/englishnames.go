@@ -298,7 +298,7 @@ func (d *doc) trim(r span) span {
 
 func (d *doc) skippable(k int) bool {
 	n := d.norm(k)
-	return isStop(n) || notNames[n] || n == "'s"
+	return isStop(n) || notNames[n] // 's is a stop word
 }
 
 // sentence finds the names of one sentence.

@@ -21,12 +21,11 @@ var givenNames = func() map[string]bool {
 	return m
 }()
 
-// isStop reports whether a lower-case word is an English stop word, or a
-// word capitalized at the start of a sentence that starts no name.
+// isStop reports whether a lower-case word is an English stop word
+// (english.IsStopWord: the, he, after, when, 's …), or a word capitalized
+// at the start of a sentence that starts no name and is no stop word.
 func isStop(norm string) bool {
 	return english.IsStopWord(norm) || sentenceStarts[norm]
 }
 
-var sentenceStarts = wordSet(`the a an this that these those in on at but and or he she it they we i his her its
-	their our after before when while as if during since though although meanwhile however yesterday today
-	earlier later last next there here what who why how`)
+var sentenceStarts = wordSet(`meanwhile yesterday today earlier later next`)
