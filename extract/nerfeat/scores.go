@@ -56,10 +56,12 @@ func hashOf(parts ...string) tagger.Hash {
 }
 
 // Word returns the analysis of the word w, as the Extractors of l make
-// it, with the hashes of its features and, if m is not nil, the sum of
-// m's weights over its own features (see Scorer). It keeps w.
+// it (with l's clusters), with the hashes of its features and, if m is
+// not nil, the sum of m's weights over its own features (see Scorer). It
+// keeps w. The analysis is not kept in l's table: the caller keeps the
+// Word (entities keeps it in its lexeme, one per word type).
 func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
-	lx := l.Extractor().lex(w)
+	lx := analyse(w, l.clusters)
 	wd := &Word{
 		text: w, norm: lx.norm, lx: lx,
 		prev1: hashOf("n-1=", lx.norm), prevStem1: hashOf("s-1=", lx.stem), prev2: hashOf("n-2=", lx.norm),
