@@ -90,8 +90,42 @@ func (an *Analyzer) Refine(ctx context.Context, base *arabic.Analysis) (*arabic.
 		pos = sp.end
 	}
 	b.fromBase(pos, len(base.Text))
+	normClitics(b.toks)
 	return &arabic.Analysis{Text: base.Text, Tokens: b.toks, Sentences: arabic.Sentences(base.Text, b.toks)}, nil
 }
+
+// notStems are what prose's tokenizer leaves of won't, can't, shan't and
+// ain't when it cuts n't off (wo|n't, ca|n't): no word of their own, each
+// takes the Norm of the verb it stands for, a stop word as won't is, so
+// that keywords and the name rules do not take "wo" or "ca" for a word.
+var notStems = map[string]string{"wo": "will", "ca": "can", "sha": "shall", "ai": "be"}
+
+// normClitics gives the clitics of toks their Norm with a straight
+// apostrophe (alam's own cut of a clitic prose dropped before punctuation,
+// "won’t," where prose gives "wo" alone, keeps the curly one), and the
+// stems before n't theirs (notStems).
+func normClitics(toks []arabic.Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != arabic.Latin || len(t.Norm) > len("n’t") {
+			continue
+		}
+		if strings.ContainsAny(t.Norm, "‘’") {
+			if c := straightQuotes.Replace(t.Norm); clitics[c] {
+				t.Norm = c
+			}
+		}
+		if t.Norm == "n't" && i > 0 {
+			if p := &toks[i-1]; p.Kind == arabic.Latin && p.End == t.Start {
+				if v, ok := notStems[p.Norm]; ok {
+					p.Norm = v
+				}
+			}
+		}
+	}
+}
+
+var straightQuotes = strings.NewReplacer("‘", "'", "’", "'")
 
 // proseTokens returns the texts of prose's tokens of text; ok is false if
 // prose panicked, which the Analyzer takes as no tokens from prose rather
