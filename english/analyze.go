@@ -26,7 +26,11 @@ import (
 // arabic package's tokenizer cuts what the gazetteer's names are compiled
 // with (al-Sabah as al - Sabah, U.S. as U . S .), so a name matches as it
 // does in alam's own tokens; prose's cuts that alam lacks are kept: the
-// contractions do|n't, they|'ll, it|'s.
+// contractions do|n't, they|'ll, it|'s. A clitic's Norm is written with a
+// straight apostrophe ('s, n't, 'll, 're, 'm) whatever the text's, and the
+// stems prose leaves of won't, can't, shan't and ain't (wo, ca, sha, ai)
+// have the Norm of their verb (will, can, shall, be), so that each is a
+// stop word (IsStopWord) as the whole contraction is.
 //
 // Sentences are alam's (arabic.Sentences over these tokens): prose's
 // sentence segmenter builds its model on every document, and the Punkt
