@@ -26,7 +26,11 @@ import (
 // arabic package's tokenizer cuts what the gazetteer's names are compiled
 // with (al-Sabah as al - Sabah, U.S. as U . S .), so a name matches as it
 // does in alam's own tokens; prose's cuts that alam lacks are kept: the
-// contractions do|n't, they|'ll, it|'s.
+// contractions do|n't, they|'ll, it|'s. A clitic's Norm is written with a
+// straight apostrophe ('s, n't, 'll, 're, 'm) whatever the text's, and the
+// stems prose leaves of won't, can't, shan't and ain't (wo, ca, sha, ai)
+// have the Norm of their verb (will, can, shall, be), so that each is a
+// stop word (IsStopWord) as the whole contraction is.
 //
 // Sentences are alam's (arabic.Sentences over these tokens): prose's
 // sentence segmenter builds its model on every document, and the Punkt
@@ -100,29 +104,28 @@ func (an *Analyzer) Refine(ctx context.Context, base *arabic.Analysis) (*arabic.
 // that keywords and the name rules do not take "wo" or "ca" for a word.
 var notStems = map[string]string{"wo": "will", "ca": "can", "sha": "shall", "ai": "be"}
 
-// normClitics gives the clitics of toks their Norm with a straight
-// apostrophe (alam's own cut of a clitic prose dropped before punctuation,
-// "won’t," where prose gives "wo" alone, keeps the curly one), and the
-// stems before n't theirs (notStems).
+// normClitics gives the stems before n't in toks the Norm of their verb
+// (notStems).
 func normClitics(toks []arabic.Token) {
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind != arabic.Latin || len(t.Norm) > len("n’t") {
-			continue
-		}
-		if strings.ContainsAny(t.Norm, "‘’") {
-			if c := straightQuotes.Replace(t.Norm); clitics[c] {
-				t.Norm = c
-			}
-		}
-		if t.Norm == "n't" && i > 0 {
-			if p := &toks[i-1]; p.Kind == arabic.Latin && p.End == t.Start {
-				if v, ok := notStems[p.Norm]; ok {
-					p.Norm = v
-				}
+	for i := 1; i < len(toks); i++ {
+		if t, p := &toks[i], &toks[i-1]; t.Norm == "n't" && p.Kind == arabic.Latin && p.End == t.Start {
+			if v, ok := notStems[p.Norm]; ok {
+				p.Norm = v
 			}
 		}
 	}
+}
+
+// cliticNorm returns the Norm of s when it is one of the clitics, written
+// in any case and with any apostrophe (' ’ ‘): "'s" for ’S; otherwise "".
+func cliticNorm(s string) string {
+	if len(s) > len("n’t") {
+		return ""
+	}
+	if c := straightQuotes.Replace(strings.ToLower(s)); clitics[c] {
+		return c
+	}
+	return ""
 }
 
 var straightQuotes = strings.NewReplacer("‘", "'", "’", "'")
@@ -238,9 +241,7 @@ func align(text string, words []string, masked [][2]int) []span {
 			continue
 		}
 		sp := span{start: p, end: end, word: wi}
-		if lw := strings.ToLower(w); clitics[lw] {
-			sp.clitic = lw
-		}
+		sp.clitic = cliticNorm(w)
 		spans = append(spans, sp)
 		pos = end
 	}
@@ -316,9 +317,16 @@ func (b *builder) offsets(start, end int) arabic.Offsets {
 	return arabic.Offsets{Start: start, End: end, RuneStart: rs, RuneEnd: b.runeAt(end)}
 }
 
-// cut appends alam's tokens of text[start:end], with possessives split.
+// cut appends alam's tokens of text[start:end], with possessives split;
+// a clitic prose dropped before punctuation ("they’ll," comes back from
+// prose as "they" alone) is one token, as prose's own clitics are, not
+// alam's cut of it (’ and ll).
 func (b *builder) cut(start, end int) {
 	if start >= end {
+		return
+	}
+	if c := cliticNorm(b.text[start:end]); c != "" {
+		b.toks = append(b.toks, arabic.Token{Kind: arabic.Latin, Offsets: b.offsets(start, end), Norm: c})
 		return
 	}
 	b.scratch = b.an.tok.AppendTokens(b.scratch[:0], b.text[start:end])

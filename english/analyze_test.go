@@ -46,6 +46,8 @@ func TestAnalyzer(t *testing.T) {
 		{"wo and ca as words keep their Norm", "wo ca AI ain't", []tokenView{{"wo", "wo", 0, 2}, {"ca", "ca", 3, 5}, {"AI", "ai", 6, 8}, {"ai", "be", 9, 11}, {"n't", "n't", 11, 14}}},
 		{"&rsquo; that prose reads as an apostrophe", "don&rsquo;t go", []tokenView{{"do", "do", 0, 2}, {"n&rsquo;t", "n't", 2, 11}, {"go", "go", 12, 14}}},
 		{"possessive before a comma, which prose drops", "Qatar's, view", []tokenView{{"Qatar", "qatar", 0, 5}, {"'s", "'s", 5, 7}, {",", ",", 7, 8}, {"view", "view", 9, 13}}},
+		{"curly clitics before punctuation, which prose drops", "they’ll, we’re. Qatar’s, view", []tokenView{{"they", "they", 0, 4}, {"’ll", "'ll", 4, 7}, {",", ",", 7, 8},
+			{"we", "we", 9, 11}, {"’re", "'re", 11, 14}, {".", ".", 14, 15}, {"Qatar", "qatar", 16, 21}, {"’s", "'s", 21, 23}, {",", ",", 23, 24}, {"view", "view", 25, 29}}},
 		{"possessive before a bracket", "(Allen's)", []tokenView{{"(", "(", 0, 1}, {"Allen", "allen", 1, 6}, {"'s", "'s", 6, 8}, {")", ")", 8, 9}}},
 		{"em dash inside a prose token", "DOHA—Oil", []tokenView{{"DOHA", "doha", 0, 4}, {"—", "—", 4, 5}, {"Oil", "oil", 5, 8}}},
 		{"hyphen and abbreviation as the gazetteer cuts them", "Gen. al-Sabah, U.S.", []tokenView{{"Gen", "gen", 0, 3}, {".", ".", 3, 4},
