@@ -26,7 +26,11 @@ import (
 // arabic package's tokenizer cuts what the gazetteer's names are compiled
 // with (al-Sabah as al - Sabah, U.S. as U . S .), so a name matches as it
 // does in alam's own tokens; prose's cuts that alam lacks are kept: the
-// contractions do|n't, they|'ll, it|'s.
+// contractions do|n't, they|'ll, it|'s. A clitic's Norm is written with a
+// straight apostrophe ('s, n't, 'll, 're, 'm) whatever the text's, and the
+// stems prose leaves of won't, can't, shan't and ain't (wo, ca, sha, ai)
+// have the Norm of their verb (will, can, shall, be), so that each is a
+// stop word (IsStopWord) as the whole contraction is.
 //
 // Sentences are alam's (arabic.Sentences over these tokens): prose's
 // sentence segmenter builds its model on every document, and the Punkt
@@ -90,8 +94,41 @@ func (an *Analyzer) Refine(ctx context.Context, base *arabic.Analysis) (*arabic.
 		pos = sp.end
 	}
 	b.fromBase(pos, len(base.Text))
+	normClitics(b.toks)
 	return &arabic.Analysis{Text: base.Text, Tokens: b.toks, Sentences: arabic.Sentences(base.Text, b.toks)}, nil
 }
+
+// notStems are what prose's tokenizer leaves of won't, can't, shan't and
+// ain't when it cuts n't off (wo|n't, ca|n't): no word of their own, each
+// takes the Norm of the verb it stands for, a stop word as won't is, so
+// that keywords and the name rules do not take "wo" or "ca" for a word.
+var notStems = map[string]string{"wo": "will", "ca": "can", "sha": "shall", "ai": "be"}
+
+// normClitics gives the stems before n't in toks the Norm of their verb
+// (notStems).
+func normClitics(toks []arabic.Token) {
+	for i := 1; i < len(toks); i++ {
+		if t, p := &toks[i], &toks[i-1]; t.Norm == "n't" && p.Kind == arabic.Latin && p.End == t.Start {
+			if v, ok := notStems[p.Norm]; ok {
+				p.Norm = v
+			}
+		}
+	}
+}
+
+// cliticNorm returns the Norm of s when it is one of the clitics, written
+// in any case and with any apostrophe (' ’ ‘): "'s" for ’S; otherwise "".
+func cliticNorm(s string) string {
+	if len(s) > len("n’t") {
+		return ""
+	}
+	if c := straightQuotes.Replace(strings.ToLower(s)); clitics[c] {
+		return c
+	}
+	return ""
+}
+
+var straightQuotes = strings.NewReplacer("‘", "'", "’", "'")
 
 // proseTokens returns the texts of prose's tokens of text; ok is false if
 // prose panicked, which the Analyzer takes as no tokens from prose rather
@@ -204,9 +241,7 @@ func align(text string, words []string, masked [][2]int) []span {
 			continue
 		}
 		sp := span{start: p, end: end, word: wi}
-		if lw := strings.ToLower(w); clitics[lw] {
-			sp.clitic = lw
-		}
+		sp.clitic = cliticNorm(w)
 		spans = append(spans, sp)
 		pos = end
 	}
@@ -282,9 +317,16 @@ func (b *builder) offsets(start, end int) arabic.Offsets {
 	return arabic.Offsets{Start: start, End: end, RuneStart: rs, RuneEnd: b.runeAt(end)}
 }
 
-// cut appends alam's tokens of text[start:end], with possessives split.
+// cut appends alam's tokens of text[start:end], with possessives split;
+// a clitic prose dropped before punctuation ("they’ll," comes back from
+// prose as "they" alone) is one token, as prose's own clitics are, not
+// alam's cut of it (’ and ll).
 func (b *builder) cut(start, end int) {
 	if start >= end {
+		return
+	}
+	if c := cliticNorm(b.text[start:end]); c != "" {
+		b.toks = append(b.toks, arabic.Token{Kind: arabic.Latin, Offsets: b.offsets(start, end), Norm: c})
 		return
 	}
 	b.scratch = b.an.tok.AppendTokens(b.scratch[:0], b.text[start:end])

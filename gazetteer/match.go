@@ -244,9 +244,13 @@ type Evidence struct {
 	m     *Matcher
 	a     *arabic.Analysis
 	stems []string // light stems of the tokens, computed on first use
-	// where lists, for each stem, the tokens that have it, in order; built
-	// on first use so that a phrase is found without scanning the text.
-	where map[string][]int32
+	// first holds, for each stem, the first token that has it, and next
+	// holds, for token k, the next token with the same stem (-1 at the
+	// end): a chain per stem in text order, built on first use so that a
+	// phrase is found without scanning the text, in two allocations rather
+	// than a slice per distinct stem.
+	first map[string]int32
+	next  []int32
 	// favour counts, per entry index, its favour phrases in the whole text.
 	favour map[int]int
 }
@@ -273,9 +277,16 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 		e.stems = e.a.Stems()
 		// Sized for a short article: a long one has far fewer stems than
 		// tokens, and the map grows.
-		e.where = make(map[string][]int32, min(len(e.stems)/2, 1<<12))
-		for k, st := range e.stems {
-			e.where[st] = append(e.where[st], int32(k))
+		e.first = make(map[string]int32, min(len(e.stems)/2, 1<<12))
+		e.next = make([]int32, len(e.stems))
+		for k := len(e.stems) - 1; k >= 0; k-- {
+			st := e.stems[k]
+			if f, ok := e.first[st]; ok {
+				e.next[k] = f
+			} else {
+				e.next[k] = -1
+			}
+			e.first[st] = int32(k)
 		}
 	}
 	// The favour phrases of an entry are counted over the whole text once;
@@ -314,9 +325,16 @@ const AgainstWindow = 3
 // [from, to) and end by to, outside the match itself.
 func (e *Evidence) countPhrase(phrase []string, from, to int, match Match) int {
 	n := 0
-	for _, i32 := range e.where[phrase[0]] {
+	i32, ok := e.first[phrase[0]]
+	if !ok {
+		return 0
+	}
+	for ; i32 >= 0; i32 = e.next[i32] {
 		i := int(i32)
-		if i < from || i+len(phrase) > to || i < match.EndToken && i+len(phrase) > match.FirstToken {
+		if i+len(phrase) > to {
+			break // the chain is in text order: no later start ends by to
+		}
+		if i < from || i < match.EndToken && i+len(phrase) > match.FirstToken {
 			continue
 		}
 		ok := true

@@ -90,3 +90,34 @@ func TestExtractEnglishNoSayingVerbs(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractEnglishContractions runs an article written for this test in
+// which won't and can't, straight and curly, stand five and four times:
+// prose cuts them wo|n't and ca|n't, and neither stem is a keyword or part
+// of one (before english.Analyzer gave them the Norm will and can, "talks
+// wo" and "ca" were keywords here). Read by hand, its subjects are the
+// talks and the deal.
+func TestExtractEnglishContractions(t *testing.T) {
+	const text = "Talks won't resume\n\nThe ministers won't meet on Monday, and the talks won’t resume this week. " +
+		"Officials can't say when the ministers will meet. They can’t agree on the talks and won't sign a deal. " +
+		"The deal can't wait, officials said, and it won't wait long; it can't."
+	a, err := english.NewAnalyzer().Analyze(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(keywords.Extract(a, 10, keywords.Options{English: true}))
+	has := map[string]bool{}
+	for _, k := range got {
+		has[k] = true
+		for _, w := range strings.FieldsFunc(strings.ToLower(k), func(r rune) bool { return r == ' ' || r == '\'' || r == '’' }) {
+			if w == "wo" || w == "ca" || w == "won" || w == "can" || w == "t" {
+				t.Errorf("keyword %q holds part of won't or can't", k)
+			}
+		}
+	}
+	for _, w := range []string{"talks", "deal"} {
+		if !has[w] {
+			t.Errorf("%q is not a keyword; keywords: %q", w, got)
+		}
+	}
+}

@@ -68,13 +68,19 @@ topics:
 	// bad.yaml:5:46: topics[0].terms.هدف: weight must be a number, got string
 }
 
-func ExampleTrain() {
-	docs := []topics.LabeledDoc{
+// exampleDocs are the labelled articles the model examples train on: two
+// of sport, two of economy.
+func exampleDocs() []topics.LabeledDoc {
+	return []topics.LabeledDoc{
 		{Label: "sport", Analysis: arabic.Analyze("فاز الفريق في المباراة وسجل اللاعب هدفين.")},
 		{Label: "sport", Analysis: arabic.Analyze("خسر المنتخب المباراة وغادر اللاعبون الملعب.")},
 		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
 		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
 	}
+}
+
+func ExampleTrain() {
+	docs := exampleDocs()
 	m, err := topics.Train(docs, topics.TrainOptions{Kind: topics.NaiveBayes, MinCount: 1, NoCalibration: true})
 	if err != nil {
 		log.Fatal(err)
@@ -90,12 +96,7 @@ func ExampleTrain() {
 // A trained model is saved and loaded again; the loaded model predicts
 // what the saved one does (the model and figures of ExampleTrain).
 func ExampleLoadModel() {
-	docs := []topics.LabeledDoc{
-		{Label: "sport", Analysis: arabic.Analyze("فاز الفريق في المباراة وسجل اللاعب هدفين.")},
-		{Label: "sport", Analysis: arabic.Analyze("خسر المنتخب المباراة وغادر اللاعبون الملعب.")},
-		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
-		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
-	}
+	docs := exampleDocs()
 	m, err := topics.Train(docs, topics.TrainOptions{Kind: topics.NaiveBayes, MinCount: 1, NoCalibration: true})
 	if err != nil {
 		log.Fatal(err)
@@ -119,12 +120,7 @@ func ExampleLoadModel() {
 }
 
 func ExampleModel_Explain() {
-	docs := []topics.LabeledDoc{
-		{Label: "sport", Analysis: arabic.Analyze("فاز الفريق في المباراة وسجل اللاعب هدفين.")},
-		{Label: "sport", Analysis: arabic.Analyze("خسر المنتخب المباراة وغادر اللاعبون الملعب.")},
-		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
-		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
-	}
+	docs := exampleDocs()
 	m, err := topics.Train(docs, topics.TrainOptions{Kind: topics.LogReg, MinCount: 1})
 	if err != nil {
 		log.Fatal(err)
@@ -140,14 +136,10 @@ func ExampleModel_Explain() {
 }
 
 func ExampleModel_Check() {
-	docs := []topics.LabeledDoc{
-		{Label: "sport", Analysis: arabic.Analyze("فاز الفريق في المباراة وسجل اللاعب هدفين.")},
-		{Label: "sport", Analysis: arabic.Analyze("خسر المنتخب المباراة وغادر اللاعبون الملعب.")},
-		{Label: "economy", Analysis: arabic.Analyze("ارتفعت أسعار النفط وتراجعت الأسهم في البورصة.")},
-		{Label: "economy", Analysis: arabic.Analyze("خفض البنك المركزي أسعار الفائدة لكبح التضخم.")},
-		{Label: "economy", Analysis: arabic.Analyze("تراجعت أسعار الأسهم")},
-		{Label: "sport", Analysis: arabic.Analyze("سجل اللاعب هدفا في المباراة")},
-	}
+	docs := append(exampleDocs(),
+		topics.LabeledDoc{Label: "economy", Analysis: arabic.Analyze("تراجعت أسعار الأسهم")},
+		topics.LabeledDoc{Label: "sport", Analysis: arabic.Analyze("سجل اللاعب هدفا في المباراة")},
+	)
 	train, dev := topics.HoldOut(docs, 3) // one of every three of each label
 	m, err := topics.Train(train, topics.TrainOptions{MinCount: 1})
 	if err != nil {
