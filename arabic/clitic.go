@@ -48,6 +48,13 @@ func Segment(text string, tok Token) []Segmentation {
 	return defaultTokenizer.AppendSegments(nil, text, tok)
 }
 
+// AppendSegments appends to dst the segmentations Segment returns and
+// returns the extended slice: with a buffer the caller keeps, reading a
+// token's clitics allocates nothing.
+func AppendSegments(dst []Segmentation, text string, tok Token) []Segmentation {
+	return defaultTokenizer.AppendSegments(dst, text, tok)
+}
+
 // Segment returns the candidate segmentations of a word token tok of text:
 // first the whole word, then the readings that remove clitics, from the
 // least to the most stripped. The proclitics come in this order: a

@@ -31,6 +31,11 @@ type Sentence struct {
 // split a sentence.
 func Sentences(text string, tokens []Token) []Sentence {
 	var out []Sentence
+	if len(tokens) > 0 {
+		// News sentences run to 20 or 30 tokens: one allocation for most
+		// texts, a few more for the rare one of short lines.
+		out = make([]Sentence, 0, len(tokens)/12+1)
+	}
 	first := 0
 	for k := 0; k < len(tokens); k++ {
 		end := k+1 == len(tokens) || lineBreakBetween(text, tokens[k].End, tokens[k+1].Start)

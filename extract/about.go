@@ -39,7 +39,9 @@ func Topics(t *topics.Taxonomy, m *topics.Model, g *gazetteer.Gazetteer) pipelin
 		refs := entityRefs(doc, regions)
 		doc.Topics = doc.Topics[:0]
 		if t != nil {
-			for _, tp := range t.Score(a, refs) {
+			tps := t.Score(a, refs)
+			doc.Topics = slices.Grow(doc.Topics, len(tps))
+			for _, tp := range tps {
 				doc.Topics = append(doc.Topics, pipeline.Topic{
 					ID: tp.ID, Label: tp.Label, LabelAr: tp.LabelAr, Score: pipeline.Score(tp.Score), Evidence: tp.Evidence,
 				})
@@ -128,6 +130,7 @@ func Keywords(n int) pipeline.Stage {
 		if err != nil {
 			return err
 		}
+		doc.Keywords = slices.Grow(doc.Keywords, len(kw))
 		for _, k := range kw {
 			doc.Keywords = append(doc.Keywords, pipeline.Keyword{Text: k.Text, Score: pipeline.Score(k.Score)})
 		}

@@ -60,7 +60,8 @@ func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]
 	// that appending to one does not overwrite the next): a few
 	// allocations an article rather than one or more a match.
 	var cands []Candidate
-	var segs []arabic.Segmentation
+	var segBuf [8]arabic.Segmentation // a word has a few readings
+	segs := segBuf[:0]
 	opt := arabic.SegmentOptions{Keep: m.isFirst, NoEnclitics: true}
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {

@@ -16,7 +16,8 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 // stems are first met), so that the statistics live in slices indexed by
 // id rather than in maps keyed by strings.
 type extractor struct {
-	a *arabic.Analysis
+	a    *arabic.Analysis
+	segs []arabic.Segmentation // scratch for withoutConjunction
 
 	// For an English article (Options.English): per token of a.
 	english bool

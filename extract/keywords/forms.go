@@ -113,7 +113,8 @@ func (x *extractor) withoutConjunction(k int) (int, int, bool) {
 	if !article && !x.isWord(rest) {
 		return 0, 0, false
 	}
-	for _, seg := range arabic.Segment(x.a.Text, t) {
+	x.segs = arabic.AppendSegments(x.segs[:0], x.a.Text, t)
+	for _, seg := range x.segs {
 		if seg.Proclitics == conj && seg.Enclitic == "" {
 			return seg.Start, seg.RuneStart, true
 		}

@@ -35,6 +35,9 @@ func (x *extractor) best(n int) []Keyword {
 	x.heapify()
 	x.chosen, x.ends = x.chosen[:0], x.ends[:0]
 	var out []Keyword
+	if n > 0 && len(x.order) > 0 {
+		out = make([]Keyword, 0, min(n, len(x.order)))
+	}
 	for len(x.order) > 0 {
 		g := &x.groups[x.pop()]
 		if x.english && g.words == 1 && !x.isName[g.first] && x.onlyInitial(g) {

@@ -242,6 +242,7 @@ type span struct{ start, end int } // bytes; end 0 when unset
 type scorer struct {
 	t     *Taxonomy
 	a     *arabic.Analysis
+	segs  []arabic.Segmentation // scratch for evidenceStart
 	words int
 	// found holds the terms found, in the order first met, then the
 	// hints, in the order first met; termAt and hintAt index it.
@@ -379,7 +380,7 @@ func (s *scorer) record(tm term, k, end int, stem string) {
 	if c.first.end > 0 && c.class == classBare {
 		return // the best kind of occurrence is there already
 	}
-	if start, class := evidenceStart(s.a, k, stem); c.first.end == 0 || class < c.class {
+	if start, class := evidenceStart(s.a, k, stem, &s.segs); c.first.end == 0 || class < c.class {
 		c.first, c.class = span{start, s.a.Tokens[end-1].End}, class
 	}
 }
@@ -396,7 +397,8 @@ const (
 // token k, whose light stem is stem, begins, and the kind of the occurrence. A conjunction before the
 // article (وال، فال) is left out of the text, a lone و is kept: light
 // stemming also takes it from words such as وزير.
-func evidenceStart(a *arabic.Analysis, k int, stem string) (int, int) {
+// segs is scratch space for the clitic readings.
+func evidenceStart(a *arabic.Analysis, k int, stem string, segs *[]arabic.Segmentation) (int, int) {
 	tok := a.Tokens[k]
 	switch lightPrefix(tok.Norm, stem) {
 	case "", "ال":
@@ -405,7 +407,8 @@ func evidenceStart(a *arabic.Analysis, k int, stem string) (int, int) {
 		return tok.Start, classConj
 	case "وال", "فال":
 		conj := tok.Norm[:len("و")]
-		for _, seg := range arabic.Segment(a.Text, tok) {
+		*segs = arabic.AppendSegments((*segs)[:0], a.Text, tok)
+		for _, seg := range *segs {
 			if seg.Proclitics == conj && seg.Enclitic == "" {
 				return seg.Start, classConj
 			}
@@ -492,7 +495,7 @@ func (s *scorer) topics(opt ScoreOptions) []Topic {
 		i     int
 		score float64
 	}
-	var list []scored
+	list := make([]scored, 0, len(per))
 	for i, cs := range per {
 		if len(cs) == 0 {
 			continue
@@ -523,9 +526,17 @@ func (s *scorer) topics(opt ScoreOptions) []Topic {
 		return nil
 	}
 	out := make([]Topic, len(list))
+	// The topics' evidence shares one array, each capped at its own.
+	ev := make([]string, 0, len(list)*MaxEvidence)
 	for j, sc := range list {
 		info := s.t.topics[sc.i]
-		out[j] = Topic{ID: info.id, Label: info.label, LabelAr: info.labelAr, Score: sc.score, Evidence: s.evidence(per[sc.i])}
+		n := len(ev)
+		ev = s.appendEvidence(ev, per[sc.i])
+		var evidence []string
+		if len(ev) > n {
+			evidence = ev[n:len(ev):len(ev)]
+		}
+		out[j] = Topic{ID: info.id, Label: info.label, LabelAr: info.labelAr, Score: sc.score, Evidence: evidence}
 	}
 	return out
 }
@@ -533,27 +544,28 @@ func (s *scorer) topics(opt ScoreOptions) []Topic {
 // value is the contribution's share of the raw score.
 func (c *contribution) value() float64 { return c.weight * (1 + math.Log(float64(c.tf))) }
 
-// evidence returns the texts of the strongest contributions.
-func (s *scorer) evidence(cs []*contribution) []string {
+// appendEvidence appends to dst the texts of the strongest contributions,
+// at most MaxEvidence.
+func (s *scorer) appendEvidence(dst []string, cs []*contribution) []string {
 	slices.SortFunc(cs, func(a, b *contribution) int {
 		if c := cmp.Compare(b.val, a.val); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.order, b.order)
 	})
-	var out []string
+	n := len(dst)
 	for _, c := range cs {
 		text := c.text
 		if c.first.end > 0 {
 			text = s.a.Text[c.first.start:c.first.end]
 		}
-		if text == "" || slices.Contains(out, text) {
+		if text == "" || slices.Contains(dst[n:], text) {
 			continue
 		}
-		out = append(out, text)
-		if len(out) == MaxEvidence {
+		dst = append(dst, text)
+		if len(dst)-n == MaxEvidence {
 			break
 		}
 	}
-	return out
+	return dst
 }
