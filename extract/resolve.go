@@ -30,8 +30,12 @@ func newOutputs(r *entities.Recognizer) *outputs {
 // entities.
 func (o *outputs) output(a *arabic.Analysis, chosen []entities.Mention) ([]pipeline.Mention, []pipeline.Entity) {
 	mentions := make([]pipeline.Mention, 0, len(chosen))
+	// At most one entity a mention: made once at that size (nil for none).
 	var ents []pipeline.Entity
-	index := map[string]int{}
+	if len(chosen) > 0 {
+		ents = make([]pipeline.Entity, 0, len(chosen))
+	}
+	index := make(map[string]int, len(chosen))
 	for i := range chosen {
 		m := &chosen[i]
 		id := o.r.EntityID(m)

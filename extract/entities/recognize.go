@@ -518,7 +518,21 @@ func (r *Recognizer) EntityID(m *Mention) string {
 	if m.Entry != NoEntry {
 		return r.gaz.Entries()[m.Entry].ID
 	}
-	return idPrefix[m.Type] + ":~" + strings.ReplaceAll(m.Key, " ", "-")
+	// One string, written once: the prefix, ":~" and the key with its
+	// spaces as hyphens.
+	prefix := idPrefix[m.Type]
+	var b strings.Builder
+	b.Grow(len(prefix) + 2 + len(m.Key))
+	b.WriteString(prefix)
+	b.WriteString(":~")
+	for i := 0; i < len(m.Key); i++ {
+		c := m.Key[i]
+		if c == ' ' {
+			c = '-'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // idPrefix is the prefix of the ids of the entities that a rule found, by
