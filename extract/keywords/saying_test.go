@@ -2,6 +2,7 @@ package keywords_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,5 +120,29 @@ func TestExtractEnglishContractions(t *testing.T) {
 		if !has[w] {
 			t.Errorf("%q is not a keyword; keywords: %q", w, got)
 		}
+	}
+}
+
+// TestExtractEnglishCurlyContractions runs an article written for this
+// test with the contractions prose keeps whole (we’ve, they’ve, I’d,
+// they’d, you’ve), typeset with curly apostrophes, twice or more each:
+// none is a keyword (before english.IsStopWord took ’ for ', "they’ve" and
+// "I’d" were). Read by hand, its subjects are the ministers and meeting.
+func TestExtractEnglishCurlyContractions(t *testing.T) {
+	const text = "Ministers meet in Doha\n\n“We’ve waited long enough,” the minister said. “We’ve talked and they’ve listened, " +
+		"and I’d say we’d agree.” Officials said they’d meet again; the ministers said they’ve met twice. I’d go, she said. " +
+		"You’ve seen it, you’d agree, and you’ve said so."
+	a, err := english.NewAnalyzer().Analyze(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(keywords.Extract(a, 10, keywords.Options{English: true}))
+	for _, k := range got {
+		if strings.ContainsAny(k, "'’") {
+			t.Errorf("keyword %q holds a contraction", k)
+		}
+	}
+	if !slices.Contains(got, "meet") {
+		t.Errorf("meet is not a keyword; keywords: %q", got)
 	}
 }
