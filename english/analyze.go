@@ -119,10 +119,13 @@ func normClitics(toks []arabic.Token) {
 // cliticNorm returns the Norm of s when it is one of the clitics, written
 // in any case and with any apostrophe (' ’ ‘): "'s" for ’S; otherwise "".
 func cliticNorm(s string) string {
-	if len(s) > len("n’t") {
-		return ""
+	if len(s) > len("n’t") || !strings.ContainsAny(s, "'‘’") {
+		return "" // most tokens: no allocation
 	}
-	if c := straightQuotes.Replace(strings.ToLower(s)); clitics[c] {
+	if strings.ContainsAny(s, "‘’") {
+		s = straightQuotes.Replace(s)
+	}
+	if c := strings.ToLower(s); clitics[c] {
 		return c
 	}
 	return ""
