@@ -39,7 +39,7 @@ func readWords(list, comment string) []string {
 var (
 	snowballWords = readWords(snowballTxt, "|")
 	sayingVerbs   = wordSet(readWords(sayingTxt, "#"))
-	stopWords     = wordSet(snowballWords, readWords(newsTxt, "#"), readWords(sayingTxt, "#"))
+	stopWords     = withCurlyApostrophes(wordSet(snowballWords, readWords(newsTxt, "#"), readWords(sayingTxt, "#")))
 )
 
 func wordSet(lists ...[]string) map[string]bool {
@@ -52,9 +52,22 @@ func wordSet(lists ...[]string) map[string]bool {
 	return m
 }
 
+// withCurlyApostrophes adds to m each of its words with an apostrophe
+// written with ’ instead (we’ve beside we've): news text is typeset with
+// curly apostrophes, and a token's Norm keeps the text's.
+func withCurlyApostrophes(m map[string]bool) map[string]bool {
+	for w := range m {
+		if strings.Contains(w, "'") {
+			m[strings.ReplaceAll(w, "'", "’")] = true
+		}
+	}
+	return m
+}
+
 // IsStopWord reports whether norm, a lower-cased English word (a Latin
 // token's Norm), is a function word (the Snowball English stop list and
-// the news words alam adds to it) or a verb of saying (IsSayingVerb).
+// the news words alam adds to it) or a verb of saying (IsSayingVerb). A
+// word with an apostrophe is one with ' or ’ (we've, we’ve).
 func IsStopWord(norm string) bool { return stopWords[norm] }
 
 // IsSayingVerb reports whether norm, a lower-cased English word, is a verb
@@ -122,7 +135,8 @@ func SplitPossessives(a *arabic.Analysis) *arabic.Analysis {
 	return &arabic.Analysis{Text: a.Text, Tokens: toks, Sentences: sents}
 }
 
-// StopWords returns the English stop words (see IsStopWord), in no
+// StopWords returns the English stop words, every word IsStopWord
+// accepts (those with an apostrophe twice, with ' and with ’), in no
 // particular order; the slice is the caller's.
 func StopWords() []string {
 	out := make([]string, 0, len(stopWords))
