@@ -84,6 +84,10 @@ var defaultNormalizer = NewNormalizer(Default)
 // Normalize returns s normalized with the Default folds.
 func Normalize(s string) string { return defaultNormalizer.String(s) }
 
+// AppendNormalized appends Normalize(s) to dst and returns the extended
+// buffer: with a buffer the caller keeps, it allocates nothing.
+func AppendNormalized(dst []byte, s string) []byte { return defaultNormalizer.Append(dst, s) }
+
 // String returns s normalized. When s is already normalized it is returned
 // as is, without allocating.
 func (n *Normalizer) String(s string) string {

@@ -8,7 +8,6 @@ import (
 	"math"
 	"slices"
 
-	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/internal/intern"
 )
 
@@ -412,7 +411,7 @@ func decodePayload(data []byte) (*Matcher, error) {
 			d.fail("entry %d: type %q", i, e.Type)
 		}
 	}
-	m := &Matcher{tok: arabic.NewTokenizer(arabic.Default), entries: entries, context: map[int]context{}}
+	m := newMatcher(entries)
 	nvocab := d.count(4)
 	m.vocab = intern.New(nvocab)
 	for id := 1; id <= nvocab && d.err == nil; id++ {

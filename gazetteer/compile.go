@@ -48,6 +48,16 @@ type Matcher struct {
 	firsts  firstFilter     // the first tokens of the names
 	context map[int]context // per entry index, for entries with context words
 	marks   []string        // vocalized names; marks[0] is ""
+	// firstOpt are the readings FindAll asks for, made once by newMatcher:
+	// the method value m.isFirst would allocate at each call.
+	firstOpt arabic.SegmentOptions
+}
+
+// newMatcher returns a Matcher of entries, its other fields to be filled.
+func newMatcher(entries []Entry) *Matcher {
+	m := &Matcher{tok: arabic.NewTokenizer(arabic.Default), entries: entries, context: make(map[int]context)}
+	m.firstOpt = arabic.SegmentOptions{Keep: m.isFirst, NoEnclitics: true}
+	return m
 }
 
 // value is one entry that a trie node's name denotes, in 8 bytes, or a
@@ -103,13 +113,8 @@ func Compile(g *Gazetteer) *Matcher {
 		e := &g.Entries[i]
 		names += 2 + len(e.Aliases) + 2*len(nisbaSuffixes)*len(e.Demonyms)
 	}
-	m := &Matcher{
-		tok:     arabic.NewTokenizer(arabic.Default),
-		entries: g.Entries,
-		vocab:   intern.New(names),
-		context: make(map[int]context),
-		marks:   []string{""},
-	}
+	m := newMatcher(g.Entries)
+	m.vocab, m.marks = intern.New(names), []string{""}
 	b := newTrieBuilder(names)
 	batches, free := make(chan *nameBatch, nameBatches), make(chan *nameBatch, nameBatches)
 	for range nameBatches {

@@ -1,7 +1,10 @@
 package gazetteer
 
 import (
+	"cmp"
 	stdcontext "context" // the package has a type context: an entry's context words
+	"slices"
+	"strings"
 
 	"github.com/alam-nlp/alam/arabic"
 )
@@ -62,7 +65,6 @@ func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]
 	var cands []Candidate
 	var segBuf [8]arabic.Segmentation // a word has a few readings
 	segs := segBuf[:0]
-	opt := arabic.SegmentOptions{Keep: m.isFirst, NoEnclitics: true}
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			if i%checkEvery == checkEvery-1 {
@@ -76,7 +78,7 @@ func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]
 				wholeNode = m.child(0, tok.Norm)
 			}
 			if tok.Kind == arabic.Word && m.firsts.cliticMayStart(tok.Norm) {
-				segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, opt)
+				segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, m.firstOpt)
 			} else if wholeNode != 0 {
 				// No reading but the whole word starts a name: the
 				// first reading AppendSegmentsWith would return.
@@ -271,20 +273,25 @@ type Evidence struct {
 	m     *Matcher
 	a     *arabic.Analysis
 	stems []string // light stems of the tokens, computed on first use
-	// first holds, for each stem, the first token that has it, and next
-	// holds, for token k, the next token with the same stem (-1 at the
-	// end): a chain per stem in text order, built on first use so that a
-	// phrase is found without scanning the text, in two allocations rather
-	// than a slice per distinct stem.
-	first map[string]int32
-	next  []int32
-	// favour counts, per entry index, its favour phrases in the whole text.
-	favour map[int]int
+	// byStem holds the token indexes sorted by stem, and by index among
+	// the tokens of one stem: built on first use, so that the tokens of a
+	// stem, in text order, are found by a binary search, in one
+	// allocation rather than a map and its tables.
+	byStem []int32
+	// favour counts, per entry index, its favour phrases in the whole text;
+	// an article has a few such entries, kept in favourBuf.
+	favour    []entryCount
+	favourBuf [8]entryCount
 }
+
+// entryCount is a count for one entry.
+type entryCount struct{ entry, n int }
 
 // NewEvidence returns an Evidence for the text a.
 func (m *Matcher) NewEvidence(a *arabic.Analysis) *Evidence {
-	return &Evidence{m: m, a: a}
+	e := &Evidence{m: m, a: a}
+	e.favour = e.favourBuf[:0]
+	return e
 }
 
 // Count counts the context words of entry i around match. favour counts
@@ -302,34 +309,26 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 	}
 	if e.stems == nil {
 		e.stems = e.a.Stems()
-		// Sized for a short article: a long one has far fewer stems than
-		// tokens, and the map grows.
-		e.first = make(map[string]int32, min(len(e.stems)/2, 1<<12))
-		e.next = make([]int32, len(e.stems))
-		for k := len(e.stems) - 1; k >= 0; k-- {
-			st := e.stems[k]
-			if f, ok := e.first[st]; ok {
-				e.next[k] = f
-			} else {
-				e.next[k] = -1
-			}
-			e.first[st] = int32(k)
+		e.byStem = make([]int32, len(e.stems))
+		for k := range e.byStem {
+			e.byStem[k] = int32(k)
 		}
+		// Stable: the tokens of one stem stay in text order.
+		slices.SortStableFunc(e.byStem, func(a, b int32) int { return strings.Compare(e.stems[a], e.stems[b]) })
 	}
 	// The favour phrases of an entry are counted over the whole text once;
 	// each match only takes away those that overlap it, so that an article
 	// with many ambiguous names is not read again for each.
-	total, ok := e.favour[i]
-	if !ok {
+	k := slices.IndexFunc(e.favour, func(c entryCount) bool { return c.entry == i })
+	if k < 0 {
+		total := 0
 		for _, p := range c.favour {
 			total += e.countPhrase(p, 0, len(e.stems), Match{})
 		}
-		if e.favour == nil {
-			e.favour = make(map[int]int)
-		}
-		e.favour[i] = total
+		k = len(e.favour)
+		e.favour = append(e.favour, entryCount{i, total})
 	}
-	favour = total
+	favour = e.favour[k].n
 	for _, p := range c.favour {
 		favour -= e.overlapping(p, match)
 	}
@@ -352,16 +351,19 @@ const AgainstWindow = 3
 // [from, to) and end by to, outside the match itself.
 func (e *Evidence) countPhrase(phrase []string, from, to int, match Match) int {
 	n := 0
-	i32, ok := e.first[phrase[0]]
-	if !ok {
-		return 0
-	}
-	for ; i32 >= 0; i32 = e.next[i32] {
-		i := int(i32)
-		if i+len(phrase) > to {
-			break // the chain is in text order: no later start ends by to
+	// The first token of phrase[0]'s stem at from or after.
+	at, _ := slices.BinarySearchFunc(e.byStem, from, func(k int32, from int) int {
+		if c := strings.Compare(e.stems[k], phrase[0]); c != 0 {
+			return c
 		}
-		if i < from || i < match.EndToken && i+len(phrase) > match.FirstToken {
+		return cmp.Compare(int(k), from)
+	})
+	for _, i32 := range e.byStem[at:] {
+		i := int(i32)
+		if e.stems[i] != phrase[0] || i+len(phrase) > to {
+			break // past the stem's tokens, or past to: they are in text order
+		}
+		if i < match.EndToken && i+len(phrase) > match.FirstToken {
 			continue
 		}
 		ok := true

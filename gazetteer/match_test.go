@@ -3,11 +3,13 @@ package gazetteer
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 // testMatcher compiles a small gazetteer for the matcher tests.
@@ -322,4 +324,68 @@ func TestEvidenceFavourTotals(t *testing.T) {
 			}
 		})
 	}
+}
+
+// againstBrute counts entry i's against phrases by reading every start in
+// the window Count documents: AgainstWindow tokens each side of a one-word
+// match, inside its sentence, outside the match.
+func againstBrute(e *Evidence, i int, match Match) int {
+	if match.EndToken-match.FirstToken != 1 {
+		return 0
+	}
+	stems := e.a.Stems()
+	sent := e.a.Sentences[e.a.SentenceOf(match.FirstToken)]
+	from := max(sent.FirstToken, match.FirstToken-AgainstWindow)
+	to := min(sent.EndToken, match.EndToken+AgainstWindow)
+	n := 0
+	for _, p := range e.m.context[i].against {
+		for k := from; k+len(p) <= to; k++ {
+			if slices.Equal(stems[k:k+len(p)], p) && !(k < match.EndToken && k+len(p) > match.FirstToken) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestEvidenceSameAsBrute checks Count, with the default gazetteer's
+// context words, against counts that read the text again for each
+// candidate, on the reference article and the ANT sample when present.
+func TestEvidenceSameAsBrute(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Compile(g)
+	ref, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{string(ref), "يبلغ نصف قطر الدائرة مترا، وزار قطر وفد. نصف قطر الكرة"}
+	sample, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
+	if testing.Short() && len(sample) > 200 {
+		sample = sample[:200]
+	}
+	texts = append(texts, sample...)
+	counted := 0
+	for k, text := range texts {
+		a := arabic.Analyze(text)
+		ev := m.NewEvidence(a)
+		for _, match := range m.FindAll(a) {
+			for _, c := range match.Candidates {
+				f, ag := ev.Count(c.Index, match)
+				wf, wa := favourBrute(ev, c.Index, match), againstBrute(ev, c.Index, match)
+				if f != wf || ag != wa {
+					t.Fatalf("text %d, %s at token %d: Count = %d, %d; reading the text again gives %d, %d", k, c.Entry.ID, match.FirstToken, f, ag, wf, wa)
+				}
+				if f+ag > 0 {
+					counted++
+				}
+			}
+		}
+	}
+	if counted == 0 {
+		t.Fatal("no context word counted: the comparison proves little")
+	}
+	t.Logf("%d candidates with context words counted", counted)
 }

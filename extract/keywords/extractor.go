@@ -18,6 +18,8 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 type extractor struct {
 	a    *arabic.Analysis
 	segs []arabic.Segmentation // scratch for withoutConjunction
+	// normBuf holds the normalized forms of one group (see mergeForms).
+	normBuf []byte
 
 	// For an English article (Options.English): per token of a.
 	english bool
@@ -68,6 +70,7 @@ func (x *extractor) release() {
 	}
 	x.a = nil
 	x.english, x.isName, x.initial = false, nil, nil
+	clear(x.segs[:cap(x.segs)]) // the readings' strings are the article's
 	clear(x.uses)
 	clear(x.known)
 	if x.stemIDs != nil && x.stemIDs.Bytes() > maxKeptBytes {

@@ -10,11 +10,13 @@ import (
 
 // form is one written form of a group.
 type form struct {
-	norm       string // normalized surface, to count forms (see mergeForms)
-	start, end int    // code points of its first occurrence
-	text       string
-	count      int
-	initial    bool // English: the capitalized first word of a sentence
+	// norm locates the normalized surface in extractor.normBuf, to count
+	// forms (see mergeForms): bytes [normStart, normEnd).
+	normStart, normEnd int
+	start, end         int // code points of its first occurrence
+	text               string
+	count              int
+	initial            bool // English: the capitalized first word of a sentence
 }
 
 // form returns the written form of g to show: the most frequent one, ties
@@ -80,14 +82,19 @@ func (x *extractor) formOf(text string) int {
 // sentence takes the place of one written only first in a sentence.
 func (x *extractor) mergeForms() {
 	kept := x.forms[:0]
+	x.normBuf = x.normBuf[:0]
 next:
 	for _, f := range x.forms {
-		f.norm = arabic.Normalize(f.text)
+		f.normStart = len(x.normBuf)
 		if x.english {
-			f.norm = strings.ToLower(f.norm)
+			x.normBuf = append(x.normBuf, strings.ToLower(arabic.Normalize(f.text))...)
+		} else {
+			x.normBuf = arabic.AppendNormalized(x.normBuf, f.text)
 		}
+		f.normEnd = len(x.normBuf)
+		norm := x.normBuf[f.normStart:f.normEnd]
 		for i := range kept {
-			if kept[i].norm == f.norm {
+			if string(x.normBuf[kept[i].normStart:kept[i].normEnd]) == string(norm) {
 				kept[i].count += f.count
 				if kept[i].initial && !f.initial {
 					f.count = kept[i].count
