@@ -20,6 +20,13 @@ func TestDetect(t *testing.T) {
 		{"english with arabic name", "The envoy, John Allen (جون آلن), said the coalition was making progress against the group in Iraq and that more countries would join it in the coming weeks.", "en"},
 		{"arabic with latin name", "قال الجنرال جون آلن (John Allen) إن التحالف الدولي يحقق تقدما في الحرب على تنظيم داعش في العراق وسوريا وإن دولا أخرى ستنضم إليه", "ar"},
 		{"french prose", "Le ministre koweïtien des Affaires étrangères a déclaré mardi que le Conseil de coopération du Golfe se réunirait à Riyad la semaine prochaine pour discuter de la situation dans la région.", "und"},
+		{"german prose", "Der Bundeskanzler hat am Dienstag eine neue Reform angekündigt, die in den nächsten Wochen dem Bundestag vorgelegt werden soll. Die Gewerkschaften riefen zum Streik auf.", "und"},
+		{"german prose with in and am", "Der Außenminister Kuwaits sagte am Dienstag, der Golf-Kooperationsrat werde sich nächste Woche in Riad treffen, um die Lage in der Region und die Entwicklungen im Irak und in Syrien zu besprechen.", "und"},
+		{"spanish prose", "El ministro de Asuntos Exteriores de Kuwait dijo el martes que el Consejo de Cooperación del Golfo se reunirá en Riad la próxima semana para discutir la situación en la región y lo que está ocurriendo en Irak y Siria.", "und"},
+		{"italian prose", "Il ministro degli Esteri del Kuwait ha detto martedì che il Consiglio di cooperazione del Golfo si riunirà a Riad la prossima settimana per discutere la situazione nella regione e quanto sta accadendo in Iraq e in Siria.", "und"},
+		{"dutch prose", "De minister van Buitenlandse Zaken van Koeweit zei dinsdag dat de Samenwerkingsraad van de Golf volgende week in Riyad bijeenkomt om de situatie in de regio en wat er in Irak en Syrië gebeurt te bespreken.", "und"},
+		{"indonesian prose", "Menteri Luar Negeri Kuwait mengatakan pada hari Selasa bahwa Dewan Kerja Sama Teluk akan bertemu di Riyadh pekan depan untuk membahas situasi di kawasan dan apa yang terjadi di Irak dan Suriah.", "und"},
+		{"english results, many names", "Max Verstappen of Red Bull won the Bahrain Grand Prix on Sunday ahead of Charles Leclerc of Ferrari, Carlos Sainz, Lewis Hamilton of Mercedes and Lando Norris of McLaren, who started from the back of the grid.", "en"},
 		{"greek", "Η Ελλάδα και η Κύπρος", "und"},
 	}
 	for _, tt := range tests {

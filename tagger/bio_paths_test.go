@@ -149,5 +149,18 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 		if got := m.marginals(&s, e, want); !slices.Equal(got, wantP) {
 			t.Fatalf("trial %d, labels %q: marginals %v, over every pair %v", trial, labels, got, wantP)
 		}
+		// A range of tokens alone: the same values there, 0 elsewhere.
+		from := rng.IntN(length + 1)
+		to := from + rng.IntN(length-from+1)
+		got := m.marginalsIn(&s, e, want, from, to)
+		for i := range got {
+			w := 0.0
+			if i >= from && i < to {
+				w = wantP[i]
+			}
+			if got[i] != w {
+				t.Fatalf("trial %d, tokens [%d, %d) of %d: token %d %v, want %v", trial, from, to, length, i, got[i], w)
+			}
+		}
 	}
 }

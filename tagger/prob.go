@@ -137,6 +137,14 @@ func (m *Model) MarginalsScores(s *Scratch, e []float32) []float64 {
 	return m.marginals(s, e, s.path[:len(e)/len(m.labels)])
 }
 
+// MarginalsScoresIn is MarginalsScores for the tokens [from, to) alone,
+// the others left 0: forward-backward stops short of the tokens it need
+// not reach. The probabilities of [from, to) are those of
+// MarginalsScores, bit for bit.
+func (m *Model) MarginalsScoresIn(s *Scratch, e []float32, from, to int) []float64 {
+	return m.marginalsIn(s, e, s.path[:len(e)/len(m.labels)], from, to)
+}
+
 func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
 	return m.decodeProb(new(Scratch), emissions(m.weights, rows, len(m.labels), m.live), len(rows))
 }
@@ -157,10 +165,18 @@ func (m *Model) decodeProb(s *Scratch, e []float32, length int) ([]string, []flo
 // only one exponential is taken per token and label, not per pair), in
 // s's buffers.
 func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
+	return m.marginalsIn(s, e, path, 0, len(path))
+}
+
+// marginalsIn is marginals for the tokens [from, to) alone (the others
+// get 0): the forward pass stops at to and the backward pass at from,
+// each value computed as marginals computes it.
+func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) []float64 {
 	n, length := len(m.labels), len(path)
 	if length == 0 {
 		return nil
 	}
+	from, to = max(from, 0), min(to, length)
 	t := m.info.Temperature
 	if t <= 0 {
 		t = 1
@@ -174,7 +190,12 @@ func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
 	s.fb = grow(s.fb, 3*length*n)
 	buf := s.fb
 	phi, alpha, beta := buf[:length*n], buf[length*n:2*length*n], buf[2*length*n:]
+	// The forward pass reads the factors of [0, to), the backward pass
+	// those of [from+1, length).
 	for i := range length {
+		if i >= to && i <= from {
+			continue
+		}
 		row := e[i*n : (i+1)*n]
 		mx := row[0]
 		for _, v := range row {
@@ -188,7 +209,7 @@ func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
 		alpha[c] = tr[c] * phi[c]
 	}
 	normalize(alpha[:n])
-	for i := 1; i < length; i++ {
+	for i := 1; i < to; i++ {
 		prev := alpha[(i-1)*n : i*n]
 		for c := range n {
 			s := 0.0
@@ -202,7 +223,7 @@ func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
 	for c := range n {
 		beta[(length-1)*n+c] = 1
 	}
-	for i := length - 2; i >= 0; i-- {
+	for i := length - 2; i >= from; i-- {
 		for p := range n {
 			s := 0.0
 			for _, c := range m.to[p] {
@@ -214,12 +235,13 @@ func (m *Model) marginals(s *Scratch, e []float32, path []int) []float64 {
 	}
 	s.prob = grow(s.prob, length)
 	out := s.prob
-	for i, c := range path {
+	clear(out)
+	for i := from; i < to; i++ {
+		c := path[i]
 		z := 0.0
 		for k := range n {
 			z += alpha[i*n+k] * beta[i*n+k]
 		}
-		out[i] = 0
 		if z > 0 {
 			out[i] = alpha[i*n+c] * beta[i*n+c] / z
 		}

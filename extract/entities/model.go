@@ -278,14 +278,25 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	err := d.eachTaggerSentence(ctx, names, cands, mm, ts, func(s TaggerSentence) {
 		labels := mm.m.TagScores(&ts.tag, s.scores)
 		ts.tspans = tagger.AppendSpans(ts.tspans[:0], labels)
-		var prob []float64 // made for the first span kept
+		// The probabilities of the tokens from the first span kept to the
+		// end of the last, if any.
+		from, to := -1, -1
+		for _, sp := range ts.tspans {
+			if _, ok := modelTypes[sp.Type]; ok {
+				if from < 0 {
+					from = sp.Start
+				}
+				to = sp.End
+			}
+		}
+		if from < 0 {
+			return
+		}
+		prob := mm.m.MarginalsScoresIn(&ts.tag, s.scores, from, to)
 		for _, sp := range ts.tspans {
 			typ, ok := modelTypes[sp.Type]
 			if !ok {
 				continue
-			}
-			if prob == nil {
-				prob = mm.m.MarginalsScores(&ts.tag, s.scores)
 			}
 			p := 1.0
 			for i := sp.Start; i < sp.End; i++ {
