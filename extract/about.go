@@ -95,18 +95,41 @@ func countryRegions(g *gazetteer.Gazetteer) map[string]string {
 // features: the entity's kind, and its country (a country's iso, another
 // entity's attrs.country) with that country's region.
 func entityRefs(doc *pipeline.Document, regions map[string]string) []topics.EntityRef {
-	type info struct{ kind, country string }
-	infos := make(map[string]info, len(doc.Entities))
+	type info struct{ id, kind, country string }
+	// A mention finds its entity's info by comparing ids, or through a map
+	// when the document has many entities: a few comparisons cost less
+	// than making a map.
+	var buf [32]info
+	infos := buf[:0]
 	for _, e := range doc.Entities {
-		in := info{kind: e.Attrs.String("kind"), country: e.Attrs.String("country")}
+		in := info{id: e.ID, kind: e.Attrs.String("kind"), country: e.Attrs.String("country")}
 		if e.Type == pipeline.Country {
 			in.country = e.Attrs.String("iso")
 		}
-		infos[e.ID] = in
+		infos = append(infos, in)
+	}
+	var byID map[string]int
+	if len(infos) > len(buf) {
+		byID = make(map[string]int, len(infos))
+		for k, in := range infos {
+			byID[in.id] = k
+		}
 	}
 	refs := make([]topics.EntityRef, 0, len(doc.Mentions))
 	for _, m := range doc.Mentions {
-		in := infos[m.Entity]
+		var in info
+		if byID != nil {
+			if k, ok := byID[m.Entity]; ok {
+				in = infos[k]
+			}
+		} else {
+			for k := len(infos) - 1; k >= 0; k-- { // the last of an id, as the map keeps
+				if infos[k].id == m.Entity {
+					in = infos[k]
+					break
+				}
+			}
+		}
 		refs = append(refs, topics.EntityRef{ID: m.Entity, Kind: in.kind, Type: string(m.Type), Name: m.Text,
 			Country: in.country, Region: regions[in.country]})
 	}

@@ -251,6 +251,13 @@ type scorer struct {
 	hintAt map[hintKey]int
 	per    [][]*contribution // by topic: its contributions
 	next   []int             // by topic: the first token a new match may use
+	list   []scoredTopic     // topics' scratch for the topics scored
+}
+
+// scoredTopic is a topic's index and its score.
+type scoredTopic struct {
+	i     int
+	score float64
 }
 
 // newScorer returns an empty scorer for t.
@@ -277,6 +284,7 @@ func (s *scorer) release() {
 		s.per[i] = s.per[i][:0]
 	}
 	clear(s.next)
+	clear(s.segs[:cap(s.segs)]) // the readings' strings are the article's
 	s.a, s.words = nil, 0
 	s.t.scorers.Put(s)
 }
@@ -491,11 +499,7 @@ func (s *scorer) topics(opt ScoreOptions) []Topic {
 		slices.SortFunc(cs[:terms], func(a, b *contribution) int { return cmp.Compare(a.term, b.term) })
 	}
 	norm := float64(max(s.words, MinWords)) / 100
-	type scored struct {
-		i     int
-		score float64
-	}
-	list := make([]scored, 0, len(per))
+	list := s.list[:0]
 	for i, cs := range per {
 		if len(cs) == 0 {
 			continue
@@ -504,9 +508,10 @@ func (s *scorer) topics(opt ScoreOptions) []Topic {
 		for _, c := range cs {
 			raw += c.val
 		}
-		list = append(list, scored{i, 1 - math.Exp(-raw/norm/ScaleK)})
+		list = append(list, scoredTopic{i, 1 - math.Exp(-raw/norm/ScaleK)})
 	}
-	slices.SortStableFunc(list, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	s.list = list
+	slices.SortStableFunc(list, func(a, b scoredTopic) int { return cmp.Compare(b.score, a.score) })
 	// The best topic needs FirstThreshold, the others Threshold.
 	keep := list[:0]
 	for j, sc := range list {
