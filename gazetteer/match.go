@@ -1,10 +1,9 @@
 package gazetteer
 
 import (
-	"cmp"
 	stdcontext "context" // the package has a type context: an entry's context words
+	"hash/maphash"
 	"slices"
-	"strings"
 
 	"github.com/alam-nlp/alam/arabic"
 )
@@ -273,11 +272,12 @@ type Evidence struct {
 	m     *Matcher
 	a     *arabic.Analysis
 	stems []string // light stems of the tokens, computed on first use
-	// byStem holds the token indexes sorted by stem, and by index among
-	// the tokens of one stem: built on first use, so that the tokens of a
-	// stem, in text order, are found by a binary search, in one
-	// allocation rather than a map and its tables.
-	byStem []int32
+	// head and next chain the tokens of each stem in text order: head is
+	// an open-addressing table (a power of two long) of the first token of
+	// each stem, or -1, and next[k] is the next token with the stem of
+	// token k, or -1. Both are built on first use, in one allocation, so
+	// that a phrase is found without scanning the text.
+	head, next []int32
 	// favour counts, per entry index, its favour phrases in the whole text;
 	// an article has a few such entries, kept in favourBuf.
 	favour    []entryCount
@@ -309,12 +309,7 @@ func (e *Evidence) Count(i int, match Match) (favour, against int) {
 	}
 	if e.stems == nil {
 		e.stems = e.a.Stems()
-		e.byStem = make([]int32, len(e.stems))
-		for k := range e.byStem {
-			e.byStem[k] = int32(k)
-		}
-		// Stable: the tokens of one stem stay in text order.
-		slices.SortStableFunc(e.byStem, func(a, b int32) int { return strings.Compare(e.stems[a], e.stems[b]) })
+		e.chain()
 	}
 	// The favour phrases of an entry are counted over the whole text once;
 	// each match only takes away those that overlap it, so that an article
@@ -351,19 +346,12 @@ const AgainstWindow = 3
 // [from, to) and end by to, outside the match itself.
 func (e *Evidence) countPhrase(phrase []string, from, to int, match Match) int {
 	n := 0
-	// The first token of phrase[0]'s stem at from or after.
-	at, _ := slices.BinarySearchFunc(e.byStem, from, func(k int32, from int) int {
-		if c := strings.Compare(e.stems[k], phrase[0]); c != 0 {
-			return c
-		}
-		return cmp.Compare(int(k), from)
-	})
-	for _, i32 := range e.byStem[at:] {
+	for i32 := e.first(phrase[0]); i32 >= 0; i32 = e.next[i32] {
 		i := int(i32)
-		if e.stems[i] != phrase[0] || i+len(phrase) > to {
-			break // past the stem's tokens, or past to: they are in text order
+		if i+len(phrase) > to {
+			break // the chain is in text order: no later start ends by to
 		}
-		if i < match.EndToken && i+len(phrase) > match.FirstToken {
+		if i < from || i < match.EndToken && i+len(phrase) > match.FirstToken {
 			continue
 		}
 		ok := true
@@ -376,6 +364,38 @@ func (e *Evidence) countPhrase(phrase []string, from, to int, match Match) int {
 	}
 	return n
 }
+
+// chain builds e.head and e.next from e.stems.
+func (e *Evidence) chain() {
+	size := 8
+	for size < 2*len(e.stems) {
+		size *= 2
+	}
+	buf := make([]int32, size+len(e.stems))
+	e.head, e.next = buf[:size:size], buf[size:]
+	for k := range e.head {
+		e.head[k] = -1
+	}
+	for k := len(e.stems) - 1; k >= 0; k-- {
+		h := e.slot(e.stems[k])
+		e.next[k] = e.head[h] // -1 when the stem is new
+		e.head[h] = int32(k)
+	}
+}
+
+// slot returns the index in e.head of stem: its first token's, or the
+// empty slot where it would go.
+func (e *Evidence) slot(stem string) int {
+	mask := len(e.head) - 1
+	h := int(maphash.String(e.m.seed, stem)) & mask
+	for e.head[h] >= 0 && e.stems[e.head[h]] != stem {
+		h = (h + 1) & mask
+	}
+	return h
+}
+
+// first returns the first token whose stem is stem, or -1.
+func (e *Evidence) first(stem string) int32 { return e.head[e.slot(stem)] }
 
 // overlapping counts the occurrences of phrase that overlap the tokens of
 // match.
