@@ -114,3 +114,29 @@ func ExampleModel_TagScores() {
 	// [O B-PERS O]
 	// 3 true
 }
+
+// MarginalsScoresIn gives the probabilities of some tokens alone (here
+// the name's), those MarginalsScores gives them; the others are 0.
+func ExampleModel_MarginalsScoresIn() {
+	m := exampleModel()
+	n := len(m.Labels())
+	words := []string{"mr", "zaki", "left"}
+	var s tagger.Scratch
+	e := s.Scores(m, len(words))
+	for i := range words {
+		own, context := hashes(words, i)
+		m.AddFeatures(e[i*n:(i+1)*n], append(own, context...))
+	}
+	m.TagScores(&s, e)
+	all := slices.Clone(m.MarginalsScores(&s, e))
+	some := m.MarginalsScoresIn(&s, e, 1, 2)
+	fmt.Println(some[0], some[1] == all[1], some[2])
+	// Output: 0 true 0
+}
+
+func ExampleAppendSpans() {
+	var spans []tagger.Span // reused from sentence to sentence
+	spans = tagger.AppendSpans(spans[:0], []string{"B-PERS", "I-PERS", "O", "B-LOC"})
+	fmt.Println(spans)
+	// Output: [{0 2 PERS} {3 4 LOC}]
+}
