@@ -220,7 +220,11 @@ type vocab struct {
 
 // defaultVocabSize is the number of lexemes of a generation: the surface
 // forms of about 5,000 news articles (the 2,400 of the ANT sample hold
-// 103,000 distinct forms, 41,000 of them met twice or more).
+// 103,000 distinct forms, 41,000 of them met twice or more). A lexeme
+// takes about 530 bytes with the default model (its nerfeat.Word), 230
+// without, so the vocabulary stays within about 70 MB (30 MB). 1 << 17
+// was measured too (docs/QUALITY.md, "Vocabulary size"): faster only on
+// repeated passes over one sample, for twice the bound.
 const defaultVocabSize = 1 << 16
 
 func newVocab(limit int) *vocab {
