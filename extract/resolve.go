@@ -35,7 +35,9 @@ func (o *outputs) output(a *arabic.Analysis, chosen []entities.Mention) ([]pipel
 	if len(chosen) > 0 {
 		ents = make([]pipeline.Entity, 0, len(chosen))
 	}
-	index := make(map[string]int, len(chosen))
+	// An entity is found by comparing ids while there are few (a map
+	// costs more to make than a few comparisons), through index after.
+	var index map[string]int
 	for i := range chosen {
 		m := &chosen[i]
 		id := o.r.EntityID(m)
@@ -47,10 +49,18 @@ func (o *outputs) output(a *arabic.Analysis, chosen []entities.Mention) ([]pipel
 			Type: typ, Entity: id, Form: pipeline.Form(m.Form.String()), Sentence: a.SentenceOf(m.FirstToken),
 			Source: m.Source, Score: pipeline.Score(m.Score),
 		})
-		k, ok := index[id]
+		k, ok := entityIndex(ents, index, id)
 		if !ok {
 			k = len(ents)
-			index[id] = k
+			if index != nil {
+				index[id] = k
+			} else if k == maxScanned {
+				index = make(map[string]int, len(chosen))
+				for j := range ents {
+					index[ents[j].ID] = j
+				}
+				index[id] = k
+			}
 			e := pipeline.Entity{ID: id, Type: typ, First: m.RuneStart}
 			if m.Entry != entities.NoEntry {
 				entry := &o.r.Entries()[m.Entry]
@@ -65,4 +75,23 @@ func (o *outputs) output(a *arabic.Analysis, chosen []entities.Mention) ([]pipel
 		}
 	}
 	return mentions, ents
+}
+
+// maxScanned is the number of entities output compares ids with before it
+// makes a map of them.
+const maxScanned = 32
+
+// entityIndex returns the index of entity id in ents: through index when
+// it is not nil, else by comparing ids (the ids of ents are distinct).
+func entityIndex(ents []pipeline.Entity, index map[string]int, id string) (int, bool) {
+	if index != nil {
+		k, ok := index[id]
+		return k, ok
+	}
+	for k := range ents {
+		if ents[k].ID == id {
+			return k, true
+		}
+	}
+	return 0, false
 }
