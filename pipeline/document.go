@@ -23,7 +23,7 @@ type Document struct {
 	// text, as one JSON object, the fields in the order and spelling they
 	// came in; nil for other sources (the record then has "meta": {}).
 	Meta     json.RawMessage
-	Lang     string // language code such as "ar"; set by analysis
+	Lang     string // "ar", "en" or "und" (langid); set by analysis
 	Stats    Stats
 	Mentions []Mention
 	Entities []Entity

@@ -218,6 +218,7 @@ func TestSchemaRejects(t *testing.T) {
 		"meta null":       strings.Replace(good, `"meta":{}`, `"meta":null`, 1),
 		"unknown field":   strings.Replace(good, `"lang":"ar"`, `"lang":"ar","extra":1`, 1),
 		"list null":       strings.Replace(good, `"topics":[]`, `"topics":null`, 1),
+		"unknown lang":    strings.Replace(good, `"lang":"ar"`, `"lang":"fr"`, 1),
 		"bad entity type": strings.Replace(good, `"entities":[]`, `"entities":[{"id":"x","type":"THING","name":"","name_ar":"","count":1,"first":0,"attrs":{}}]`, 1),
 	}
 	for name, rec := range bad {
