@@ -2,7 +2,6 @@ package arabic
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Stem returns the light stem of a word normalized with the Default folds,
@@ -19,17 +18,17 @@ import (
 // يه and ه, and each of those is tried once. Stem does not normalize: pass
 // it a token's Norm.
 func Stem(word string) string {
-	if rest, ok := strings.CutPrefix(word, "و"); ok && letters(rest) >= 3 {
+	if rest, ok := strings.CutPrefix(word, "و"); ok && hasLetters(rest, 3) {
 		word = rest
 	}
 	for _, p := range stemArticles {
-		if rest, ok := strings.CutPrefix(word, p); ok && letters(rest) >= 2 {
+		if rest, ok := strings.CutPrefix(word, p); ok && hasLetters(rest, 2) {
 			word = rest
 			break
 		}
 	}
 	for _, s := range stemSuffixes {
-		if rest, ok := strings.CutSuffix(word, s); ok && letters(rest) >= 2 {
+		if rest, ok := strings.CutSuffix(word, s); ok && hasLetters(rest, 2) {
 			word = rest
 		}
 	}
@@ -42,4 +41,13 @@ var (
 	stemSuffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
 )
 
-func letters(s string) int { return utf8.RuneCountInString(s) }
+// hasLetters reports whether s has at least n code points, reading no
+// further than the n-th.
+func hasLetters(s string, n int) bool {
+	for range s {
+		if n--; n <= 0 {
+			return true
+		}
+	}
+	return n <= 0
+}

@@ -102,3 +102,27 @@ func TestAnalysisStems(t *testing.T) {
 		t.Error("Stems() computed twice")
 	}
 }
+
+func TestHasLetters(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		n    int
+		want bool
+	}{
+		{"empty, none wanted", "", 0, true},
+		{"empty, one wanted", "", 1, false},
+		{"two Arabic letters, two wanted", "من", 2, true},
+		{"two Arabic letters, three wanted", "من", 3, false},
+		{"long word, two wanted", "المعلمون", 2, true},
+		{"one letter of four bytes", "𝐀", 1, true},
+		{"ASCII", "ab", 3, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hasLetters(tt.s, tt.n); got != tt.want {
+				t.Errorf("hasLetters(%s, %d) = %v, want %v", hex(tt.s), tt.n, got, tt.want)
+			}
+		})
+	}
+}
