@@ -137,7 +137,10 @@ func entityRefs(doc *pipeline.Document, regions map[string]string) []topics.Enti
 }
 
 // Keywords returns the stage that finds the n best keyphrases of an
-// analyzed document (keywords.DefaultN when n is 0): doc.Keywords.
+// analyzed document (keywords.DefaultN when n is 0): doc.Keywords. A
+// document whose language is undetermined (langid.Undetermined) gets none:
+// without its language's stop words, its function words (la, les, die)
+// would rank first.
 func Keywords(n int) pipeline.Stage {
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
@@ -145,6 +148,9 @@ func Keywords(n int) pipeline.Stage {
 			return err
 		}
 		doc.Keywords = doc.Keywords[:0]
+		if doc.Lang == langid.Undetermined {
+			return nil
+		}
 		var opt keywords.Options
 		if doc.Lang == langid.English {
 			opt = keywords.Options{English: true, Names: keywordNames(doc.Mentions)}
