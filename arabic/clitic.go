@@ -98,7 +98,7 @@ func (t *Tokenizer) AppendSegmentsWith(dst []Segmentation, text string, tok Toke
 	if tok.Kind != Word || utf8.RuneCountInString(w) < minLetter+1 || !mayHaveClitic(w, !opt.NoEnclitics) {
 		return dst
 	}
-	s := segmenter{t: t, tok: tok, orig: tok.Text(text), w: w, keep: opt.Keep, dst: dst}
+	s := segmenter{t: t, tok: tok, orig: tok.Text(text), w: w, keep: opt.Keep}
 	cuts, ncuts := [maxCuts]int{len(w)}, 1
 	if !opt.NoEnclitics {
 		cuts, ncuts = encliticCuts(s.orig, w)
@@ -117,40 +117,48 @@ func (t *Tokenizer) AppendSegmentsWith(dst []Segmentation, text string, tok Toke
 				if part == "س" && !startsWithAny(rest, "ي", "ت", "ن", "ا") {
 					continue
 				}
-				s.add(w[:from], rest, from, to)
+				if seg, ok := s.reading(w[:from], rest, from, to); ok {
+					dst = append(dst, seg)
+				}
 				switch {
 				case part == lam && strings.HasPrefix(rest, lam):
 					// لل: the particle ل and the article without its alef.
-					s.add(w[:from], "ا"+rest, from, to)
-					s.add(w[:from+len(lam)], rest[len(lam):], from+len(lam), to)
+					if seg, ok := s.reading(w[:from], "ا"+rest, from, to); ok {
+						dst = append(dst, seg)
+					}
+					if seg, ok := s.reading(w[:from+len(lam)], rest[len(lam):], from+len(lam), to); ok {
+						dst = append(dst, seg)
+					}
 				case strings.HasPrefix(rest, article):
-					s.add(w[:from+len(article)], rest[len(article):], from+len(article), to)
+					if seg, ok := s.reading(w[:from+len(article)], rest[len(article):], from+len(article), to); ok {
+						dst = append(dst, seg)
+					}
 				}
 			}
 		}
 	}
-	sortByStripped(s.dst[first:])
-	return s.dst
+	sortByStripped(dst[first:])
+	return dst
 }
 
-// segmenter collects the readings of one word.
+// segmenter makes the readings of one word; the caller appends them (a
+// segmenter holding the caller's slice would make it escape to the heap).
 type segmenter struct {
 	t       *Tokenizer
 	tok     Token
 	orig, w string // the word's original text and normalized form
 	keep    func(string) bool
-	dst     []Segmentation
 }
 
-// add appends the reading that keeps w[from:to] (or stem, when the article
-// was restored) if it is long enough and wanted.
-func (s *segmenter) add(procl, stem string, from, to int) {
+// reading returns the reading that keeps w[from:to] (or stem, when the
+// article was restored), and whether it is long enough and wanted.
+func (s *segmenter) reading(procl, stem string, from, to int) (Segmentation, bool) {
 	if utf8.RuneCountInString(s.w[from:to]) < minLetter || from == 0 && to == len(s.w) || s.keep != nil && !s.keep(stem) {
-		return
+		return Segmentation{}, false
 	}
 	start, end, ok := s.t.norm.origSpan(s.orig, from, to)
 	if !ok {
-		return
+		return Segmentation{}, false
 	}
 	seg := Segmentation{Proclitics: procl, Stem: stem, Enclitic: s.w[to:], Offsets: Offsets{
 		Start:     s.tok.Start + start,
@@ -158,7 +166,7 @@ func (s *segmenter) add(procl, stem string, from, to int) {
 		RuneStart: s.tok.RuneStart + utf8.RuneCountInString(s.orig[:start]),
 	}}
 	seg.RuneEnd = seg.RuneStart + utf8.RuneCountInString(s.orig[start:end])
-	s.dst = append(s.dst, seg)
+	return seg, true
 }
 
 // mayHaveClitic reports whether w starts with a proclitic letter or, when
