@@ -57,6 +57,8 @@ type scratch struct {
 	missing []int32
 	segs    []arabic.Segmentation
 	words   []string
+	keyBuf  []byte            // a key being joined (see article.key)
+	keys    map[string]string // the article's keys of several words, each made once
 	tagger  taggerScratch
 	short   shortScratch
 }
@@ -79,6 +81,7 @@ func (r *Recognizer) putScratch(s *scratch) {
 	}
 	clear(s.segs[:cap(s.segs)])
 	clear(s.lex[:cap(s.lex)])
+	clear(s.keys) // per article: keys are not cached between articles
 	s.short.release()
 	r.scratch.Put(s)
 }

@@ -421,7 +421,7 @@ func (d article) shortForms(chosen []mention) []mention {
 	firsts := sc.firsts[:0]
 	defer func() { sc.firsts = firsts }()
 	for key := range keys {
-		w := strings.Fields(key)[0]
+		w, _, _ := strings.Cut(key, " ") // its first word: keys join words with one space
 		if !firstWords[w] {
 			firstWords[w] = true
 			firsts = append(firsts, w)

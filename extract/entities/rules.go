@@ -596,10 +596,31 @@ func (d article) ruleMention(first, end int, typ gazetteer.Type, score float64) 
 // mention would give, punctuation left out.
 func (d article) key(first, end int, procl string) string {
 	d.scr.words = d.words(d.scr.words[:0], first, end, procl)
-	if len(d.scr.words) == 1 {
+	switch len(d.scr.words) {
+	case 0:
+		return ""
+	case 1:
 		return d.scr.words[0]
 	}
-	return strings.Join(d.scr.words, " ")
+	// Joined in a reused buffer: a key of several words is made into a
+	// string once an article, however often its tokens are met.
+	b := d.scr.keyBuf[:0]
+	for i, w := range d.scr.words {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	d.scr.keyBuf = b
+	if k, ok := d.scr.keys[string(b)]; ok {
+		return k
+	}
+	if d.scr.keys == nil {
+		d.scr.keys = make(map[string]string)
+	}
+	k := string(b)
+	d.scr.keys[k] = k
+	return k
 }
 
 // words appends the normalized words of tokens [first, end) to dst, the
