@@ -38,9 +38,23 @@ func (o *outputs) output(a *arabic.Analysis, chosen []entities.Mention) ([]pipel
 	// An entity is found by comparing ids while there are few (a map
 	// costs more to make than a few comparisons), through index after.
 	var index map[string]int
+	// The id of a rule's entity is looked up from a buffer on the stack
+	// and made a string only for a new entity (a gazetteer entry's id is
+	// the entry's own string).
+	var idBuf [64]byte
 	for i := range chosen {
 		m := &chosen[i]
-		id := o.r.EntityID(m)
+		var id string
+		if m.Entry != entities.NoEntry {
+			id = o.r.EntityID(m)
+		} else {
+			b := o.r.AppendEntityID(idBuf[:0], m)
+			if k, ok := entityIndexBytes(ents, index, b); ok {
+				id = ents[k].ID
+			} else {
+				id = string(b)
+			}
+		}
 		text := a.Text[m.Start:m.End]
 		base := o.base(a, m, text)
 		typ := pipeline.EntityType(m.Type)
@@ -90,6 +104,20 @@ func entityIndex(ents []pipeline.Entity, index map[string]int, id string) (int, 
 	}
 	for k := range ents {
 		if ents[k].ID == id {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// entityIndexBytes is entityIndex for an id held in a buffer.
+func entityIndexBytes(ents []pipeline.Entity, index map[string]int, id []byte) (int, bool) {
+	if index != nil {
+		k, ok := index[string(id)]
+		return k, ok
+	}
+	for k := range ents {
+		if ents[k].ID == string(id) {
 			return k, true
 		}
 	}

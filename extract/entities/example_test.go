@@ -38,3 +38,28 @@ func ExampleRecognizer_Recognize() {
 	// أنور قرقاش PERSON person:~انور-قرقاش rule
 	// آلن PERSON person:john-allen gazetteer
 }
+
+func ExampleRecognizer_AppendEntityID() {
+	g, err := gazetteer.Load("example.yaml", strings.NewReader(`entries:
+  - id: country:KW
+    type: COUNTRY
+    name: Kuwait
+    name_ar: الكويت
+`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	r, err := entities.New(gazetteer.Compile(g), entities.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	a := arabic.Analyze("زار الوزير أنور قرقاش الكويت.")
+	var buf []byte
+	for _, m := range r.Recognize(a) {
+		buf = r.AppendEntityID(buf[:0], &m)
+		fmt.Println(string(buf))
+	}
+	// Output:
+	// person:~انور-قرقاش
+	// country:KW
+}

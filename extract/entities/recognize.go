@@ -535,6 +535,25 @@ func (r *Recognizer) EntityID(m *Mention) string {
 	return b.String()
 }
 
+// AppendEntityID appends the id of a mention's entity, as EntityID
+// returns it, to dst and returns the extended buffer: a caller that
+// compares ids can do so without making a string of each.
+func (r *Recognizer) AppendEntityID(dst []byte, m *Mention) []byte {
+	if m.Entry != NoEntry {
+		return append(dst, r.gaz.Entries()[m.Entry].ID...)
+	}
+	dst = append(dst, idPrefix[m.Type]...)
+	dst = append(dst, ":~"...)
+	for i := 0; i < len(m.Key); i++ {
+		c := m.Key[i]
+		if c == ' ' {
+			c = '-'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // idPrefix is the prefix of the ids of the entities that a rule found, by
 // type.
 var idPrefix = map[gazetteer.Type]string{

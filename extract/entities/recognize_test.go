@@ -141,3 +141,42 @@ func TestRecognize(t *testing.T) {
 		})
 	}
 }
+
+// TestAppendEntityID checks the ids AppendEntityID appends, written by
+// hand from the rule in EntityID's comment, and that EntityID returns
+// the same.
+func TestAppendEntityID(t *testing.T) {
+	r := defaultRecognizer(t)
+	kw := slices.IndexFunc(r.Entries(), func(e gazetteer.Entry) bool { return e.ID == "country:KW" })
+	if kw < 0 {
+		t.Fatal("no country:KW in the default gazetteer")
+	}
+	tests := []struct {
+		name string
+		dst  string
+		m    entities.Mention
+		want string
+	}{
+		{"person of two words", "", entities.Mention{Type: gazetteer.Person, Entry: entities.NoEntry, Key: "انور قرقاش"},
+			"person:~انور-قرقاش"},
+		{"organization of three words", "", entities.Mention{Type: gazetteer.Org, Entry: entities.NoEntry, Key: "شركه نفط الكويت"},
+			"org:~شركه-نفط-الكويت"},
+		{"place of one word", "", entities.Mention{Type: gazetteer.Location, Entry: entities.NoEntry, Key: "حلب"},
+			"place:~حلب"},
+		{"gazetteer entry", "", entities.Mention{Type: gazetteer.Country, Entry: kw, Key: "الكويت"},
+			"country:KW"},
+		{"appended after dst", "x|", entities.Mention{Type: gazetteer.Person, Entry: entities.NoEntry, Key: "هانت"},
+			"x|person:~هانت"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(r.AppendEntityID([]byte(tt.dst), &tt.m))
+			if got != tt.want {
+				t.Errorf("AppendEntityID = %q (% x), want %q (% x)", got, got, tt.want, tt.want)
+			}
+			if id := r.EntityID(&tt.m); tt.dst+id != tt.want {
+				t.Errorf("EntityID = %q (% x), want %q", id, id, tt.want[len(tt.dst):])
+			}
+		})
+	}
+}
