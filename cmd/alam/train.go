@@ -116,6 +116,8 @@ func newTrainNERCmd(stdout, stderr io.Writer) *cobra.Command {
 	var data []string
 	var prune float64
 	var algorithm string
+	var folds int
+	var cvSeeds []uint
 	cfg := tagger.Config{Epochs: 10, Seed: 1, Bits: 18}
 	c := &cobra.Command{
 		Use:   "ner FILE... -o MODEL [--dev FILE]",
@@ -132,11 +134,25 @@ MODEL. After every epoch it prints the training error rate and, with
 match); with --dev, the temperature of the model's probabilities is then
 chosen on the dev file (tagger.Calibrate). --prune drops the weights
 smaller than it, for a smaller file. The same files and settings always
-give the same model file.`,
+give the same model file.
+
+With --folds K, ner writes no model: it cross-validates instead. The
+sentences of the first FILE are split into K contiguous parts; each part in
+turn is the dev split of a model trained, with the settings given, on the
+other parts followed by the other FILEs (always trained on), and pruned as
+--prune says. It prints the micro F1 and each type's F1 of every such model
+(the model alone, exact match, PERS, LOC and ORG) and their means, for
+every seed of --cv-seeds (default: --seed).`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if out == "" {
+			if out == "" && folds == 0 {
 				return usagef("train ner: -o MODEL is required")
+			}
+			if folds != 0 && (out != "" || dev != "") {
+				return usagef("train ner: --folds writes no model and reads no --dev")
+			}
+			if folds < 0 || folds == 1 {
+				return usagef("train ner: --folds %d: want at least 2", folds)
 			}
 			train := tagger.Train
 			switch algorithm {
@@ -157,6 +173,37 @@ give the same model file.`,
 			x, err := rulesExtractor(cl)
 			if err != nil {
 				return dataErr(err)
+			}
+			if folds != 0 {
+				first, err := readCoNLLFile(args[0])
+				if err != nil {
+					return dataErr(err)
+				}
+				var others []tagger.Sentence
+				for _, p := range args[1:] {
+					s, err := readCoNLLFile(p)
+					if err != nil {
+						return dataErr(err)
+					}
+					ex, err := extract.NERExamples(x, s, 0)
+					if err != nil {
+						return dataErr(fmt.Errorf("%s: %w", p, err))
+					}
+					others = append(others, ex...)
+				}
+				seeds := []uint64{cfg.Seed}
+				if len(cvSeeds) > 0 {
+					seeds = seeds[:0]
+					for _, s := range cvSeeds {
+						seeds = append(seeds, uint64(s))
+					}
+				}
+				cfg.FeatureSet = nerfeat.FeatureSet(cl)
+				_, err = crossValidate(stdout, x, first, others, folds, seeds, cfg, prune, train)
+				if err != nil {
+					return dataErr(err)
+				}
+				return nil
 			}
 			var sents []tagger.Sentence
 			for _, p := range args {
@@ -222,6 +269,8 @@ give the same model file.`,
 	c.Flags().StringVar(&algorithm, "algorithm", "perceptron", "perceptron (averaged structured perceptron) or crf (linear-chain CRF, AdaGrad)")
 	c.Flags().Float64Var(&cfg.Rate, "rate", 0, "with --algorithm crf: the learning rate (0: 0.1)")
 	c.Flags().Float64Var(&prune, "prune", 0, "drop the feature weights whose absolute value is below this")
+	c.Flags().IntVar(&folds, "folds", 0, "cross-validate over K contiguous parts of the first file instead of writing a model")
+	c.Flags().UintSliceVar(&cvSeeds, "cv-seeds", nil, "with --folds: the seeds to train each fold with (default: --seed)")
 	c.Flags().StringArrayVar(&data, "data-note", nil, "a note on the training data stored in the model, e.g. its licence (repeatable)")
 	return c
 }
