@@ -30,6 +30,7 @@ type triggers struct {
 	OrgHeads       []string `yaml:"org_heads"`
 	PlaceHeads     []string `yaml:"place_heads"`
 	KindHeads      []string `yaml:"kind_heads"`
+	Epithets       []string `yaml:"epithets"`
 	PlacePrefixes  []string `yaml:"place_prefixes"`
 	ShortFormStops []string `yaml:"short_form_stops"`
 	NotNameWords   []string `yaml:"not_name_words"`
@@ -42,6 +43,7 @@ type rules struct {
 	titles         phrases
 	placeHeads     phrases
 	kindHeads      set // place heads that a gazetteer name leaves out (مدينة غزة → غزة)
+	epithets       set // words of praise or state after a place's name (مكة المكرمة → مكة)
 	fillers        set
 	stops          set
 	connectors     set
@@ -93,6 +95,7 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		titles:         makePhrases(tok, t.PersonTitles),
 		placeHeads:     makePhrases(tok, t.PlaceHeads),
 		kindHeads:      makeSet(tok, t.KindHeads),
+		epithets:       makeSet(tok, t.Epithets),
 		fillers:        makeSet(tok, t.PersonFillers),
 		stops:          makeSet(tok, t.NameStops),
 		connectors:     makeSet(tok, t.NameConnectors),

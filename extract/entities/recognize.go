@@ -584,7 +584,9 @@ func (d article) proclitics(m *mention) string {
 // after an organization's or a place's own name is outside too (rule 7):
 // بنفيكا البرتغالي gives بنفيكا and the demonym, when the rest is a name
 // of the same entry and the organization is not named by its head
-// (وزارة الخارجية الكويتية, حزب الله اللبناني stay whole).
+// (وزارة الخارجية الكويتية, حزب الله اللبناني stay whole); and so is an
+// epithet (rule 6): مكة المكرمة gives مكة, where مكة is a name of the
+// entry, but المدينة المنورة stays whole.
 func (d article) trimName(m mention, g gazNames) mention {
 	if m.end-m.first < 2 || m.entity == noEntity {
 		return m
@@ -618,7 +620,7 @@ func (d article) trimName(m mention, g gazNames) mention {
 			return m
 		}
 	}
-	if m.typ != gazetteer.Org && m.typ != gazetteer.Location || !g.endsInDemonym(m.end) {
+	if m.typ != gazetteer.Org && m.typ != gazetteer.Location || !g.endsInDemonym(m.end) && !rr.epithets[d.a.Tokens[m.end-1].Norm] {
 		return m
 	}
 	if m.typ == gazetteer.Org {

@@ -129,6 +129,10 @@ func TestRecognize(t *testing.T) {
 			"قطاع غزة LOCATION place:gaza-strip"}},
 		{"a demonym after a club's name is outside", "فاز بنفيكا البرتغالي على ضيفه", []string{
 			"بنفيكا ORG org:benfica", "البرتغالي COUNTRY country:PT adj"}},
+		{"an epithet after a place's name is outside", "توجه الحجاج إلى مكة المكرمة أمس", []string{
+			"مكة LOCATION city:mecca"}},
+		{"an epithet that the name needs stays", "وصل الحجاج إلى المدينة المنورة أمس", []string{
+			"المدينة المنورة LOCATION city:medina"}},
 		{"the word club before a club's name is outside", "فاز نادي السد على ضيفه", []string{
 			"السد ORG org:al-sadd"}},
 		{"a demonym after a parliament stays", "صوت الكونغرس الأميركي على الميزانية", []string{
