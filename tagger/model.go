@@ -210,17 +210,32 @@ func (s *Scratch) viterbi(e, trans []float32, allow []bool, from [][]int32, n, l
 		}
 		back[c] = 0
 	}
+	// The allowed transitions into each label c, in the order of
+	// from[c], with their weights: edges[ends[c-1]:ends[c]], read in
+	// turn rather than at a stride of n in trans.
+	s.vedges = s.vedges[:0]
+	s.vends = grow(s.vends, n)
+	for c := range n {
+		for _, p := range from[c] {
+			s.vedges = append(s.vedges, edge{p: p, w: trans[int(p+1)*n+c]})
+		}
+		s.vends[c] = int32(len(s.vedges))
+	}
+	edges, ends := s.vedges, s.vends
 	for i := 1; i < length; i++ {
-		prev := score[(i-1)*n : i*n]
-		for c := range n {
-			best, arg := minusInf, 0
-			for _, p := range from[c] {
-				if v := prev[p] + trans[int(p+1)*n+c]; v > best {
-					best, arg = v, int(p)
+		prev := score[(i-1)*n : i*n : i*n]
+		cur, bk, ei := score[i*n:(i+1)*n:(i+1)*n], back[i*n:(i+1)*n:(i+1)*n], e[i*n:(i+1)*n:(i+1)*n]
+		j := 0
+		for c, end := range ends {
+			best, arg := minusInf, int32(0)
+			for _, ed := range edges[j:end] {
+				if v := prev[ed.p] + ed.w; v > best {
+					best, arg = v, ed.p
 				}
 			}
-			score[i*n+c] = best + e[i*n+c]
-			back[i*n+c] = int32(arg)
+			j = int(end)
+			cur[c] = best + ei[c]
+			bk[c] = arg
 		}
 	}
 	best, arg := minusInf, 0
@@ -236,6 +251,13 @@ func (s *Scratch) viterbi(e, trans []float32, allow []bool, from [][]int32, n, l
 		path[i-1] = int(back[i*n+path[i]])
 	}
 	return path
+}
+
+// edge is an allowed transition from label p, with its weight w, as the
+// Viterbi loop reads them.
+type edge struct {
+	p int32
+	w float32
 }
 
 // Tag labels one sentence: features[i] are the feature strings of token i.

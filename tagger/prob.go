@@ -30,6 +30,33 @@ type Scratch struct {
 	fb     []float64 // phi, alpha, beta
 	labels []string
 	prob   []float64
+	// vedges and vends are the Viterbi loop's transitions (see viterbi).
+	vedges []edge
+	vends  []int32
+	// into, outOf and their ends are forward-backward's transition
+	// factors (see marginalsIn).
+	into, outOf       []factorEdge
+	intoEnds, outEnds []int32
+}
+
+// factorEdge is an allowed transition's factor f, with the label k at its
+// other end.
+type factorEdge struct {
+	k int32
+	f float64
+}
+
+// factorEdges appends to dst, for each label a in turn, an edge for each
+// label b of lists[a] with the factor f(a, b), and sets ends[a] to the
+// end of a's edges.
+func factorEdges(dst []factorEdge, ends []int32, lists [][]int32, f func(a, b int) float64) ([]factorEdge, []int32) {
+	for a, bs := range lists {
+		for _, b := range bs {
+			dst = append(dst, factorEdge{k: b, f: f(a, int(b))})
+		}
+		ends[a] = int32(len(dst))
+	}
+	return dst, ends
 }
 
 // grow returns xs resliced to n elements, reallocated if too short; the
@@ -209,29 +236,41 @@ func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) [
 		alpha[c] = tr[c] * phi[c]
 	}
 	normalize(alpha[:n])
+	// The factors of the allowed transitions into each label c (forward,
+	// in the order of m.from[c]) and out of each label p (backward, in
+	// the order of m.to[p]), read in turn rather than at a stride of n.
+	s.into, s.intoEnds = factorEdges(s.into[:0], grow(s.intoEnds, n), m.from, func(c, p int) float64 { return tr[(p+1)*n+c] })
+	s.outOf, s.outEnds = factorEdges(s.outOf[:0], grow(s.outEnds, n), m.to, func(p, c int) float64 { return tr[(p+1)*n+c] })
+	into, intoEnds, outOf, outEnds := s.into, s.intoEnds, s.outOf, s.outEnds
 	for i := 1; i < to; i++ {
-		prev := alpha[(i-1)*n : i*n]
-		for c := range n {
+		prev := alpha[(i-1)*n : i*n : i*n]
+		cur, ph := alpha[i*n:(i+1)*n:(i+1)*n], phi[i*n:(i+1)*n:(i+1)*n]
+		j := 0
+		for c, end := range intoEnds {
 			s := 0.0
-			for _, p := range m.from[c] {
-				s += prev[p] * tr[int(p+1)*n+c]
+			for _, ed := range into[j:end] {
+				s += prev[ed.k] * ed.f
 			}
-			alpha[i*n+c] = s * phi[i*n+c]
+			j = int(end)
+			cur[c] = s * ph[c]
 		}
-		normalize(alpha[i*n : (i+1)*n])
+		normalize(cur)
 	}
 	for c := range n {
 		beta[(length-1)*n+c] = 1
 	}
 	for i := length - 2; i >= from; i-- {
-		for p := range n {
+		cur, ph, next := beta[i*n:(i+1)*n:(i+1)*n], phi[(i+1)*n:(i+2)*n:(i+2)*n], beta[(i+1)*n:(i+2)*n:(i+2)*n]
+		j := 0
+		for p, end := range outEnds {
 			s := 0.0
-			for _, c := range m.to[p] {
-				s += tr[(p+1)*n+int(c)] * phi[(i+1)*n+int(c)] * beta[(i+1)*n+int(c)]
+			for _, ed := range outOf[j:end] {
+				s += ed.f * ph[ed.k] * next[ed.k]
 			}
-			beta[i*n+p] = s
+			j = int(end)
+			cur[p] = s
 		}
-		normalize(beta[i*n : (i+1)*n])
+		normalize(cur)
 	}
 	s.prob = grow(s.prob, length)
 	out := s.prob

@@ -85,6 +85,13 @@ const (
 	lexSingleName                         // a gazetteer person's word or an unambiguous given name
 	lexCompoundTail                       // الله، الدين، الرحمن
 	lexGiven                              // given names
+	// Facts of the clitic readings (lexeme.readings), so that a rule
+	// reads the lexeme's flags rather than looking up each reading's stem
+	// in its list at every token.
+	lexOrgHeadReading   // a reading's stem is an organization head (org_heads)
+	lexTitleReading     // a reading's stem starts a person title
+	lexPlaceHeadReading // a reading's stem starts a place head
+	lexGivenReading     // a reading is a given name with no enclitic, alone or after و
 )
 
 func (l *lexeme) has(f lexFlag) bool { return l.flags&f != 0 }
@@ -157,6 +164,12 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 				l.readings = append(l.readings, s)
 			}
 		}
+	}
+	for _, seg := range l.readings {
+		set(lexOrgHeadReading, rr.orgHeads[seg.Stem])
+		set(lexTitleReading, rr.titles[seg.Stem] != nil)
+		set(lexPlaceHeadReading, rr.placeHeads[seg.Stem] != nil)
+		set(lexGivenReading, rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و"))
 	}
 	l.class = r.wordClass(l, tok, segs)
 	l.lists = r.listCode(l)

@@ -29,6 +29,8 @@ type triggers struct {
 	NameConnectors []string `yaml:"name_connectors"`
 	OrgHeads       []string `yaml:"org_heads"`
 	PlaceHeads     []string `yaml:"place_heads"`
+	KindHeads      []string `yaml:"kind_heads"`
+	Epithets       []string `yaml:"epithets"`
 	PlacePrefixes  []string `yaml:"place_prefixes"`
 	ShortFormStops []string `yaml:"short_form_stops"`
 	NotNameWords   []string `yaml:"not_name_words"`
@@ -40,6 +42,8 @@ type triggers struct {
 type rules struct {
 	titles         phrases
 	placeHeads     phrases
+	kindHeads      set // place heads that a gazetteer name leaves out (مدينة غزة → غزة)
+	epithets       set // words of praise or state after a place's name (مكة المكرمة → مكة)
 	fillers        set
 	stops          set
 	connectors     set
@@ -90,6 +94,8 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 	r := &rules{
 		titles:         makePhrases(tok, t.PersonTitles),
 		placeHeads:     makePhrases(tok, t.PlaceHeads),
+		kindHeads:      makeSet(tok, t.KindHeads),
+		epithets:       makeSet(tok, t.Epithets),
 		fillers:        makeSet(tok, t.PersonFillers),
 		stops:          makeSet(tok, t.NameStops),
 		connectors:     makeSet(tok, t.NameConnectors),
@@ -103,6 +109,11 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		givenAmbiguous: set{},
 		common:         set{},
 		first:          set{},
+	}
+	for w := range r.kindHeads {
+		if r.placeHeads[w] == nil {
+			return nil, fmt.Errorf("entities: data/triggers.yaml: kind head %q is not a place head", w)
+		}
 	}
 	ambiguous := false
 	for line := range strings.Lines(string(givenNames)) {

@@ -23,7 +23,9 @@ import (
 // the model's other names are added (source model). What the lists know
 // well wins: every gazetteer name and demonym stays, and where the model's
 // name covers the same tokens as a gazetteer name, the gazetteer's mention
-// (its type, entity and clitics) is kept. Overlaps are then resolved as
+// (its type, entity and clitics) is kept, as it is where the model's name
+// has the tokens of a gazetteer match whose edges the lists moved in
+// (trimName: مدينة غزة gives غزة). Overlaps are then resolved as
 // without a model: the longest name first, then a gazetteer name.
 //
 // A model name's score is the least marginal probability of its labels
@@ -343,6 +345,9 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		if sp.prob < minModelProb && !mm.only {
 			continue
 		}
+		if !mm.only && d.trimmedMatch(names, sp, cands, same, width) {
+			continue
+		}
 		if m, ok := d.modelMention(sp.first, sp.end, sp.typ, sp.prob, cands, startsAt); ok {
 			out = append(out, m)
 		}
@@ -363,6 +368,24 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		}
 	}
 	return out, nil
+}
+
+// trimmedMatch reports whether the model's span sp has the tokens of a
+// gazetteer match whose mention the lists moved in by one token at either
+// edge (trimName: مدينة غزة gives غزة, بنفيكا البرتغالي gives بنفيكا):
+// the gazetteer's mention stands, and the model's longer name would only
+// undo the move. same maps the candidates' tokens as withModel makes it.
+func (d article) trimmedMatch(names gazNames, sp modelSpan, cands []mention, same map[int]int, width int) bool {
+	i := names.covered[sp.first]
+	if i == noMatch || names.matches[i].FirstToken != sp.first || names.matches[i].EndToken != sp.end {
+		return false
+	}
+	for _, k := range [2]int{(sp.first+1)*width + sp.end, sp.first*width + sp.end - 1} {
+		if j, ok := same[k]; ok && cands[j].source == pipeline.SourceGazetteer && cands[j].form == gazetteer.FormName {
+			return true
+		}
+	}
+	return false
 }
 
 // sameType reports whether the model's type t agrees with a candidate's:

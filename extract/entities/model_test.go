@@ -144,6 +144,41 @@ func TestRecognizeWithModel(t *testing.T) {
 	}
 }
 
+// TestModelKeepsTrimmedNames checks that a model which tags a gazetteer
+// match whole does not undo the lists' trimming of its edges: a model
+// trained to tag بنفيكا البرتغالي as one organization still gives the
+// club's name without the demonym.
+func TestModelKeepsTrimmedNames(t *testing.T) {
+	plain := newTestRecognizer(t, Options{})
+	var data []tagger.Sentence
+	for _, text := range []string{"فاز بنفيكا البرتغالي أمس", "خسر بنفيكا البرتغالي اليوم"} {
+		for _, s := range plain.TaggerFeatures(arabic.Analyze(text)) {
+			for range 10 {
+				data = append(data, tagger.Sentence{Features: s.Features, Labels: []string{"O", "B-ORG", "I-ORG", "O"}})
+			}
+		}
+	}
+	m, err := tagger.Train(data, tagger.Config{Epochs: 5, Seed: 1, Bits: 14, FeatureSet: nerfeat.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "فاز بنفيكا البرتغالي أمس"
+	a := arabic.Analyze(text)
+	only := newTestRecognizer(t, Options{Model: m, ModelOnly: true})
+	if got := only.Recognize(a); len(got) != 1 || a.Text[got[0].Start:got[0].End] != "بنفيكا البرتغالي" {
+		t.Fatalf("the model alone: %v, want the one name بنفيكا البرتغالي", got)
+	}
+	r := newTestRecognizer(t, Options{Model: m})
+	var got []string
+	for _, mn := range r.Recognize(a) {
+		got = append(got, a.Text[mn.Start:mn.End]+" "+string(mn.Type)+" "+string(mn.Source))
+	}
+	want := []string{"بنفيكا ORG gazetteer", "البرتغالي COUNTRY gazetteer"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Recognize(%q)\n got %q\nwant %q", text, got, want)
+	}
+}
+
 // TestTaggerFeaturesLongSentence checks that a sentence longer than
 // maxTaggerTokens reaches the tagger in pieces that cover it, in order,
 // with a feature list per token: the features of an article are never all

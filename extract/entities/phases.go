@@ -203,7 +203,7 @@ func (d article) decisions(ctx context.Context, g gazNames, out []mention) ([]me
 			return nil, err
 		}
 		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
-			out = append(out, m)
+			out = append(out, d.trimName(m, g))
 		}
 	}
 	return out, ctx.Err()

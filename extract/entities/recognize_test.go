@@ -118,6 +118,27 @@ func TestRecognize(t *testing.T) {
 		{"a tie on a common word is the word", "تتواجد الأسود البيضاء في حالة برية", nil},
 		{"context decides a tie", "قتل عشرة في محافظة البيضاء اليمنية", []string{
 			"البيضاء LOCATION place:al-bayda-ye", "اليمنية COUNTRY country:YE adj"}},
+		// The edges of a gazetteer name (docs/GUIDELINES.md, rules 6 and 7).
+		{"a kind of place before a gazetteer name is outside", "وصل الوفد إلى مدينة مشهد أمس", []string{
+			"مشهد LOCATION city:mashhad"}},
+		{"a kind of place after a proclitic is outside", "قتل ثلاثة بمدينة غزة", []string{
+			"غزة LOCATION city:gaza"}},
+		{"a town named by a given name keeps its head", "وصل الوفد إلى مدينة عيسى أمس", []string{
+			"مدينة عيسى LOCATION city:isa-town"}},
+		{"a head that is part of the name stays", "قصفت الطائرات قطاع غزة", []string{
+			"قطاع غزة LOCATION place:gaza-strip"}},
+		{"a demonym after a club's name is outside", "فاز بنفيكا البرتغالي على ضيفه", []string{
+			"بنفيكا ORG org:benfica", "البرتغالي COUNTRY country:PT adj"}},
+		{"an epithet after a place's name is outside", "توجه الحجاج إلى مكة المكرمة أمس", []string{
+			"مكة LOCATION city:mecca"}},
+		{"an epithet that the name needs stays", "وصل الحجاج إلى المدينة المنورة أمس", []string{
+			"المدينة المنورة LOCATION city:medina"}},
+		{"the word club before a club's name is outside", "فاز نادي السد على ضيفه", []string{
+			"السد ORG org:al-sadd"}},
+		{"a demonym after a parliament stays", "صوت الكونغرس الأميركي على الميزانية", []string{
+			"الكونغرس الأميركي ORG org:us-congress"}},
+		{"a demonym after a head and its complement stays", "أعلن البنك التجاري القطري أرباحه", []string{
+			"البنك التجاري القطري ORG org:commercial-bank-qa"}},
 		{"nothing to find", "ذهب الرجل إلى السوق واشترى خبزا", nil},
 	}
 	for _, tt := range tests {

@@ -248,7 +248,12 @@ func (d article) conjoined(k int) bool { return d.lex[k].has(lexConjoined) }
 
 // phraseAt returns the number of tokens of the longest phrase of p that
 // starts at token k (in one of its clitic readings) and ends by end, or 0.
-func (d article) phraseAt(p phrases, k, end int) int {
+// f is the lexeme's flag of p (lexTitleReading, lexPlaceHeadReading):
+// without it no reading starts a phrase.
+func (d article) phraseAt(p phrases, f lexFlag, k, end int) int {
+	if !d.lex[k].has(f) {
+		return 0
+	}
 	for _, seg := range d.stems(k) {
 		if n := p.match(seg.Stem, d.a, k, end); n > 0 {
 			return n
@@ -264,7 +269,7 @@ func (d nameFinder) titlePersons(s arabic.Sentence, out []mention) []mention {
 		if !d.isWord(k) {
 			continue
 		}
-		n := d.phraseAt(rr.titles, k, s.EndToken)
+		n := d.phraseAt(rr.titles, lexTitleReading, k, s.EndToken)
 		score := scoreTitle
 		if n == 0 && d.isAdjective(k) && d.lex[k].has(lexArticleAfterWa) {
 			// A demonym before a name, as a weaker title: البرازيلي
@@ -329,11 +334,8 @@ func (d nameFinder) givenPersons(s arabic.Sentence, out []mention) []mention {
 		if d.isKunya(k) && k+1 < s.EndToken && d.covered[k+1] == noMatch {
 			start = k // أبو أيوب: personName reads the kunya
 		}
-		for _, seg := range d.stems(k) {
-			if rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و") {
-				start = k
-				break
-			}
+		if d.lex[k].has(lexGivenReading) {
+			start = k
 		}
 		if start < 0 {
 			continue
@@ -418,11 +420,13 @@ func (d orgFinder) orgs(s arabic.Sentence, out []mention) []mention {
 			continue
 		}
 		var head *arabic.Segmentation
-		segs := d.stems(k)
-		for i, seg := range segs {
-			if rr.orgHeads[seg.Stem] {
-				head = &segs[i]
-				break
+		if d.lex[k].has(lexOrgHeadReading) {
+			segs := d.stems(k)
+			for i, seg := range segs {
+				if rr.orgHeads[seg.Stem] {
+					head = &segs[i]
+					break
+				}
 			}
 		}
 		if head == nil || d.startsOrg(k) {
@@ -541,7 +545,7 @@ func (d nameFinder) places(s arabic.Sentence, out []mention) []mention {
 		if !d.isWord(k) {
 			continue
 		}
-		n := d.phraseAt(rr.placeHeads, k, s.EndToken)
+		n := d.phraseAt(rr.placeHeads, lexPlaceHeadReading, k, s.EndToken)
 		if n == 0 {
 			continue
 		}

@@ -179,6 +179,16 @@ var (
 	noRawPrev, noRawNext               = hashOf("g-1=-"), hashOf("g+1=-")
 )
 
+// The hashes of the context features' names, to which appendContext
+// adds their values (FNV-1a is hashed in parts: the same hashes as of
+// the whole strings).
+var (
+	prefixH, prefixHn, prefixHPrev, prefixHNext, prefixHPair     = hashOf("h="), hashOf("hn="), hashOf("h-1="), hashOf("h+1="), hashOf("h-1h=")
+	prefixG, prefixGPrev, prefixGNext                            = hashOf("g="), hashOf("g-1="), hashOf("g+1=")
+	prefixD                                                      = hashOf("d=")
+	prefixL, prefixLPrev, prefixLNext, prefixLPair, prefixLPrev2 = hashOf("l="), hashOf("l-1="), hashOf("l+1="), hashOf("l-1l="), hashOf("l-2=")
+)
+
 // appendContext appends the hashes of the features of word i that depend
 // on its context, in the order of sentence.
 func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
@@ -236,41 +246,41 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 	}
 	h, hp, hn := at(hint, i), at(hint, i-1), at(hint, i+1)
 	if h != "-" {
-		dst = append(dst, hashOf("h=", h), hashOf("hn=", h, "|", norm))
+		dst = append(dst, prefixH.Add(h), prefixHn.Add(h).Add("|").Add(norm))
 	}
 	if hp == "-" {
 		dst = append(dst, noHintPrev)
 	} else {
-		dst = append(dst, hashOf("h-1=", hp))
+		dst = append(dst, prefixHPrev.Add(hp))
 	}
 	if hn == "-" {
 		dst = append(dst, noHintNext)
 	} else {
-		dst = append(dst, hashOf("h+1=", hn))
+		dst = append(dst, prefixHNext.Add(hn))
 	}
 	if hp == "-" && h == "-" {
 		dst = append(dst, noHintPair)
 	} else {
-		dst = append(dst, hashOf("h-1h=", hp, "|", h))
+		dst = append(dst, prefixHPair.Add(hp).Add("|").Add(h))
 	}
 	// The raw hints: g, g-1, g+1.
 	if g := at(raw, i); g != "-" {
-		dst = append(dst, hashOf("g=", g))
+		dst = append(dst, prefixG.Add(g))
 	}
 	if g := at(raw, i-1); g == "-" {
 		dst = append(dst, noRawPrev)
 	} else {
-		dst = append(dst, hashOf("g-1=", g))
+		dst = append(dst, prefixGPrev.Add(g))
 	}
 	if g := at(raw, i+1); g == "-" {
 		dst = append(dst, noRawNext)
 	} else {
-		dst = append(dst, hashOf("g+1=", g))
+		dst = append(dst, prefixGNext.Add(g))
 	}
 	// The document: d.
 	if hint[i] == "" && len(seen) > 0 {
 		if d, ok := seen[norm]; ok {
-			dst = append(dst, hashOf("d=", d))
+			dst = append(dst, prefixD.Add(d))
 		}
 	}
 	// The word lists: l, l-1, l+1, l-1l, l-2.
@@ -285,10 +295,11 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 			return lists[k]
 		}
 		if c := listAt(i); c != "" {
-			dst = append(dst, hashOf("l=", c))
+			dst = append(dst, prefixL.Add(c))
 		}
-		dst = append(dst, hashOf("l-1=", listAt(i-1)), hashOf("l+1=", listAt(i+1)),
-			hashOf("l-1l=", listAt(i-1), "|", listAt(i)), hashOf("l-2=", listAt(i-2)))
+		prev := listAt(i - 1)
+		dst = append(dst, prefixLPrev.Add(prev), prefixLNext.Add(listAt(i+1)),
+			prefixLPair.Add(prev).Add("|").Add(listAt(i)), prefixLPrev2.Add(listAt(i-2)))
 	}
 	return dst
 }

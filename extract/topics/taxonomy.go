@@ -187,7 +187,9 @@ func (t *Taxonomy) Score(a *arabic.Analysis, ents []EntityRef) []Topic {
 // A nil or empty article with no mentions gives no topics.
 //
 // A term matches consecutive word tokens whose light stems equal its own;
-// punctuation or a number between two words breaks a phrase. Within one
+// punctuation or a number between two words breaks a phrase. The words of
+// a hashtag (#وقف_إطلاق_النار: the parts between the # and the underscores)
+// are matched as words too, a phrase within one hashtag. Within one
 // topic, matches do not overlap: at each word the topic's longest term
 // wins. A mention counts for a topic's entity hint on its id, or else for
 // its kind hint.
@@ -251,6 +253,8 @@ type scorer struct {
 	hintAt map[hintKey]int
 	per    [][]*contribution // by topic: its contributions
 	next   []int             // by topic: the first token a new match may use
+	hnext  []int             // by topic: the first part of a hashtag a new match may use
+	parts  []hashPart        // scratch for matchHashtag
 	list   []scoredTopic     // topics' scratch for the topics scored
 }
 
@@ -267,6 +271,7 @@ func (t *Taxonomy) newScorer() *scorer {
 		termAt: make([]int32, t.nterms),
 		per:    make([][]*contribution, len(t.topics)),
 		next:   make([]int, len(t.topics)),
+		hnext:  make([]int, len(t.topics)),
 	}
 }
 
@@ -285,6 +290,8 @@ func (s *scorer) release() {
 	}
 	clear(s.next)
 	clear(s.segs[:cap(s.segs)]) // the readings' strings are the article's
+	clear(s.parts[:cap(s.parts)])
+	s.parts = s.parts[:0]
 	s.a, s.words = nil, 0
 	s.t.scorers.Put(s)
 }
@@ -309,6 +316,10 @@ func (s *scorer) matchTerms() {
 	stems := s.a.Stems()
 	next := s.next
 	for k := range toks {
+		if toks[k].Kind == arabic.Hashtag {
+			s.matchHashtag(k)
+			continue
+		}
 		if !isWord(&toks[k]) {
 			continue
 		}
@@ -326,6 +337,79 @@ func (s *scorer) matchTerms() {
 			s.record(tm, k, end, stems[k])
 		}
 	}
+}
+
+// hashPart is one word of a hashtag: its stem (as termStem gives it),
+// the prefix light stemming took off, and its bytes in the text.
+type hashPart struct {
+	stem, prefix string
+	start, end   int
+}
+
+// matchHashtag matches the terms in the words of hashtag token k, the
+// parts of its text between the # and the underscores (#التعريفات_الجمركية
+// holds التعريفات الجمركية). A term matches parts of one hashtag only;
+// within a topic, the matches in a hashtag do not overlap. Each part
+// counts as a word of the article.
+func (s *scorer) matchHashtag(k int) {
+	tok := &s.a.Tokens[k]
+	norm := strings.TrimPrefix(tok.Norm, "#")
+	text := s.a.Text[tok.Start:tok.End]
+	if len(text) == 0 || text[0] != '#' || strings.Count(norm, "_") != strings.Count(text, "_") {
+		return // not one # and parts the normalizer kept apart
+	}
+	parts := s.parts[:0]
+	start := tok.Start + 1
+	for w := range strings.SplitSeq(norm, "_") {
+		end := start + strings.IndexByte(s.a.Text[start:tok.End]+"_", '_')
+		if w != "" {
+			stem := w
+			if w[0] >= utf8.RuneSelf {
+				stem = arabic.Stem(w)
+			}
+			parts = append(parts, hashPart{stem: termStem(stem), prefix: lightPrefix(w, stem), start: start, end: end})
+		}
+		start = end + 1
+	}
+	s.parts = parts
+	s.words += len(parts)
+	next := s.hnext
+	clear(next)
+	for p, part := range parts {
+		if f := s.t.firsts; f != nil && !f.MayHold(part.stem) {
+			continue
+		}
+		for _, tm := range s.t.byFirst[part.stem] {
+			if p < next[tm.topic] || !matchParts(parts[p:], tm.stems) {
+				continue
+			}
+			end := p + len(tm.stems)
+			next[tm.topic] = end
+			class, from := classOther, part.start
+			switch part.prefix {
+			case "", "ال":
+				class = classBare
+			case "و":
+				class = classConj
+			case "وال", "فال":
+				class, from = classConj, from+len("و")
+			}
+			s.recordSpan(tm, k, span{from, parts[end-1].end}, class)
+		}
+	}
+}
+
+// matchParts reports whether parts begin with the stems want.
+func matchParts(parts []hashPart, want []string) bool {
+	if len(want) > len(parts) {
+		return false
+	}
+	for i, w := range want {
+		if parts[i].stem != w {
+			return false
+		}
+	}
+	return true
 }
 
 // matchAt reports whether the words from token k on have the stems want,
@@ -390,6 +474,22 @@ func (s *scorer) record(tm term, k, end int, stem string) {
 	}
 	if start, class := evidenceStart(s.a, k, stem, &s.segs); c.first.end == 0 || class < c.class {
 		c.first, c.class = span{start, s.a.Tokens[end-1].End}, class
+	}
+}
+
+// recordSpan counts a match of tm in a hashtag, token k, at text sp of
+// occurrence class class.
+func (s *scorer) recordSpan(tm term, k int, sp span, class int) {
+	i := int(s.termAt[tm.id]) - 1
+	if i < 0 {
+		i = len(s.found)
+		s.termAt[tm.id] = int32(i + 1)
+		s.found = append(s.found, contribution{topic: tm.topic, term: tm.id, order: k, weight: tm.weight})
+	}
+	c := &s.found[i]
+	c.tf++
+	if c.first.end == 0 || class < c.class {
+		c.first, c.class = sp, class
 	}
 }
 

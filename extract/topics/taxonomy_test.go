@@ -123,6 +123,34 @@ func TestScoreSmall(t *testing.T) {
 			evidence: [][]string{{"الحرب"}},
 		},
 		{
+			name:     "a term in a hashtag",
+			text:     "أعلن #وقف_إطلاق_النار في #الحرب_الأهلية.",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"وقف_إطلاق_النار", "الحرب"}},
+		},
+		{
+			name:     "a conjunction before the article in a hashtag part",
+			text:     "#السلام_والحرب",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"الحرب"}},
+		},
+		{
+			name:     "a bare form in a hashtag is preferred to a later one with a preposition",
+			text:     "#الحرب ثم بالحرب.",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"الحرب"}},
+		},
+		{
+			name:     "a phrase does not run from a hashtag into the next words",
+			text:     "#وقف_إطلاق النار",
+			opt:      all,
+			ids:      []string{"test:war"},
+			evidence: [][]string{{"إطلاق"}},
+		},
+		{
 			name: "a preposition without the article is not stripped (light10)",
 			text: "بحرب",
 			opt:  all,
@@ -186,6 +214,8 @@ func TestScoreValue(t *testing.T) {
 		{"terms add up", "حرب ثم قصف", nil, want(4, 3)},
 		{"entity hint", "حرب", []EntityRef{{ID: "org:isis"}}, want(5, 1)},
 		{"kind hint", "حرب", []EntityRef{{ID: "org:x", Kind: "armed-group"}}, want(4, 1)},
+		{"hashtag parts are words", "#حرب_ثم_قصف", nil, want(4, 3)},
+		{"hashtag parts are words of a long article", "#حرب_ثم_قصف " + filler, nil, want(4, 293)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -377,6 +407,27 @@ func TestDefaultTaxonomyWords(t *testing.T) {
 			}
 			if got[0].ID != tc.first || !slices.Equal(got[0].Evidence, tc.evidence) {
 				t.Errorf("first topic %s %q, want %s %q (all: %q)", got[0].ID, got[0].Evidence, tc.first, tc.evidence, ids(got))
+			}
+		})
+	}
+}
+
+func TestDefaultTaxonomyHashtags(t *testing.T) {
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"English words", "#Football_Match", "medtop:15000000"},
+		{"Arabic phrase", "#التعريفات_الجمركية", "medtop:04000000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tax.ScoreWith(arabic.Analyze(tt.text), nil, all)
+			if len(got) == 0 || got[0].ID != tt.want {
+				t.Errorf("topics %q, want %s first", ids(got), tt.want)
 			}
 		})
 	}
