@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract"
@@ -81,4 +82,29 @@ func TestAnalyzeConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestAnalyzeChars checks Stats.Chars against the code points of the
+// whole text counted: Arabic, English (prose's tokens), text after the
+// last token, invalid UTF-8 and no tokens at all.
+func TestAnalyzeChars(t *testing.T) {
+	for _, tt := range []struct{ name, text string }{
+		{"empty", ""},
+		{"spaces only", "  \n\t "},
+		{"Arabic", "قال وزير الخارجية الكويتي إن المجلس سيجتمع."},
+		{"Arabic with tashkeel and spaces after", "مُحَمَّد بن راشد  \n\n"},
+		{"English", "Kuwait's foreign minister said the Gulf states won't meet.  "},
+		{"invalid UTF-8 inside and after", "قال \xff\xfe وزير \xc3"},
+		{"emoji and marks", "زار 🇰🇼 الكويت… «اليوم»\u200f"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &pipeline.Document{Text: tt.text}
+			if err := extract.Analyze().Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			if want := utf8.RuneCountInString(tt.text); doc.Stats.Chars != want {
+				t.Errorf("Chars %d, the text has %d code points", doc.Stats.Chars, want)
+			}
+		})
+	}
 }

@@ -42,6 +42,9 @@ func FuzzRecognize(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if want := utf8.RuneCountInString(text); doc.Stats.Chars != want {
+			t.Fatalf("Stats.Chars %d, the text has %d code points", doc.Stats.Chars, want)
+		}
 		mentions, entities := doc.Mentions, doc.Entities
 		prevEnd, prevRune := 0, 0
 		counts := map[string]int{}

@@ -39,9 +39,20 @@ func Analyze() pipeline.Stage {
 			}
 		}
 		doc.Analysis = a
-		doc.Stats = pipeline.Stats{Chars: utf8.RuneCountInString(doc.Text), Tokens: len(a.Tokens), Sentences: len(a.Sentences)}
+		doc.Stats = pipeline.Stats{Chars: chars(a), Tokens: len(a.Tokens), Sentences: len(a.Sentences)}
 		return nil
 	})
+}
+
+// chars returns the number of code points of a's text: those up to the
+// end of its last token, which the token knows, and those after it,
+// counted, rather than the whole text counted again.
+func chars(a *arabic.Analysis) int {
+	if len(a.Tokens) == 0 {
+		return utf8.RuneCountInString(a.Text)
+	}
+	t := a.Tokens[len(a.Tokens)-1]
+	return t.RuneEnd + utf8.RuneCountInString(a.Text[t.End:])
 }
 
 // analysis returns the analysis of doc made by the Analyze stage.

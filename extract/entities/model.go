@@ -16,7 +16,7 @@ import (
 
 // The learned tagger joins recognition at one place: after the rules and
 // the gazetteer have made their candidates, and before the overlaps are
-// resolved (selectMentions). It reads, beside the words, what the rules and
+// resolved (selectInto). It reads, beside the words, what the rules and
 // the gazetteer found (as nerfeat hints), and decides where their evidence
 // is weak: a rule's name stays only when the model tags the same tokens
 // with the same type, and then takes the model's probability as its score;

@@ -16,7 +16,7 @@ import "github.com/alam-nlp/alam/tagger"
 // It is never changed once made: goroutines may share it.
 type Word struct {
 	text, norm string // norm is lx.norm, at hand: read for every neighbour
-	lx         *lexeme
+	lx         lexeme // in the Word: one allocation for both
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
 	// around it.
@@ -61,13 +61,21 @@ func hashOf(parts ...string) tagger.Hash {
 // keeps w. The analysis is not kept in l's table: the caller keeps the
 // Word (entities keeps it in its lexeme, one per word type).
 func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
-	lx := analyse(w, l.clusters)
-	wd := &Word{
-		text: w, norm: lx.norm, lx: lx,
-		prev1: hashOf("n-1=", lx.norm), prevStem1: hashOf("s-1=", lx.stem), prev2: hashOf("n-2=", lx.norm),
-		next1: hashOf("n+1=", lx.norm), nextStem1: hashOf("s+1=", lx.stem), next2: hashOf("n+2=", lx.norm),
-		left: hashOf("n-1n=", lx.norm, "|"), right: hashOf("nn+1=", lx.norm, "|"),
-	}
+	wd := new(Word)
+	l.SetWord(wd, w, m)
+	return wd
+}
+
+// SetWord sets *wd, a zero Word, to what Word(w, m) returns, for a caller
+// that holds the Word inside a value of its own (one allocation for both).
+// Once set, *wd must not change.
+func (l *Lexicon) SetWord(wd *Word, w string, m *tagger.Model) {
+	lx := &wd.lx
+	analyseInto(lx, w, l.clusters)
+	wd.text, wd.norm = w, lx.norm
+	wd.prev1, wd.prevStem1, wd.prev2 = hashOf("n-1=", lx.norm), hashOf("s-1=", lx.stem), hashOf("n-2=", lx.norm)
+	wd.next1, wd.nextStem1, wd.next2 = hashOf("n+1=", lx.norm), hashOf("s+1=", lx.stem), hashOf("n+2=", lx.norm)
+	wd.left, wd.right = hashOf("n-1n=", lx.norm, "|"), hashOf("nn+1=", lx.norm, "|")
 	if l.clusters != nil {
 		wd.clustered = true
 		cl := "-"
@@ -86,7 +94,6 @@ func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
 		var own [16]tagger.Hash
 		m.AddFeatures(wd.sum, wd.appendOwn(own[:0]))
 	}
-	return wd
 }
 
 // Norm returns the word's normalized form.
@@ -95,7 +102,7 @@ func (w *Word) Norm() string { return w.norm }
 // appendOwn appends the hashes of the word's own features, in the order
 // of sentence.
 func (w *Word) appendOwn(dst []tagger.Hash) []tagger.Hash {
-	l := w.lx
+	l := &w.lx
 	dst = append(dst, hashOf("b"), hashOf("w=", w.text), hashOf("n=", l.norm), hashOf("s=", l.stem), hashOf("sh=", l.shape))
 	for k := range 3 {
 		if l.pre[k] != "" {
@@ -172,6 +179,16 @@ var (
 	noRawPrev, noRawNext               = hashOf("g-1=-"), hashOf("g+1=-")
 )
 
+// The hashes of the context features' names, to which appendContext
+// adds their values (FNV-1a is hashed in parts: the same hashes as of
+// the whole strings).
+var (
+	prefixH, prefixHn, prefixHPrev, prefixHNext, prefixHPair     = hashOf("h="), hashOf("hn="), hashOf("h-1="), hashOf("h+1="), hashOf("h-1h=")
+	prefixG, prefixGPrev, prefixGNext                            = hashOf("g="), hashOf("g-1="), hashOf("g+1=")
+	prefixD                                                      = hashOf("d=")
+	prefixL, prefixLPrev, prefixLNext, prefixLPair, prefixLPrev2 = hashOf("l="), hashOf("l-1="), hashOf("l+1="), hashOf("l-1l="), hashOf("l-2=")
+)
+
 // appendContext appends the hashes of the features of word i that depend
 // on its context, in the order of sentence.
 func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
@@ -229,41 +246,41 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 	}
 	h, hp, hn := at(hint, i), at(hint, i-1), at(hint, i+1)
 	if h != "-" {
-		dst = append(dst, hashOf("h=", h), hashOf("hn=", h, "|", norm))
+		dst = append(dst, prefixH.Add(h), prefixHn.Add(h).Add("|").Add(norm))
 	}
 	if hp == "-" {
 		dst = append(dst, noHintPrev)
 	} else {
-		dst = append(dst, hashOf("h-1=", hp))
+		dst = append(dst, prefixHPrev.Add(hp))
 	}
 	if hn == "-" {
 		dst = append(dst, noHintNext)
 	} else {
-		dst = append(dst, hashOf("h+1=", hn))
+		dst = append(dst, prefixHNext.Add(hn))
 	}
 	if hp == "-" && h == "-" {
 		dst = append(dst, noHintPair)
 	} else {
-		dst = append(dst, hashOf("h-1h=", hp, "|", h))
+		dst = append(dst, prefixHPair.Add(hp).Add("|").Add(h))
 	}
 	// The raw hints: g, g-1, g+1.
 	if g := at(raw, i); g != "-" {
-		dst = append(dst, hashOf("g=", g))
+		dst = append(dst, prefixG.Add(g))
 	}
 	if g := at(raw, i-1); g == "-" {
 		dst = append(dst, noRawPrev)
 	} else {
-		dst = append(dst, hashOf("g-1=", g))
+		dst = append(dst, prefixGPrev.Add(g))
 	}
 	if g := at(raw, i+1); g == "-" {
 		dst = append(dst, noRawNext)
 	} else {
-		dst = append(dst, hashOf("g+1=", g))
+		dst = append(dst, prefixGNext.Add(g))
 	}
 	// The document: d.
 	if hint[i] == "" && len(seen) > 0 {
 		if d, ok := seen[norm]; ok {
-			dst = append(dst, hashOf("d=", d))
+			dst = append(dst, prefixD.Add(d))
 		}
 	}
 	// The word lists: l, l-1, l+1, l-1l, l-2.
@@ -278,10 +295,11 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 			return lists[k]
 		}
 		if c := listAt(i); c != "" {
-			dst = append(dst, hashOf("l=", c))
+			dst = append(dst, prefixL.Add(c))
 		}
-		dst = append(dst, hashOf("l-1=", listAt(i-1)), hashOf("l+1=", listAt(i+1)),
-			hashOf("l-1l=", listAt(i-1), "|", listAt(i)), hashOf("l-2=", listAt(i-2)))
+		prev := listAt(i - 1)
+		dst = append(dst, prefixLPrev.Add(prev), prefixLNext.Add(listAt(i+1)),
+			prefixLPair.Add(prev).Add("|").Add(listAt(i)), prefixLPrev2.Add(listAt(i-2)))
 	}
 	return dst
 }
