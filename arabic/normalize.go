@@ -248,25 +248,42 @@ func (n *Normalizer) startsSegment(s string) bool {
 // slowSegment appends the normalization of the segment seg, which may hold
 // several runes or need NFKC.
 func (n *Normalizer) slowSegment(dst []byte, seg string) []byte {
-	var buf [64]byte
-	src := seg
 	if n.folds&(StripControls|StripTatweel) != 0 {
+		var buf [64]byte
 		clean := buf[:0]
 		for _, r := range seg {
 			if !n.folds.ignorable(r) {
 				clean = utf8.AppendRune(clean, r)
 			}
 		}
-		src = string(clean)
+		// The conversions that do not escape are made on the stack.
+		if n.folds&NFKC == 0 || surelyNFKC(string(clean)) {
+			return n.foldRunes(dst, string(clean), false)
+		}
+		return n.foldNFKC(dst, string(clean))
 	}
+	if n.folds&NFKC == 0 || surelyNFKC(seg) {
+		return n.foldRunes(dst, seg, false)
+	}
+	return n.foldNFKC(dst, seg)
+}
+
+// foldNFKC appends the folds of the NFKC form of src.
+func (n *Normalizer) foldNFKC(dst []byte, src string) []byte {
 	inserted := false
-	if n.folds&NFKC != 0 && !norm.NFKC.IsNormalString(src) {
+	if !norm.NFKC.IsNormalString(src) {
 		// NFKC puts a combining grapheme joiner after each 30 marks in a
 		// row (the stream-safe format); it is not in the original, so it
 		// is dropped with the marks it was put between.
 		inserted = !strings.ContainsRune(src, cgj)
 		src = norm.NFKC.String(src)
 	}
+	return n.foldRunes(dst, src, inserted)
+}
+
+// foldRunes appends the folds of the runes of src, without the combining
+// grapheme joiners when inserted.
+func (n *Normalizer) foldRunes(dst []byte, src string, inserted bool) []byte {
 	for _, r := range src {
 		if r == cgj && inserted {
 			continue
@@ -276,6 +293,40 @@ func (n *Normalizer) slowSegment(dst []byte, seg string) []byte {
 		}
 	}
 	return dst
+}
+
+// surelyNFKC reports whether s is in NFKC by a check cheaper than
+// x/text's (whose IsNormalString allocates on a mark): its runes are
+// ASCII, Arabic letters U+0621–U+063A and U+0641–U+064A, and the harakat
+// U+064B–U+0652 in canonical order (their combining classes 27–34 never
+// decrease), at most 8 in a row. None of these has a decomposition or
+// composes with another (U+0653–U+0655 do, and are left to x/text). False
+// is "not known": x/text decides.
+func surelyNFKC(s string) bool {
+	class, marks := 0, 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			class, marks = 0, 0
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0x064B && r <= 0x0652:
+			c := int(r-0x064B) + 27
+			if c < class || marks == 8 {
+				return false
+			}
+			class = c
+			marks++
+		case r >= 0x0621 && r <= 0x063A, r >= 0x0641 && r <= 0x064A:
+			class, marks = 0, 0
+		default:
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // Mapped is a normalized text that keeps the way back to its original.

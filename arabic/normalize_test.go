@@ -2,7 +2,10 @@ package arabic
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // hex formats s for mismatch messages: visually equal Arabic strings often
@@ -168,4 +171,67 @@ func indexOf(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+func TestSurelyNFKC(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"empty", "", true},
+		{"ascii", "abc 12", true},
+		{"letters", "كتب", true},
+		{"fatha then shadda", "ك\u064E\u0651", true},
+		{"shadda then fatha: reordered by NFKC", "ك\u0651\u064E", false},
+		{"hamza above: composes", "ا\u0654", false},
+		{"madda above", "ا\u0653", false},
+		{"tatweel: not in the checked set", "كـتب", false},
+		{"presentation form", "\uFEDF", false},
+		{"eight marks in a row", "ك" + strings.Repeat("\u064E", 8), true},
+		{"nine marks in a row", "ك" + strings.Repeat("\u064E", 9), false},
+		{"marks after ascii", "a\u064E\u0651", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := surelyNFKC(tt.in); got != tt.want {
+				t.Errorf("surelyNFKC(%s) = %v, want %v", hex(tt.in), got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSurelyNFKCAgreesWithXText checks that every string surelyNFKC calls
+// normal is so for x/text: all runes of the Arabic block and some ASCII
+// alone and in pairs, and each letter with every three marks.
+func TestSurelyNFKCAgreesWithXText(t *testing.T) {
+	var runes []rune
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		runes = append(runes, r)
+	}
+	runes = append(runes, 'a', '1', ' ', '.', '\u034F', '\u0300', '\uFEDF')
+	check := func(s string) {
+		if surelyNFKC(s) && !norm.NFKC.IsNormalString(s) {
+			t.Errorf("surelyNFKC(%s) = true, x/text: not in NFKC", hex(s))
+		}
+	}
+	for _, a := range runes {
+		check(string(a))
+		for _, b := range runes {
+			check(string([]rune{a, b}))
+		}
+	}
+	var marks []rune
+	for r := rune(0x064B); r <= 0x065F; r++ {
+		marks = append(marks, r)
+	}
+	for _, l := range []rune{'ا', 'و', 'ي', 'ك', 'ه', 'a'} {
+		for _, x := range marks {
+			for _, y := range marks {
+				for _, z := range marks {
+					check(string([]rune{l, x, y, z}))
+				}
+			}
+		}
+	}
 }

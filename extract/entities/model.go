@@ -16,7 +16,7 @@ import (
 
 // The learned tagger joins recognition at one place: after the rules and
 // the gazetteer have made their candidates, and before the overlaps are
-// resolved (selectMentions). It reads, beside the words, what the rules and
+// resolved (selectInto). It reads, beside the words, what the rules and
 // the gazetteer found (as nerfeat hints), and decides where their evidence
 // is weak: a rule's name stays only when the model tags the same tokens
 // with the same type, and then takes the model's probability as its score;
@@ -25,7 +25,10 @@ import (
 // name covers the same tokens as a gazetteer name, the gazetteer's mention
 // (its type, entity and clitics) is kept, as it is where the model's name
 // has the tokens of a gazetteer match whose edges the lists moved in
-// (trimName: مدينة غزة gives غزة). Overlaps are then resolved as
+// (trimName: مدينة غزة gives غزة). But a place's name (not a country's)
+// that the model tags as an organization becomes one, with the model's
+// score and no entity: a club or a newspaper named after the place
+// (docs/GUIDELINES.md, rule 8). Overlaps are then resolved as
 // without a model: the longest name first, then a gazetteer name.
 //
 // A model name's score is the least marginal probability of its labels
@@ -331,6 +334,18 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	ts.used = reuse.Resize(ts.used, len(cands), false)
 	used := ts.used
 	for _, sp := range spans {
+		if i, ok := same[sp.first*width+sp.end]; ok && !mm.only && cands[i].typ == gazetteer.Location && sp.typ == gazetteer.Org && cands[i].source == pipeline.SourceGazetteer && sp.prob >= minModelProb {
+			// A place's name the model reads as an organization: a club
+			// or a newspaper named after it (docs/GUIDELINES.md, rules 7
+			// and 8: فاز مانشستر، « الشرق الأوسط »). A country's name stays
+			// the country's, as a national team's is.
+			c := cands[i]
+			c.typ, c.source, c.score, c.entity, c.cands = gazetteer.Org, pipeline.SourceModel, sp.prob, noEntity, nil
+			c.key = d.key(c.first, c.end, d.proclitics(&c))
+			used[i] = true
+			out = append(out, c)
+			continue
+		}
 		if i, ok := same[sp.first*width+sp.end]; ok && !mm.only && (cands[i].source == pipeline.SourceGazetteer && cands[i].form == gazetteer.FormName || sameType(sp.typ, cands[i].typ)) {
 			// The lists name the same tokens: their mention, which knows
 			// its clitics and its entity; a rule's takes the model's score.

@@ -179,6 +179,46 @@ func TestModelKeepsTrimmedNames(t *testing.T) {
 	}
 }
 
+// TestModelClubOfAPlace checks that a city's name the model tags as an
+// organization becomes one (a club, docs/GUIDELINES.md rule 8), with no
+// entry, while a country's name stays the country's (a national team).
+func TestModelClubOfAPlace(t *testing.T) {
+	plain := newTestRecognizer(t, Options{})
+	var data []tagger.Sentence
+	for _, text := range []string{"فاز مانشستر أمس", "فاز المغرب أمس", "خسر مانشستر اليوم", "خسر المغرب اليوم"} {
+		for _, s := range plain.TaggerFeatures(arabic.Analyze(text)) {
+			for range 10 {
+				data = append(data, tagger.Sentence{Features: s.Features, Labels: []string{"O", "B-ORG", "O"}})
+			}
+		}
+	}
+	m, err := tagger.Train(data, tagger.Config{Epochs: 5, Seed: 1, Bits: 14, FeatureSet: nerfeat.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTestRecognizer(t, Options{Model: m})
+	tests := []struct{ name, text, want string }{
+		{"a city's name is its club's", "فاز مانشستر أمس", "مانشستر ORG model -1"},
+		{"a country's name stays the country's", "فاز المغرب أمس", "المغرب COUNTRY gazetteer country:MA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := arabic.Analyze(tt.text)
+			var got []string
+			for _, mn := range r.Recognize(a) {
+				who := "-1"
+				if mn.Entry != NoEntry {
+					who = r.Entries()[mn.Entry].ID
+				}
+				got = append(got, a.Text[mn.Start:mn.End]+" "+string(mn.Type)+" "+string(mn.Source)+" "+who)
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("Recognize(%q) = %q, want [%q]", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestTaggerFeaturesLongSentence checks that a sentence longer than
 // maxTaggerTokens reaches the tagger in pieces that cover it, in order,
 // with a feature list per token: the features of an article are never all

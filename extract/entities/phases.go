@@ -61,6 +61,9 @@ type scratch struct {
 	keys    map[string]string // the article's keys of several words, each made once
 	tagger  taggerScratch
 	short   shortScratch
+	// The candidates of recognize and those chosen, and the tokens taken.
+	cands, chosen []mention
+	taken         []bool
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
@@ -82,6 +85,8 @@ func (r *Recognizer) putScratch(s *scratch) {
 	clear(s.segs[:cap(s.segs)])
 	clear(s.lex[:cap(s.lex)])
 	clear(s.keys) // per article: keys are not cached between articles
+	clear(s.cands[:cap(s.cands)])
+	clear(s.chosen[:cap(s.chosen)])
 	s.short.release()
 	r.scratch.Put(s)
 }

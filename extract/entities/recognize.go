@@ -130,7 +130,8 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 	}
 	// Most candidates are gazetteer matches: made at about its final size,
 	// the list is not copied as it grows (a mention takes 144 bytes).
-	cands := make([]mention, 0, len(names.matches)+len(names.matches)/4)
+	cands := slices.Grow(scr.cands[:0], len(names.matches)+len(names.matches)/4)
+	defer func() { scr.cands = cands[:0] }()
 	if !r.noRules {
 		// 2. Organizations after a head: the other rules read them.
 		if cands, err = (orgFinder{d, names}).orgCandidates(ctx, cands); err != nil {
@@ -154,7 +155,9 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 		return nil, err
 	}
 	// 6. The candidates that win their overlaps.
-	chosen := selectMentions(cands, len(a.Tokens))
+	scr.taken = reuse.Resize(scr.taken, len(a.Tokens), false)
+	chosen, _ := selectInto(slices.Grow(scr.chosen[:0], len(cands)), cands, scr.taken)
+	scr.chosen = chosen[:0]
 	// 7. People's short forms after their full names.
 	chosen = d.shortForms(chosen)
 	out := make([]Mention, len(chosen))
@@ -254,16 +257,10 @@ func (d article) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gaz
 	}, true
 }
 
-// selectMentions keeps the candidates that win their overlaps, in text
-// order: the longest first, then gazetteer names before rules' names, then
-// names before demonyms, then the earliest.
-func selectMentions(cands []mention, ntokens int) []mention {
-	out, _ := selectInto(make([]mention, 0, len(cands)), cands, make([]bool, ntokens))
-	return out
-}
-
-// selectInto is selectMentions that appends to out and marks the tokens
-// taken in taken (all false, one per token), and returns both.
+// selectInto appends to out the candidates that win their overlaps, in
+// text order: the longest first, then gazetteer names before rules' names,
+// then names before demonyms, then the earliest. It marks the tokens taken
+// in taken (all false, one per token), and returns both.
 func selectInto(out, cands []mention, taken []bool) ([]mention, []bool) {
 	slices.SortStableFunc(cands, func(x, y mention) int {
 		return cmp.Or(
@@ -307,6 +304,7 @@ type shortForm struct {
 // shortScratch holds the buffers of shortForms, pooled with the rest of
 // the recognition's scratch.
 type shortScratch struct {
+	opts            arabic.SegmentOptions // Keep is firstWords.has
 	keys            map[string]*shortForm
 	ambiguous       map[string]bool
 	loose           map[int]int
@@ -328,6 +326,8 @@ func (sc *shortScratch) release() {
 func (sc *shortScratch) reset(n int) {
 	if sc.keys == nil {
 		sc.keys, sc.ambiguous, sc.loose, sc.firstWords = map[string]*shortForm{}, map[string]bool{}, map[int]int{}, set{}
+		// Made once: a method value allocates.
+		sc.opts = arabic.SegmentOptions{Keep: sc.firstWords.has, NoEnclitics: true}
 	}
 	clear(sc.keys)
 	clear(sc.ambiguous)
@@ -428,8 +428,7 @@ func (d article) shortForms(chosen []mention) []mention {
 		}
 	}
 	out := chosen
-	// One options value for all tokens: a method value allocates.
-	opts := arabic.SegmentOptions{Keep: firstWords.has, NoEnclitics: true}
+	opts := sc.opts
 	for k := range d.a.Tokens {
 		if taken[k] || !d.isWord(k) || !mayEndIn(d.a.Tokens[k].Norm, firsts) {
 			continue

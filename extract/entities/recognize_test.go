@@ -123,6 +123,8 @@ func TestRecognize(t *testing.T) {
 			"مشهد LOCATION city:mashhad"}},
 		{"a kind of place after a proclitic is outside", "قتل ثلاثة بمدينة غزة", []string{
 			"غزة LOCATION city:gaza"}},
+		{"a neighbourhood's head is outside", "قصفت الطائرات حي الشجاعية أمس", []string{
+			"الشجاعية LOCATION place:shujaiya"}},
 		{"a town named by a given name keeps its head", "وصل الوفد إلى مدينة عيسى أمس", []string{
 			"مدينة عيسى LOCATION city:isa-town"}},
 		{"a head that is part of the name stays", "قصفت الطائرات قطاع غزة", []string{

@@ -116,8 +116,16 @@ var clusterBits = [...]int{8, 12, 16}
 
 // analyse returns the lexeme of the word w, with its cluster in c.
 func analyse(w string, c *Clusters) *lexeme {
+	l := new(lexeme)
+	analyseInto(l, w, c)
+	return l
+}
+
+// analyseInto sets *l, a zero lexeme, to the lexeme of the word w, with
+// its cluster in c.
+func analyseInto(l *lexeme, w string, c *Clusters) {
 	norm := arabic.Normalize(w)
-	l := &lexeme{norm: norm, stem: arabic.Stem(norm), shape: shape(w)}
+	l.norm, l.stem, l.shape = norm, arabic.Stem(norm), shape(w)
 	if p := c.Path(w); p != "" {
 		for i, n := range clusterBits {
 			l.cl[i] = p[:min(n, len(p))]
@@ -133,7 +141,7 @@ func analyse(w string, c *Clusters) *lexeme {
 				l.suf[k-1] = string(r[len(r)-k:])
 			}
 		}
-		return l
+		return
 	}
 	// The same strings, as parts of norm.
 	n := utf8.RuneCountInString(norm)
@@ -145,7 +153,6 @@ func analyse(w string, c *Clusters) *lexeme {
 		end -= size
 		l.pre[k-1], l.suf[k-1] = norm[:start], norm[end:]
 	}
-	return l
 }
 
 // shape sums a word up: "a" Arabic letters, "d" digits, "L" Latin, "p"

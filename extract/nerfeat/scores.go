@@ -16,7 +16,7 @@ import "github.com/alam-nlp/alam/tagger"
 // It is never changed once made: goroutines may share it.
 type Word struct {
 	text, norm string // norm is lx.norm, at hand: read for every neighbour
-	lx         *lexeme
+	lx         lexeme // in the Word: one allocation for both
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
 	// around it.
@@ -61,13 +61,21 @@ func hashOf(parts ...string) tagger.Hash {
 // keeps w. The analysis is not kept in l's table: the caller keeps the
 // Word (entities keeps it in its lexeme, one per word type).
 func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
-	lx := analyse(w, l.clusters)
-	wd := &Word{
-		text: w, norm: lx.norm, lx: lx,
-		prev1: hashOf("n-1=", lx.norm), prevStem1: hashOf("s-1=", lx.stem), prev2: hashOf("n-2=", lx.norm),
-		next1: hashOf("n+1=", lx.norm), nextStem1: hashOf("s+1=", lx.stem), next2: hashOf("n+2=", lx.norm),
-		left: hashOf("n-1n=", lx.norm, "|"), right: hashOf("nn+1=", lx.norm, "|"),
-	}
+	wd := new(Word)
+	l.SetWord(wd, w, m)
+	return wd
+}
+
+// SetWord sets *wd, a zero Word, to what Word(w, m) returns, for a caller
+// that holds the Word inside a value of its own (one allocation for both).
+// Once set, *wd must not change.
+func (l *Lexicon) SetWord(wd *Word, w string, m *tagger.Model) {
+	lx := &wd.lx
+	analyseInto(lx, w, l.clusters)
+	wd.text, wd.norm = w, lx.norm
+	wd.prev1, wd.prevStem1, wd.prev2 = hashOf("n-1=", lx.norm), hashOf("s-1=", lx.stem), hashOf("n-2=", lx.norm)
+	wd.next1, wd.nextStem1, wd.next2 = hashOf("n+1=", lx.norm), hashOf("s+1=", lx.stem), hashOf("n+2=", lx.norm)
+	wd.left, wd.right = hashOf("n-1n=", lx.norm, "|"), hashOf("nn+1=", lx.norm, "|")
 	if l.clusters != nil {
 		wd.clustered = true
 		cl := "-"
@@ -86,7 +94,6 @@ func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
 		var own [16]tagger.Hash
 		m.AddFeatures(wd.sum, wd.appendOwn(own[:0]))
 	}
-	return wd
 }
 
 // Norm returns the word's normalized form.
@@ -95,7 +102,7 @@ func (w *Word) Norm() string { return w.norm }
 // appendOwn appends the hashes of the word's own features, in the order
 // of sentence.
 func (w *Word) appendOwn(dst []tagger.Hash) []tagger.Hash {
-	l := w.lx
+	l := &w.lx
 	dst = append(dst, hashOf("b"), hashOf("w=", w.text), hashOf("n=", l.norm), hashOf("s=", l.stem), hashOf("sh=", l.shape))
 	for k := range 3 {
 		if l.pre[k] != "" {
