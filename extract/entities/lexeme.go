@@ -226,6 +226,11 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 	if rr.isCommon(w) || futureVerb(w) {
 		return notName
 	}
+	// The accusative of a common word or a given name (نموذجا، عادلا، أمرا):
+	// a name that no list knows seldom takes it.
+	if rest, ok := strings.CutSuffix(w, "ا"); ok && l.runes >= 4 && (rr.isCommon(rest) || rr.given[rest]) {
+		return notName
+	}
 	// A proclitic reading that is a common word: بحفظ، والتجارة.
 	*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
 	for _, seg := range *segs {

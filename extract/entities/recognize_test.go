@@ -79,6 +79,10 @@ func TestRecognize(t *testing.T) {
 			"الروسي COUNTRY country:RU adj", "يفغيني كافلنيكوف PERSON rule", "السويدي COUNTRY country:SE adj", "توماس إنكفيست PERSON rule"}},
 		{"علي after a given name is the name", "وصل محمد علي كلاي إلى القاهرة", []string{
 			"محمد علي كلاي PERSON rule", "القاهرة LOCATION city:cairo"}},
+		{"a common word after a proclitic ends a name", "مرر وليام غالاس بمجهود فردي رائع", []string{
+			"وليام غالاس PERSON rule"}},
+		{"an accusative common word ends a name", "قدم جيمس كادويك نموذجا جديدا للذرة", []string{
+			"جيمس كادويك PERSON rule"}},
 		{"a name starts with its kunya", "قال أبو أيوب المصري إن التنظيم مستمر", []string{
 			"أبو أيوب المصري PERSON rule"}},
 		{"a kunya and one name after a title", "وقال القائد أبو خالد إن", []string{
