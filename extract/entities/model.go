@@ -385,18 +385,44 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	return out, nil
 }
 
-// trimmedMatch reports whether the model's span sp has the tokens of a
-// gazetteer match whose mention the lists moved in by one token at either
-// edge (trimName: مدينة غزة gives غزة, بنفيكا البرتغالي gives بنفيكا):
-// the gazetteer's mention stands, and the model's longer name would only
-// undo the move. same maps the candidates' tokens as withModel makes it.
+// trimmedMatch reports whether the model's span sp is a gazetteer name
+// of the lists with words that docs/GUIDELINES.md leaves outside around
+// it (see trimName): a kind-of-place head or نادي before it, a demonym or
+// an epithet after it (نادي ليفربول الإنجليزي around ليفربول, مدينة غزة
+// around غزة). The gazetteer's mention stands, and the model's longer
+// name would only undo the edges. same maps the candidates' tokens as
+// withModel makes it.
 func (d article) trimmedMatch(names gazNames, sp modelSpan, cands []mention, same map[int]int, width int) bool {
-	i := names.covered[sp.first]
-	if i == noMatch || names.matches[i].FirstToken != sp.first || names.matches[i].EndToken != sp.end {
-		return false
+	for f := sp.first; f < sp.end; f++ {
+		for e := f + 1; e <= sp.end; e++ {
+			if f == sp.first && e == sp.end {
+				continue
+			}
+			j, ok := same[f*width+e]
+			if !ok || cands[j].source != pipeline.SourceGazetteer || cands[j].form != gazetteer.FormName {
+				continue
+			}
+			edges := true
+			for k := sp.first; k < sp.end && edges; k++ {
+				if k < f {
+					edges = d.outsideBefore(k)
+				} else if k >= e {
+					edges = names.endsInDemonym(k+1) || d.r.rules.epithets[d.a.Tokens[k].Norm]
+				}
+			}
+			if edges {
+				return true
+			}
+		}
 	}
-	for _, k := range [2]int{(sp.first+1)*width + sp.end, sp.first*width + sp.end - 1} {
-		if j, ok := same[k]; ok && cands[j].source == pipeline.SourceGazetteer && cands[j].form == gazetteer.FormName {
+	return false
+}
+
+// outsideBefore reports whether token k is a word that the guideline
+// leaves outside before a name: a kind-of-place head (مدينة) or نادي.
+func (d article) outsideBefore(k int) bool {
+	for _, seg := range d.stems(k) {
+		if d.r.rules.kindHeads[seg.Stem] || seg.Stem == "نادي" {
 			return true
 		}
 	}

@@ -145,16 +145,25 @@ func TestRecognizeWithModel(t *testing.T) {
 }
 
 // TestModelKeepsTrimmedNames checks that a model which tags a gazetteer
-// match whole does not undo the lists' trimming of its edges: a model
-// trained to tag بنفيكا البرتغالي as one organization still gives the
-// club's name without the demonym.
+// name with the words around it that the guideline leaves outside (a
+// demonym after it, نادي before it) does not undo the lists' edges: a
+// model trained to tag بنفيكا البرتغالي and نادي بنفيكا البرتغالي as one
+// organization still gives the club's name alone.
 func TestModelKeepsTrimmedNames(t *testing.T) {
 	plain := newTestRecognizer(t, Options{})
+	train := []struct {
+		text   string
+		labels []string
+	}{
+		{"فاز بنفيكا البرتغالي أمس", []string{"O", "B-ORG", "I-ORG", "O"}},
+		{"خسر بنفيكا البرتغالي اليوم", []string{"O", "B-ORG", "I-ORG", "O"}},
+		{"أكد رئيس نادي بنفيكا البرتغالي أمس", []string{"O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}},
+	}
 	var data []tagger.Sentence
-	for _, text := range []string{"فاز بنفيكا البرتغالي أمس", "خسر بنفيكا البرتغالي اليوم"} {
-		for _, s := range plain.TaggerFeatures(arabic.Analyze(text)) {
+	for _, tr := range train {
+		for _, s := range plain.TaggerFeatures(arabic.Analyze(tr.text)) {
 			for range 10 {
-				data = append(data, tagger.Sentence{Features: s.Features, Labels: []string{"O", "B-ORG", "I-ORG", "O"}})
+				data = append(data, tagger.Sentence{Features: s.Features, Labels: tr.labels})
 			}
 		}
 	}
@@ -162,20 +171,27 @@ func TestModelKeepsTrimmedNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "فاز بنفيكا البرتغالي أمس"
-	a := arabic.Analyze(text)
 	only := newTestRecognizer(t, Options{Model: m, ModelOnly: true})
-	if got := only.Recognize(a); len(got) != 1 || a.Text[got[0].Start:got[0].End] != "بنفيكا البرتغالي" {
-		t.Fatalf("the model alone: %v, want the one name بنفيكا البرتغالي", got)
-	}
 	r := newTestRecognizer(t, Options{Model: m})
-	var got []string
-	for _, mn := range r.Recognize(a) {
-		got = append(got, a.Text[mn.Start:mn.End]+" "+string(mn.Type)+" "+string(mn.Source))
+	tests := []struct{ name, text, modelName string }{
+		{"a demonym after the name", "فاز بنفيكا البرتغالي أمس", "بنفيكا البرتغالي"},
+		{"نادي before the name", "أكد رئيس نادي بنفيكا البرتغالي أمس", "نادي بنفيكا البرتغالي"},
 	}
-	want := []string{"بنفيكا ORG gazetteer", "البرتغالي COUNTRY gazetteer"}
-	if !slices.Equal(got, want) {
-		t.Errorf("Recognize(%q)\n got %q\nwant %q", text, got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := arabic.Analyze(tt.text)
+			if got := only.Recognize(a); len(got) != 1 || a.Text[got[0].Start:got[0].End] != tt.modelName {
+				t.Fatalf("the model alone: %v, want the one name %s", got, tt.modelName)
+			}
+			var got []string
+			for _, mn := range r.Recognize(a) {
+				got = append(got, a.Text[mn.Start:mn.End]+" "+string(mn.Type)+" "+string(mn.Source))
+			}
+			want := []string{"بنفيكا ORG gazetteer", "البرتغالي COUNTRY gazetteer"}
+			if !slices.Equal(got, want) {
+				t.Errorf("Recognize(%q)\n got %q\nwant %q", tt.text, got, want)
+			}
+		})
 	}
 }
 
