@@ -28,6 +28,10 @@ func Stem(word string) string {
 		}
 	}
 	for _, s := range stemSuffixes {
+		// The last byte first: most words end in none of the suffixes.
+		if n := len(word); n == 0 || word[n-1] != s[len(s)-1] {
+			continue
+		}
 		if rest, ok := strings.CutSuffix(word, s); ok && hasLetters(rest, 2) {
 			word = rest
 		}

@@ -84,6 +84,12 @@ func TestIsStopWord(t *testing.T) {
 	if n := len(StopWords()); n < 700 || n > 800 {
 		t.Errorf("%d stop words after normalization; the list has 800 lines", n)
 	}
+	// The filter in front of the map never turns a stop word away.
+	for _, w := range StopWords() {
+		if !IsStopWord(w) {
+			t.Errorf("IsStopWord(%s) = false for a word of StopWords", hex(w))
+		}
+	}
 }
 
 func TestAnalysisStems(t *testing.T) {

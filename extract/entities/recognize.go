@@ -184,6 +184,12 @@ func (d article) commonWord(gm gazetteer.Match) bool {
 // false when the evidence rules every entry out or does not single one out.
 // ruleType is the type a rule gave the same span, if any.
 func (d article) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gazetteer.Type) (mention, bool) {
+	if p := gm.Proclitics; strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل") {
+		var ok bool
+		if gm, ok = d.withArticle(gm); !ok {
+			return mention{}, false
+		}
+	}
 	type scored struct {
 		c      gazetteer.Candidate
 		favour int
@@ -285,6 +291,37 @@ func selectInto(out, cands []mention, taken []bool) ([]mention, []bool) {
 	}
 	slices.SortFunc(out, func(x, y mention) int { return cmp.Compare(x.Start, y.Start) })
 	return out, taken
+}
+
+// withArticle returns the gazetteer match gm, read after the article
+// (المالي as ال + مالي, الألمانية as ال + ألمانية), as docs/GUIDELINES.md
+// has it (rule 2: the article is inside): a name is not found inside a
+// word with the article (المالي is "financial", not Mali), so only the
+// demonyms stay, with the article moved inside (الألمانية). It reports
+// false when no candidate is left.
+func (d article) withArticle(gm gazetteer.Match) (gazetteer.Match, bool) {
+	var adj []gazetteer.Candidate
+	for _, c := range gm.Candidates {
+		if c.Form == gazetteer.FormAdjective {
+			adj = append(adj, c)
+		}
+	}
+	if len(adj) == 0 {
+		return gm, false
+	}
+	gm.Candidates = adj
+	// Back over the article's letters as written: ال, or the ل of لل
+	// (للألمانية gives لألمانية, as للتحالف gives لتحالف).
+	back := "ال"
+	if strings.HasSuffix(gm.Proclitics, "لل") {
+		back = "ل"
+	}
+	if gm.Start >= len(back) && d.a.Text[gm.Start-len(back):gm.Start] == back {
+		gm.Start -= len(back)
+		gm.RuneStart -= utf8.RuneCountInString(back)
+		gm.Proclitics = strings.TrimSuffix(gm.Proclitics, back)
+	}
+	return gm, true
 }
 
 func sourceRank(s pipeline.Source) int {

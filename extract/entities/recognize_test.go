@@ -145,6 +145,9 @@ func TestRecognize(t *testing.T) {
 			"الكونغرس الأميركي ORG org:us-congress"}},
 		{"a demonym after a head and its complement stays", "أعلن البنك التجاري القطري أرباحه", []string{
 			"البنك التجاري القطري ORG org:commercial-bank-qa"}},
+		{"a name is not found after the article", "ناقشوا التعاون المالي بين البلدين", nil},
+		{"a demonym keeps its article", "قالت الحكومة الألمانية إن", []string{
+			"الألمانية COUNTRY country:DE adj"}},
 		{"nothing to find", "ذهب الرجل إلى السوق واشترى خبزا", nil},
 	}
 	for _, tt := range tests {
