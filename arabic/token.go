@@ -3,6 +3,7 @@ package arabic
 import (
 	"context"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -122,13 +123,41 @@ func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) 
 		}
 		guess = n
 	}
-	var smallBuf [256]byte
-	var smallEnds [32]int
-	buf, ends := smallBuf[:0], smallEnds[:0]
-	if len(text) > len(smallBuf)*7/8 {
-		buf = make([]byte, 0, len(text)+len(text)/8)
-		ends = make([]int, 0, guess)
+	if len(text) > smallText {
+		// The ends come from a pool: they are dropped at the end.
+		pooled, _ := endsPool.Get().(*[]int)
+		if pooled == nil {
+			pooled = new([]int)
+		}
+		var err error
+		var ends []int
+		dst, ends, err = t.scanTokens(ctx, dst, text, make([]byte, 0, len(text)+len(text)/8), slices.Grow((*pooled)[:0], guess), guess)
+		if cap(ends) <= maxPooledEnds {
+			*pooled = ends[:0]
+			endsPool.Put(pooled)
+		}
+		return dst, err
 	}
+	var smallBuf [smallText * 8 / 7]byte
+	var smallEnds [32]int
+	dst, _, err := t.scanTokens(ctx, dst, text, smallBuf[:0], smallEnds[:0], guess)
+	return dst, err
+}
+
+// smallText is the length in bytes up to which appendTokens keeps its
+// buffers on the stack.
+const smallText = 224
+
+// endsPool holds the token ends of appendTokens for long texts (each a
+// *[]int, of at most maxPooledEnds).
+var endsPool sync.Pool
+
+const maxPooledEnds = 1 << 16
+
+// scanTokens is appendTokens with its buffers: buf for the forms, ends for
+// where each form ends in buf. It returns ends, grown.
+func (t *Tokenizer) scanTokens(ctx context.Context, dst []Token, text string, buf []byte, ends []int, guess int) ([]Token, []int, error) {
+	first := len(dst)
 	dst = slices.Grow(dst, guess)
 	s := scanner{text: text}
 	for {
@@ -138,7 +167,7 @@ func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) 
 		}
 		if n := len(ends); n%checkEvery == checkEvery-1 {
 			if err := ctx.Err(); err != nil {
-				return dst[:first], err
+				return dst[:first], ends, err
 			}
 		}
 		buf = t.norm.Append(buf, text[start:end])
@@ -154,7 +183,7 @@ func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) 
 		dst[first+i].Norm = norm[from:end]
 		from = end
 	}
-	return dst, nil
+	return dst, ends, nil
 }
 
 // countAbove is the length in bytes above which appendTokens counts the
