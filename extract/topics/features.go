@@ -38,7 +38,28 @@ const (
 	featType    = "@t "
 	featCountry = "@c "
 	featRegion  = "@r "
+	// featTaxonomy is followed by a topic id of the default taxonomy:
+	// "@T medtop:04000000" (see TaxonomyFeatureWeight).
+	featTaxonomy = "@T "
 )
+
+// TaxonomyFeatureWeight scales the scores of the default taxonomy's topics
+// (DefaultTaxonomy, every topic with evidence, Taxonomy.ScoreWith) that a
+// LogReg model trained without NoTaxonomy reads as features, one per
+// topic, beside its words and entities. Chosen by 5-fold cross-validation
+// on the ANT train split (see docs/QUALITY.md).
+const TaxonomyFeatureWeight = 0.3
+
+// taxonomyValues returns the scores of tax's topics for an article, by
+// topic index, each times TaxonomyFeatureWeight; 0 for a topic without
+// evidence.
+func taxonomyValues(tax *Taxonomy, a *arabic.Analysis, ents []EntityRef) []float64 {
+	out := make([]float64, len(tax.topics))
+	for _, tp := range tax.ScoreWith(a, ents, ScoreOptions{Threshold: -1, MaxTopics: -1}) {
+		out[tax.topicIndex[tp.ID]] = tp.Score * TaxonomyFeatureWeight
+	}
+	return out
+}
 
 // occurrence is where a feature occurs, to show it as evidence: a byte
 // span of the article's text, or an entity's name.

@@ -88,6 +88,9 @@ type TrainOptions struct {
 	NoBigrams bool
 	// NoEntities leaves out the entity features (see Model).
 	NoEntities bool
+	// NoTaxonomy leaves out the taxonomy features of LogReg (see Model);
+	// the other kinds never read them.
+	NoTaxonomy bool
 	// EntityWeight multiplies the values of the entity features for
 	// ComplementNB and LogReg (naive Bayes counts them as words); 0 means
 	// DefaultEntityWeight; other values must be in (0, MaxWeight].
@@ -179,7 +182,13 @@ type Prediction struct {
 // written "stem1 stem2". Unless trained with NoEntities, each entity
 // mention adds five features: its entity id, its kind (club, ministry,
 // armed-group), its type, its country and its region (Arab League or not),
-// written "@e id", "@k kind", "@t TYPE", "@c XX", "@r arab".
+// written "@e id", "@k kind", "@t TYPE", "@c XX", "@r arab". LogReg,
+// unless trained with NoTaxonomy, also reads the score of each topic of
+// the default taxonomy (DefaultTaxonomy, as Taxonomy.ScoreWith gives it
+// for the article and its mentions with no threshold) times
+// TaxonomyFeatureWeight, written "@T medtop:04000000", beside the
+// normalized words and entities; the model file records that it does, and
+// the taxonomy is the one built into the program that loads it.
 //
 // Naive Bayes counts each occurrence; the other kinds use 1 + ln(count)
 // of each feature, the vector scaled to unit length. A label's score is
@@ -194,8 +203,9 @@ type Model struct {
 	labels   []string
 	docs     []int // training documents per label
 	opt      TrainOptions
-	entities bool    // the entity features are on
-	temp     float64 // the temperature
+	entities bool      // the entity features are on
+	tax      *Taxonomy // the taxonomy of the taxonomy features, or nil
+	temp     float64   // the temperature
 	// vocab is sorted; index maps it back.
 	vocab []string
 	index map[string]int32
@@ -228,6 +238,10 @@ func (m *Model) Temperature() float64 { return m.temp }
 // PredictWith's entities count.
 func (m *Model) Entities() bool { return m.entities }
 
+// TaxonomyFeatures reports whether the model reads the scores of the
+// default taxonomy's topics as features (see Model).
+func (m *Model) TaxonomyFeatures() bool { return m.tax != nil }
+
 // Train trains a model on docs. Documents with an empty label or a nil
 // analysis are an error; so is a training set without documents. The
 // model does not depend on the order of docs.
@@ -244,7 +258,10 @@ func Train(docs []LabeledDoc, opt TrainOptions) (*Model, error) {
 			return nil, fmt.Errorf("topics: training document %d has no label or no analysis", i)
 		}
 	}
-	set := newTrainingSet(docs, opt)
+	set, err := newTrainingSet(docs, opt)
+	if err != nil {
+		return nil, err
+	}
 	m := set.fit(opt, nil)
 	if !opt.NoCalibration {
 		m.temp = set.calibrate(opt)
@@ -389,12 +406,22 @@ type trainingSet struct {
 	y      []int     // label index per document
 	raw    [][]entry // feature counts per document
 	vecs   [][]entry // the values the kind reads
+	tax    *Taxonomy // the taxonomy of the taxonomy features, or nil
 }
 
 // newTrainingSet counts the features of docs, keeps those seen at least
-// opt.MinCount times, and builds the document vectors.
-func newTrainingSet(docs []LabeledDoc, opt TrainOptions) *trainingSet {
+// opt.MinCount times, adds the taxonomy features (LogReg without
+// NoTaxonomy), and builds the document vectors.
+func newTrainingSet(docs []LabeledDoc, opt TrainOptions) (*trainingSet, error) {
 	docs = canonical(docs)
+	s := &trainingSet{}
+	if opt.Kind == LogReg && !opt.NoTaxonomy {
+		tax, err := DefaultTaxonomy()
+		if err != nil {
+			return nil, fmt.Errorf("topics: taxonomy features: %w", err)
+		}
+		s.tax = tax
+	}
 	total := map[string]int{}
 	perDoc := make([]map[string]int, len(docs))
 	labels := map[string]bool{}
@@ -409,7 +436,6 @@ func newTrainingSet(docs []LabeledDoc, opt TrainOptions) *trainingSet {
 		}
 		perDoc[di] = c
 	}
-	s := &trainingSet{}
 	for l := range labels {
 		s.labels = append(s.labels, l)
 	}
@@ -417,6 +443,11 @@ func newTrainingSet(docs []LabeledDoc, opt TrainOptions) *trainingSet {
 	for f, n := range total {
 		if n >= opt.MinCount {
 			s.vocab = append(s.vocab, f)
+		}
+	}
+	if s.tax != nil {
+		for _, tp := range s.tax.topics {
+			s.vocab = append(s.vocab, featTaxonomy+tp.id)
 		}
 	}
 	slices.Sort(s.vocab)
@@ -440,12 +471,28 @@ func newTrainingSet(docs []LabeledDoc, opt TrainOptions) *trainingSet {
 		slices.SortFunc(v, func(a, b entry) int { return cmp.Compare(a.i, b.i) })
 		s.raw = append(s.raw, v)
 		if opt.Kind.damped() {
-			s.vecs = append(s.vecs, damp(slices.Clone(v), isEnt, opt.EntityWeight))
+			s.vecs = append(s.vecs, withTaxonomy(damp(slices.Clone(v), isEnt, opt.EntityWeight), s.tax, index, d))
 		} else {
 			s.vecs = append(s.vecs, v)
 		}
 	}
-	return s
+	return s, nil
+}
+
+// withTaxonomy appends to v, the damped features of article d, the
+// taxonomy features of tax (none when tax is nil), index giving their
+// indices, and returns v sorted by index.
+func withTaxonomy(v []entry, tax *Taxonomy, index map[string]int32, d LabeledDoc) []entry {
+	if tax == nil {
+		return v
+	}
+	for k, x := range taxonomyValues(tax, d.Analysis, d.Entities) {
+		if i, ok := index[featTaxonomy+tax.topics[k].id]; ok && x > 0 {
+			v = append(v, entry{i, x})
+		}
+	}
+	slices.SortFunc(v, func(a, b entry) int { return cmp.Compare(a.i, b.i) })
+	return v
 }
 
 // damp replaces counts by 1 + ln(count), times ew for the entity
@@ -472,7 +519,7 @@ func damp(v []entry, isEnt []bool, ew float64) []entry {
 // says to keep (all when keep is nil). Its temperature is 1.
 func (s *trainingSet) fit(opt TrainOptions, keep func(doc int) bool) *Model {
 	nl := len(s.labels)
-	m := &Model{kind: opt.Kind, labels: s.labels, docs: make([]int, nl), opt: opt, entities: !opt.NoEntities, temp: 1, vocab: s.vocab}
+	m := &Model{kind: opt.Kind, labels: s.labels, docs: make([]int, nl), opt: opt, entities: !opt.NoEntities, tax: s.tax, temp: 1, vocab: s.vocab}
 	for d, l := range s.y {
 		if keep == nil || keep(d) {
 			m.docs[l]++
@@ -658,7 +705,7 @@ func (m *Model) vector(a *arabic.Analysis, ents []EntityRef, at map[int32]occurr
 		v = append(v, entry{i, 1})
 	}
 	if m.kind.damped() {
-		v = damp(v, m.isEnt, m.opt.EntityWeight)
+		v = withTaxonomy(damp(v, m.isEnt, m.opt.EntityWeight), m.tax, m.index, LabeledDoc{Analysis: a, Entities: ents})
 	}
 	return v
 }

@@ -220,7 +220,7 @@ func TestLoadModelRejects(t *testing.T) {
 		{"trailing bytes", append(slices.Clone(good), 0), ErrCorrupt, ""},
 		{"flipped byte", flip(good, len(good)-10), ErrCorrupt, ""},
 		{"long varint", append([]byte(modelMagic), 0x81, 0x00), ErrCorrupt, "topics: corrupt model: varint 1 is not in its shortest form (at byte 17)"},
-		{"unknown flag", withCRC(setByte(body, flagsAt, 4|body[flagsAt])), ErrCorrupt, "topics: corrupt model: unknown flags 0x6 (at byte 26)"},
+		{"unknown flag", withCRC(setByte(body, flagsAt, 8|body[flagsAt])), ErrCorrupt, "topics: corrupt model: unknown flags 0xe (at byte 26)"},
 		{"unknown kind", withCRC(setByte(body, flagsAt-1, 'x')), ErrCorrupt, `topics: corrupt model: unknown classifier kind "logrex" (at byte 25)`},
 		{"NaN temperature", withCRC(setBytes(body, labelsAt-8, "\x00\x00\x00\x00\x00\x00\xf8\x7f")), ErrCorrupt, "topics: corrupt model: temperature NaN out of [1e-09, 1e+06] (at byte 59)"},
 		{"huge label count", withCRC(hugeLabels(body)), ErrCorrupt, "topics: corrupt model: 4611686018427387903 labels, over the limit of 65536 (at byte 68)"},
@@ -360,6 +360,85 @@ func TestEntityFeatures(t *testing.T) {
 		if got := off.PredictWith(a, []EntityRef{sa}); math.Abs(got[0].Score-0.5) > 1e-6 {
 			t.Errorf("%s: without entity features: %v, want 0.5 each", kind, got)
 		}
+	}
+}
+
+func TestTaxonomyFeatures(t *testing.T) {
+	var docs []LabeledDoc
+	for i := range 6 {
+		docs = append(docs,
+			LabeledDoc{Label: "money", Analysis: arabic.Analyze([]string{"ارتفع التضخم", "تراجعت البورصة", "ارتفع التضخم وتراجعت البورصة"}[i%3])},
+			LabeledDoc{Label: "game", Analysis: arabic.Analyze([]string{"فاز الفريق بالمباراة", "خسر المنتخب", "فاز المنتخب بالمباراة"}[i%3])})
+	}
+	// No word of a is in the training articles; the taxonomy's economy
+	// terms (البنك المركزي، أسعار الفائدة) are.
+	a := arabic.Analyze("رفع البنك المركزي أسعار الفائدة")
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var economy float64
+	for _, tp := range tax.ScoreWith(a, nil, ScoreOptions{Threshold: -1, MaxTopics: -1}) {
+		if tp.ID == "medtop:04000000" {
+			economy = tp.Score
+		}
+	}
+	if economy <= 0 {
+		t.Fatalf("the default taxonomy gives no economy score to %q", a.Text)
+	}
+	off, err := Train(docs, TrainOptions{MinCount: 1, NoTaxonomy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	money := func(m *Model) float64 {
+		for _, p := range m.PredictWith(a, nil) {
+			if p.Label == "money" {
+				return p.Score
+			}
+		}
+		return -1
+	}
+	tests := []struct {
+		name     string
+		opt      TrainOptions
+		features bool
+	}{
+		{"logistic regression", TrainOptions{MinCount: 1}, true},
+		{"logistic regression without", TrainOptions{MinCount: 1, NoTaxonomy: true}, false},
+		{"naive Bayes", TrainOptions{Kind: NaiveBayes, MinCount: 1}, false},
+		{"complement naive Bayes", TrainOptions{Kind: ComplementNB, MinCount: 1}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := Train(docs, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loaded, err := LoadModel(bytes.NewReader(save(t, m)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range []*Model{m, loaded} {
+				if m.TaxonomyFeatures() != tt.features {
+					t.Fatalf("TaxonomyFeatures() = %v, want %v", m.TaxonomyFeatures(), tt.features)
+				}
+				if !tt.features {
+					continue
+				}
+				// a's only known features are the taxonomy's.
+				if with, without := money(m), money(off); with <= without {
+					t.Errorf("P(money) %v with the taxonomy features, %v without", with, without)
+				}
+				i, ok := m.index[featTaxonomy+"medtop:04000000"]
+				if !ok {
+					t.Fatal("no economy feature in the vocabulary")
+				}
+				k := slices.IndexFunc(m.vector(a, nil, nil), func(e entry) bool { return e.i == i })
+				if k < 0 || math.Abs(m.vector(a, nil, nil)[k].x-TaxonomyFeatureWeight*economy) > 1e-12 {
+					t.Errorf("economy feature of %q: %v, want %v", a.Text, m.vector(a, nil, nil), TaxonomyFeatureWeight*economy)
+				}
+			}
+		})
 	}
 }
 

@@ -18,7 +18,9 @@ import (
 //	magic     "alam-topic-model\n"
 //	version   2
 //	kind      a string: "nb", "cnb" or "logreg"
-//	flags     bit 0: no bigrams; bit 1: entity features
+//	flags     bit 0: no bigrams; bit 1: entity features; bit 2 (logreg
+//	          only): taxonomy features, the features "@T <topic id>" being
+//	          among the features below
 //	mincount  the MinCount the model was trained with
 //	alpha     8 bytes (binary64): the smoothing constant
 //	lambda    8 bytes (binary64): the L2 penalty
@@ -90,6 +92,9 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	if m.entities {
 		flags |= 2
+	}
+	if m.tax != nil {
+		flags |= 4
 	}
 	buf = binary.AppendUvarint(buf, flags)
 	buf = binary.AppendUvarint(buf, uint64(m.opt.MinCount))
@@ -281,6 +286,9 @@ func (d *decoder) model(version uint64) *Model {
 			d.fail("unknown classifier kind %q", m.kind)
 		}
 		known = 3
+		if m.kind == LogReg {
+			known = 7
+		}
 	}
 	m.opt.Kind = m.kind
 	flags := d.uvarint()
@@ -290,6 +298,14 @@ func (d *decoder) model(version uint64) *Model {
 	m.opt.NoBigrams = flags&1 != 0
 	m.entities = flags&2 != 0
 	m.opt.NoEntities = !m.entities
+	m.opt.NoTaxonomy = flags&4 == 0
+	if d.err == nil && !m.opt.NoTaxonomy {
+		tax, err := DefaultTaxonomy()
+		if err != nil {
+			d.fail("taxonomy features: %v", err)
+		}
+		m.tax = tax
+	}
 	minCount := d.uvarint()
 	if minCount > math.MaxInt32 {
 		d.fail("MinCount %d", minCount)

@@ -113,6 +113,8 @@ type Taxonomy struct {
 	kinds    map[string][]hint // kind → hints
 	nterms   int
 	scorers  sync.Pool // of *scorer for this taxonomy
+	// topicIndex maps a topic id to its index in topics.
+	topicIndex map[string]int
 }
 
 type topicInfo struct {
@@ -135,12 +137,14 @@ type hint struct {
 // compile builds a Taxonomy from validated topics.
 func compile(specs []topicSpec) *Taxonomy {
 	t := &Taxonomy{
-		byFirst:  map[string][]term{},
-		firsts:   new(wordfilter.Filter),
-		entities: map[string][]hint{},
-		kinds:    map[string][]hint{},
+		byFirst:    map[string][]term{},
+		firsts:     new(wordfilter.Filter),
+		entities:   map[string][]hint{},
+		kinds:      map[string][]hint{},
+		topicIndex: map[string]int{},
 	}
 	for i, s := range specs {
+		t.topicIndex[s.id] = i
 		info := topicInfo{id: s.id, label: s.label, labelAr: s.labelAr, hinted: map[string]bool{}}
 		for _, ts := range s.terms {
 			first := ts.stems[0]
