@@ -36,9 +36,9 @@ func newTopicsTrainCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Train reads DIR, which holds one folder per label (the label is the folder's
 name) of text files, runs the extractor on each as alam extract does (the same
 decoding, analysis and entities), trains a classifier on the light stems of
-their words and word pairs, on their entities (country, region, kind, type,
-id) and, for logreg, on the scores of the default taxonomy's topics, and
-writes the model to MODEL. --kind chooses logistic regression
+their words and word pairs and on their entities (country, region, kind, type,
+id), with --taxonomy-features (logreg) also on the scores of the default
+taxonomy's topics, and writes the model to MODEL. --kind chooses logistic regression
 (logreg, the default), multinomial naive Bayes (nb) or complement naive Bayes
 (cnb). The probabilities are calibrated by a temperature fitted on 5-fold
 cross-validation. With --dev-every N, every N-th file of each label (in a
@@ -113,7 +113,7 @@ file. Use it with alam extract --topic-model MODEL.`,
 	fl.IntVar(&opt.MinCount, "min-count", topics.DefaultMinCount, "drop features seen fewer times")
 	fl.BoolVar(&opt.NoBigrams, "no-bigrams", false, "use single words only")
 	fl.BoolVar(&opt.NoEntities, "no-entities", false, "use the words only, not the entities")
-	fl.BoolVar(&opt.NoTaxonomy, "no-taxonomy-features", false, "do not read the default taxonomy's topic scores as features (logreg)")
+	fl.BoolVar(&opt.TaxonomyFeatures, "taxonomy-features", false, "also read the default taxonomy's topic scores as features (logreg)")
 	fl.BoolVar(&opt.NoCalibration, "no-calibration", false, "keep the raw scores (temperature 1)")
 	fl.IntVar(&devEvery, "dev-every", 0, "hold out every N-th file of each label and report on them first")
 	fl.StringArrayVarP(&ef.gazetteers, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")

@@ -45,7 +45,7 @@ const (
 
 // TaxonomyFeatureWeight scales the scores of the default taxonomy's topics
 // (DefaultTaxonomy, every topic with evidence, Taxonomy.ScoreWith) that a
-// LogReg model trained without NoTaxonomy reads as features, one per
+// LogReg model trained with TaxonomyFeatures reads as features, one per
 // topic, beside its words and entities. Chosen by 5-fold cross-validation
 // on the ANT train split (see docs/QUALITY.md).
 const TaxonomyFeatureWeight = 0.3

@@ -220,7 +220,7 @@ func TestLoadModelRejects(t *testing.T) {
 		{"trailing bytes", append(slices.Clone(good), 0), ErrCorrupt, ""},
 		{"flipped byte", flip(good, len(good)-10), ErrCorrupt, ""},
 		{"long varint", append([]byte(modelMagic), 0x81, 0x00), ErrCorrupt, "topics: corrupt model: varint 1 is not in its shortest form (at byte 17)"},
-		{"unknown flag", withCRC(setByte(body, flagsAt, 8|body[flagsAt])), ErrCorrupt, "topics: corrupt model: unknown flags 0xe (at byte 26)"},
+		{"unknown flag", withCRC(setByte(body, flagsAt, 8|body[flagsAt])), ErrCorrupt, "topics: corrupt model: unknown flags 0xa (at byte 26)"},
 		{"unknown kind", withCRC(setByte(body, flagsAt-1, 'x')), ErrCorrupt, `topics: corrupt model: unknown classifier kind "logrex" (at byte 25)`},
 		{"NaN temperature", withCRC(setBytes(body, labelsAt-8, "\x00\x00\x00\x00\x00\x00\xf8\x7f")), ErrCorrupt, "topics: corrupt model: temperature NaN out of [1e-09, 1e+06] (at byte 59)"},
 		{"huge label count", withCRC(hugeLabels(body)), ErrCorrupt, "topics: corrupt model: 4611686018427387903 labels, over the limit of 65536 (at byte 68)"},
@@ -386,7 +386,7 @@ func TestTaxonomyFeatures(t *testing.T) {
 	if economy <= 0 {
 		t.Fatalf("the default taxonomy gives no economy score to %q", a.Text)
 	}
-	off, err := Train(docs, TrainOptions{MinCount: 1, NoTaxonomy: true})
+	off, err := Train(docs, TrainOptions{MinCount: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,10 +403,10 @@ func TestTaxonomyFeatures(t *testing.T) {
 		opt      TrainOptions
 		features bool
 	}{
-		{"logistic regression", TrainOptions{MinCount: 1}, true},
-		{"logistic regression without", TrainOptions{MinCount: 1, NoTaxonomy: true}, false},
-		{"naive Bayes", TrainOptions{Kind: NaiveBayes, MinCount: 1}, false},
-		{"complement naive Bayes", TrainOptions{Kind: ComplementNB, MinCount: 1}, false},
+		{"logistic regression", TrainOptions{MinCount: 1, TaxonomyFeatures: true}, true},
+		{"logistic regression by default", TrainOptions{MinCount: 1}, false},
+		{"naive Bayes", TrainOptions{Kind: NaiveBayes, MinCount: 1, TaxonomyFeatures: true}, false},
+		{"complement naive Bayes", TrainOptions{Kind: ComplementNB, MinCount: 1, TaxonomyFeatures: true}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

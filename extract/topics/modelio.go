@@ -298,8 +298,8 @@ func (d *decoder) model(version uint64) *Model {
 	m.opt.NoBigrams = flags&1 != 0
 	m.entities = flags&2 != 0
 	m.opt.NoEntities = !m.entities
-	m.opt.NoTaxonomy = flags&4 == 0
-	if d.err == nil && !m.opt.NoTaxonomy {
+	m.opt.TaxonomyFeatures = flags&4 != 0
+	if d.err == nil && m.opt.TaxonomyFeatures {
 		tax, err := DefaultTaxonomy()
 		if err != nil {
 			d.fail("taxonomy features: %v", err)
