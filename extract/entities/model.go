@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -58,6 +59,7 @@ type taggerScratch struct {
 	taken                     []bool
 	same, startsAt            map[int]int
 	used                      []bool
+	out                       []mention // withModel's list, swapped with its input
 }
 
 // modelSpan is a name the model found: tokens [first, end).
@@ -253,6 +255,7 @@ func (ts *taggerScratch) release() {
 	clear(ts.seen)
 	clear(ts.same)
 	clear(ts.startsAt)
+	clear(ts.out[:cap(ts.out)])
 }
 
 // minModelProb is the least probability of a name that only the model
@@ -330,7 +333,9 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 			startsAt[c.first] = i
 		}
 	}
-	out := make([]mention, 0, len(cands)+len(spans))
+	// out is the list of the article before; cands becomes the next one's
+	// (recognize keeps the list returned here as its candidates' buffer).
+	out := slices.Grow(ts.out[:0], len(cands)+len(spans))
 	ts.used = reuse.Resize(ts.used, len(cands), false)
 	used := ts.used
 	for _, sp := range spans {
@@ -368,6 +373,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		}
 	}
 	if mm.only {
+		ts.out = cands[:0]
 		return out, nil
 	}
 	for i, c := range cands {
@@ -382,6 +388,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 			out = append(out, c)
 		}
 	}
+	ts.out = cands[:0]
 	return out, nil
 }
 
