@@ -60,6 +60,7 @@ type taggerScratch struct {
 	same, startsAt            map[int]int
 	used                      []bool
 	out                       []mention // withModel's list, swapped with its input
+	order                     []int32   // selectInto's
 }
 
 // modelSpan is a name the model found: tokens [first, end).
@@ -152,7 +153,7 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 	// What the rules alone would output: the hints.
 	ts.cands = append(ts.cands[:0], cands...)
 	ts.taken = reuse.Resize(ts.taken, len(a.Tokens), false)
-	ts.rules, ts.taken = selectInto(ts.rules[:0], ts.cands, ts.taken)
+	ts.rules, ts.taken = selectInto(ts.rules[:0], ts.cands, ts.taken, &ts.order)
 	rules := d.shortForms(ts.rules)
 	ts.rules = rules // shortForms may have grown it
 	// The strings of every token, made once: its hint, its raw hint (a

@@ -64,6 +64,7 @@ type scratch struct {
 	// The candidates of recognize and those chosen, and the tokens taken.
 	cands, chosen []mention
 	taken         []bool
+	order         []int32 // selectInto's
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
