@@ -365,7 +365,10 @@ func (s *scorer) matchHashtag(k int) {
 	parts := s.parts[:0]
 	start := tok.Start + 1
 	for w := range strings.SplitSeq(norm, "_") {
-		end := start + strings.IndexByte(s.a.Text[start:tok.End]+"_", '_')
+		end := tok.End
+		if i := strings.IndexByte(s.a.Text[start:tok.End], '_'); i >= 0 {
+			end = start + i
+		}
 		if w != "" {
 			stem := w
 			if w[0] >= utf8.RuneSelf {
