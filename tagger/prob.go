@@ -120,9 +120,20 @@ func (m *Model) AddFeatures(row []float32, hs []Hash) {
 // types, as the default), with the sums in registers: the same additions
 // in the same order.
 func (m *Model) addFeatures9(row *[9]float32, hs []Hash) {
+	// The rows' offsets first, then their sums: the loads of the rows,
+	// which miss the cache, are not held up behind those of the ranks
+	// (more of them in flight at once).
+	var buf [64]int
+	for len(hs) > len(buf) {
+		m.addFeatures9(row, hs[:len(buf)])
+		hs = hs[len(buf):]
+	}
+	ks := buf[:len(hs)]
+	for i, h := range hs {
+		ks[i] = m.row(uint64(h) & m.mask)
+	}
 	r0, r1, r2, r3, r4, r5, r6, r7, r8 := row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]
-	for _, h := range hs {
-		k := m.row(uint64(h) & m.mask)
+	for _, k := range ks {
 		d := (*[9]float32)(m.dense[k : k+9])
 		r0 += d[0]
 		r1 += d[1]

@@ -322,7 +322,8 @@ func TestScoresInParts(t *testing.T) {
 
 // TestAddFeaturesNineLabels checks the path of AddFeatures for models of
 // 9 labels (the default's) against the sums over the full weight table,
-// bit for bit, from a row that does not start at 0.
+// bit for bit, from a row that does not start at 0, with lists of
+// features shorter and longer than the 64 whose rows it finds at once.
 func TestAddFeaturesNineLabels(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
 	labels := []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
@@ -336,7 +337,7 @@ func TestAddFeaturesNineLabels(t *testing.T) {
 	}
 	m.index()
 	for trial := range 200 {
-		hs := make([]Hash, rng.IntN(50))
+		hs := make([]Hash, rng.IntN(200))
 		for i := range hs {
 			hs[i] = Hash(rng.Uint64())
 		}

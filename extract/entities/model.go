@@ -55,7 +55,7 @@ type taggerScratch struct {
 	scorer                    *nerfeat.Scorer
 	tspans                    []tagger.Span
 	spans                     []modelSpan
-	cands, rules              []mention // the rules' own selection, for the hints
+	rules                     []mention // the rules' own selection, for the hints
 	taken                     []bool
 	same, startsAt            map[int]int
 	used                      []bool
@@ -151,9 +151,9 @@ const maxTaggerTokens = 1024
 func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands []mention, mm *model, ts *taggerScratch, fn func(TaggerSentence)) error {
 	a := d.a
 	// What the rules alone would output: the hints.
-	ts.cands = append(ts.cands[:0], cands...)
+	// selectInto sorts indices, not cands: it reads them in place.
 	ts.taken = reuse.Resize(ts.taken, len(a.Tokens), false)
-	ts.rules, ts.taken = selectInto(ts.rules[:0], ts.cands, ts.taken, &ts.order)
+	ts.rules, ts.taken = selectInto(ts.rules[:0], cands, ts.taken, &ts.order)
 	rules := d.shortForms(ts.rules)
 	ts.rules = rules // shortForms may have grown it
 	// The strings of every token, made once: its hint, its raw hint (a
@@ -184,11 +184,21 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 	for i := range rules {
 		m := &rules[i]
 		key := hintKey{typ: m.typ, source: m.source, form: m.form}
+		in := "" // the I- label, looked up once per mention
 		for k := m.first; k < m.end; k++ {
-			if hints[k] == "" {
-				key.begin = k == m.first
-				hints[k] = labels.label(key)
+			if hints[k] != "" {
+				continue
 			}
+			if k == m.first {
+				key.begin = true
+				hints[k] = labels.label(key)
+				continue
+			}
+			if in == "" {
+				key.begin = false
+				in = labels.label(key)
+			}
+			hints[k] = in
 		}
 	}
 	for _, gm := range names.matches {
@@ -197,11 +207,21 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 		}
 		c := gm.Candidates[0]
 		key := hintKey{typ: c.Entry.Type, form: c.Form, raw: true}
+		in := ""
 		for k := gm.FirstToken; k < gm.EndToken; k++ {
-			if raws[k] == "" {
-				key.begin = k == gm.FirstToken
-				raws[k] = labels.label(key)
+			if raws[k] != "" {
+				continue
 			}
+			if k == gm.FirstToken {
+				key.begin = true
+				raws[k] = labels.label(key)
+				continue
+			}
+			if in == "" {
+				key.begin = false
+				in = labels.label(key)
+			}
+			raws[k] = in
 		}
 	}
 	ts.pieces = ts.pieces[:0]
@@ -251,7 +271,6 @@ func (ts *taggerScratch) release() {
 	// Each article's buffers are cleared at its end: the lengths suffice.
 	clear(ts.words)
 	clear(ts.feats)
-	clear(ts.cands)
 	clear(ts.rules)
 	clear(ts.seen)
 	clear(ts.same)
