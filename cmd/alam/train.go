@@ -97,6 +97,25 @@ func readClusters(path string) (*nerfeat.Clusters, error) {
 // nerScored are the types alam scores and outputs; MISC is learned but not scored.
 var nerScored = []string{"PERS", "LOC", "ORG"}
 
+// readNERExamples reads the CoNLL files (or brat folders) at paths and
+// turns their sentences into the tagger's examples, in order; an error
+// names the file.
+func readNERExamples(x *extract.Extractor, paths []string) ([]tagger.Sentence, error) {
+	var all []tagger.Sentence
+	for _, p := range paths {
+		s, err := readCoNLLFile(p)
+		if err != nil {
+			return nil, err
+		}
+		ex, err := extract.NERExamples(x, s, 0)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		all = append(all, ex...)
+	}
+	return all, nil
+}
+
 // readCoNLLFile reads a CoNLL file, or a brat folder (a directory of
 // .txt and .ann files, as --format brat writes them).
 func readCoNLLFile(path string) ([]eval.Sentence, error) {
@@ -179,17 +198,9 @@ every seed of --cv-seeds (default: --seed).`,
 				if err != nil {
 					return dataErr(err)
 				}
-				var others []tagger.Sentence
-				for _, p := range args[1:] {
-					s, err := readCoNLLFile(p)
-					if err != nil {
-						return dataErr(err)
-					}
-					ex, err := extract.NERExamples(x, s, 0)
-					if err != nil {
-						return dataErr(fmt.Errorf("%s: %w", p, err))
-					}
-					others = append(others, ex...)
+				others, err := readNERExamples(x, args[1:])
+				if err != nil {
+					return dataErr(err)
 				}
 				seeds := []uint64{cfg.Seed}
 				if len(cvSeeds) > 0 {
@@ -205,17 +216,9 @@ every seed of --cv-seeds (default: --seed).`,
 				}
 				return nil
 			}
-			var sents []tagger.Sentence
-			for _, p := range args {
-				s, err := readCoNLLFile(p)
-				if err != nil {
-					return dataErr(err)
-				}
-				ex, err := extract.NERExamples(x, s, 0)
-				if err != nil {
-					return dataErr(fmt.Errorf("%s: %w", p, err))
-				}
-				sents = append(sents, ex...)
+			sents, err := readNERExamples(x, args)
+			if err != nil {
+				return dataErr(err)
 			}
 			var devEx []tagger.Sentence
 			if dev != "" {

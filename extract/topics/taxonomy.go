@@ -465,16 +465,22 @@ func englishStem(w string) string {
 	return w
 }
 
-// record counts a match of tm over tokens [k, end), whose first word has
-// the light stem stem.
-func (s *scorer) record(tm term, k, end int, stem string) {
+// termEntry returns tm's entry in s.found, made when tm is first met,
+// at token k.
+func (s *scorer) termEntry(tm term, k int) *contribution {
 	i := int(s.termAt[tm.id]) - 1
 	if i < 0 {
 		i = len(s.found)
 		s.termAt[tm.id] = int32(i + 1)
 		s.found = append(s.found, contribution{topic: tm.topic, term: tm.id, order: k, weight: tm.weight})
 	}
-	c := &s.found[i]
+	return &s.found[i]
+}
+
+// record counts a match of tm over tokens [k, end), whose first word has
+// the light stem stem.
+func (s *scorer) record(tm term, k, end int, stem string) {
+	c := s.termEntry(tm, k)
 	c.tf++
 	if c.first.end > 0 && c.class == classBare {
 		return // the best kind of occurrence is there already
@@ -487,13 +493,7 @@ func (s *scorer) record(tm term, k, end int, stem string) {
 // recordSpan counts a match of tm in a hashtag, token k, at text sp of
 // occurrence class class.
 func (s *scorer) recordSpan(tm term, k int, sp span, class int) {
-	i := int(s.termAt[tm.id]) - 1
-	if i < 0 {
-		i = len(s.found)
-		s.termAt[tm.id] = int32(i + 1)
-		s.found = append(s.found, contribution{topic: tm.topic, term: tm.id, order: k, weight: tm.weight})
-	}
-	c := &s.found[i]
+	c := s.termEntry(tm, k)
 	c.tf++
 	if c.first.end == 0 || class < c.class {
 		c.first, c.class = sp, class
