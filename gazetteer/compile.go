@@ -320,6 +320,15 @@ func (m *Matcher) child(node uint32, t string) uint32 {
 	return m.trie.child(node, id)
 }
 
+// childID is child given the token's vocabulary id (0 for a token no name
+// holds).
+func (m *Matcher) childID(node, id uint32) uint32 {
+	if id == 0 {
+		return 0
+	}
+	return m.trie.child(node, id)
+}
+
 // Compound words that news writes both joined and split.
 var (
 	compoundHeads = []string{"عبد", "ابو"}              // عبد الله / عبدالله, أبو ظبي / أبوظبي

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	stdcontext "context" // the package has a type context: an entry's context words
+	"fmt"
 	"hash/maphash"
 	"slices"
 
@@ -57,6 +58,29 @@ const checkEvery = 4096
 // FindAllContext is FindAll that gives up when ctx is done, returning
 // ctx's error (checked every few thousand tokens) and no matches.
 func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]Match, error) {
+	return m.findAll(ctx, a, nil)
+}
+
+// TokenID returns the id of the normalized token t in the vocabulary of
+// the names' tokens, or 0 when no name holds t. The ids are those that
+// FindAllIDsContext takes; they stay the same for the matcher's lifetime.
+func (m *Matcher) TokenID(t string) uint32 { return m.vocab.ID(t) }
+
+// FindAllIDsContext is FindAllContext given the token ids of a's tokens:
+// ids[i] must be m.TokenID(a.Tokens[i].Norm). A caller that meets the same
+// words again and again can keep each word's id rather than have FindAll
+// look every token up in the vocabulary. It returns an error when ids and
+// a.Tokens differ in length.
+func (m *Matcher) FindAllIDsContext(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32) ([]Match, error) {
+	if len(ids) != len(a.Tokens) {
+		return nil, fmt.Errorf("gazetteer: %d token ids for %d tokens", len(ids), len(a.Tokens))
+	}
+	return m.findAll(ctx, a, ids)
+}
+
+// findAll is FindAllContext, reading the tokens' ids from ids when it is
+// not nil (see FindAllIDsContext) and from the vocabulary otherwise.
+func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32) ([]Match, error) {
 	var out []Match
 	// The matches' candidates share one array (each capped at its own, so
 	// that appending to one does not overwrite the next): a few
@@ -73,7 +97,11 @@ func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]
 			}
 			tok := a.Tokens[i]
 			wholeNode := uint32(0)
-			if m.firsts.has(tok.Norm, 0) {
+			if ids != nil {
+				if id := ids[i]; id != 0 {
+					wholeNode = m.trie.child(0, id)
+				}
+			} else if m.firsts.has(tok.Norm, 0) {
 				wholeNode = m.child(0, tok.Norm)
 			}
 			if tok.Kind == arabic.Word && m.firsts.cliticMayStart(tok.Norm) {
@@ -101,7 +129,11 @@ func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]
 					if j >= s.EndToken {
 						break
 					}
-					node = m.child(node, a.Tokens[j].Norm)
+					if ids != nil {
+						node = m.childID(node, ids[j])
+					} else {
+						node = m.child(node, a.Tokens[j].Norm)
+					}
 				}
 			}
 			if best < 0 {

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	stdcontext "context"
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -28,6 +29,40 @@ func BenchmarkMatch(b *testing.B) {
 	for b.Loop() {
 		for _, a := range analyses {
 			m.FindAll(a)
+		}
+	}
+}
+
+// BenchmarkMatchIDs is BenchmarkMatch with the tokens' vocabulary ids
+// given (FindAllIDsContext), as a caller that keeps them per word type
+// (the entities' lexemes) has them: the lookups it saves.
+func BenchmarkMatchIDs(b *testing.B) {
+	texts, size := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
+	if len(texts) == 0 {
+		b.Skip("ANT sample absent")
+	}
+	g, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := Compile(g)
+	analyses := make([]*arabic.Analysis, len(texts))
+	ids := make([][]uint32, len(texts))
+	for i, t := range texts {
+		a := arabic.Analyze(t)
+		analyses[i] = a
+		ids[i] = make([]uint32, len(a.Tokens))
+		for k, tok := range a.Tokens {
+			ids[i][k] = m.TokenID(tok.Norm)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, a := range analyses {
+			if _, err := m.FindAllIDsContext(stdcontext.Background(), a, ids[i]); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

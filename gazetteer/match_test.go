@@ -1,9 +1,11 @@
 package gazetteer
 
 import (
+	stdcontext "context"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -195,6 +197,22 @@ func TestFindAllAgainstBruteForce(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: text %q, gazetteer %v\n got %q\nwant %q", round, s, entries, got, want)
+		}
+		// The same with the tokens' ids given.
+		ids := make([]uint32, len(a.Tokens))
+		for k, tok := range a.Tokens {
+			ids[k] = m.TokenID(tok.Norm)
+		}
+		byID, err := m.FindAllIDsContext(stdcontext.Background(), a, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = got[:0]
+		for _, match := range byID {
+			got = append(got, fmt.Sprintf("%d-%d:%s", match.Start, match.End, found(s, match)))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d, with ids: text %q, gazetteer %v\n got %q\nwant %q", round, s, entries, got, want)
 		}
 	}
 }
@@ -388,4 +406,72 @@ func TestEvidenceSameAsBrute(t *testing.T) {
 		t.Fatal("no context word counted: the comparison proves little")
 	}
 	t.Logf("%d candidates with context words counted", counted)
+}
+
+// TestTokenID checks the vocabulary ids FindAllIDsContext takes: nonzero
+// exactly for the normalized tokens of the names (any of a name's tokens,
+// in any of its forms), distinct for distinct tokens; and that FindAll
+// with the ids finds what FindAll finds.
+func TestTokenID(t *testing.T) {
+	m := Compile(&Gazetteer{Entries: []Entry{
+		{ID: "country:KW", Type: Country, Name: "Kuwait", NameAr: "الكويت"},
+		{ID: "org:ku", Type: Org, Name: "Kuwait University", NameAr: "جامعة الكويت", Aliases: []string{"جامعة الكويت الوطنية"}},
+	}})
+	tests := []struct {
+		name  string
+		token string // normalized
+		known bool
+	}{
+		{"first token", "جامعه", true},
+		{"first and last token", "الكويت", true},
+		{"alias's last token", "الوطنيه", true},
+		{"not normalized", "جامعة", false},
+		{"with a proclitic", "والكويت", false},
+		{"unknown", "بيروت", false},
+		{"empty", "", false},
+	}
+	seen := map[uint32]string{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id := m.TokenID(tt.token)
+			if got := id != 0; got != tt.known {
+				t.Errorf("TokenID(%q) = %d: known %v, want %v", tt.token, id, got, tt.known)
+			}
+			if other, dup := seen[id]; dup && id != 0 {
+				t.Errorf("TokenID(%q) = %d, also %q's", tt.token, id, other)
+			}
+			seen[id] = tt.token
+		})
+	}
+
+	for _, tc := range []struct {
+		text    string
+		matches int // names starting at a token, overlapping ones included
+	}{
+		{"درس في جامعة الكويت الوطنية ثم في الكويت", 3},
+		{"وبالكويت وجامعة الكويت", 3},
+		{"لا اسم هنا", 0},
+		{"", 0},
+	} {
+		text := tc.text
+		a := arabic.Analyze(text)
+		ids := make([]uint32, len(a.Tokens))
+		for k, tok := range a.Tokens {
+			ids[k] = m.TokenID(tok.Norm)
+		}
+		got, err := m.FindAllIDsContext(stdcontext.Background(), a, ids)
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if want := m.FindAll(a); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: FindAllIDsContext = %+v, FindAll = %+v", text, got, want)
+		}
+		if len(got) != tc.matches {
+			t.Errorf("%q: %d matches, want %d", text, len(got), tc.matches)
+		}
+	}
+	a := arabic.Analyze("جامعة الكويت")
+	if _, err := m.FindAllIDsContext(stdcontext.Background(), a, make([]uint32, 1)); err == nil {
+		t.Error("FindAllIDsContext with 1 id for 2 tokens: no error")
+	}
 }

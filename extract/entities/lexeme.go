@@ -37,6 +37,10 @@ type lexeme struct {
 	// feat is the word's analysis for the tagger's features, when the
 	// Recognizer has a model.
 	feat *nerfeat.Word
+	// gazID is the gazetteer's id of norm (gazetteer.Matcher.TokenID), 0
+	// when no name holds it: FindAll reads it rather than looking every
+	// token up in the gazetteer's vocabulary.
+	gazID uint32
 	// other caches knownOther(norm): 0 not looked up yet, 1 no, 2 yes.
 	// Set atomically, as goroutines share the lexeme; each would store
 	// the same value.
@@ -115,6 +119,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 	l.text, l.norm, l.kind = both[:len(text)], both[len(text):], kind
 	w := l.norm
 	l.runes = utf8.RuneCountInString(w)
+	l.gazID = r.gaz.TokenID(w)
 	rr := r.rules
 	set := func(f lexFlag, ok bool) {
 		if ok {

@@ -78,3 +78,80 @@ func defaultRecognizerInternal(t *testing.T) *Recognizer {
 	}
 	return r
 }
+
+// TestLexemeGazID checks that a lexeme's cached gazetteer id is the one
+// the gazetteer's vocabulary gives its normalized form, nonzero exactly
+// for the words of the names, and that an article reads it for every
+// token, looking up a token whose normalized form is not its lexeme's.
+func TestLexemeGazID(t *testing.T) {
+	g, err := gazetteer.Load("tiny.yaml", strings.NewReader(`entries:
+  - {id: country:KW, type: COUNTRY, name: Kuwait, name_ar: الكويت}
+  - {id: org:ku, type: ORG, name: Kuwait University, name_ar: جامعة الكويت}
+  - {id: person:x, type: PERSON, name: Samir Kassir, name_ar: سمير قصير}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(gazetteer.Compile(g), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		word  string
+		known bool // a token of a name
+	}{
+		{"first and last token", "الكويت", true},
+		{"first token", "جامعة", true},
+		{"last token only", "قصير", true},
+		{"first token of a person", "سمير", true},
+		{"with a proclitic", "والكويت", false},
+		{"unknown word", "بيروت", false},
+		{"article alone stripped", "كويت", false},
+		{"number", "2026", false},
+		{"the English name", "Kuwait", true},
+		{"latin unknown", "Beirut", false},
+		{"punctuation", "،", false},
+	}
+	seen := map[uint32]string{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := arabic.Analyze(tt.word)
+			if len(a.Tokens) != 1 {
+				t.Fatalf("%q: %d tokens, want 1", tt.word, len(a.Tokens))
+			}
+			tok := a.Tokens[0]
+			l := r.newLexeme(tok.Text(a.Text), tok.Kind, tok.Norm, new([]arabic.Segmentation))
+			if want := r.gaz.TokenID(tok.Norm); l.gazID != want {
+				t.Errorf("gazID %d, want TokenID(%q) = %d", l.gazID, tok.Norm, want)
+			}
+			if got := l.gazID != 0; got != tt.known {
+				t.Errorf("gazID %d: known %v, want %v", l.gazID, got, tt.known)
+			}
+			if other, dup := seen[l.gazID]; dup && l.gazID != 0 {
+				t.Errorf("gazID %d shared with %q", l.gazID, other)
+			}
+			seen[l.gazID] = tt.word
+		})
+	}
+
+	text := "زار سمير قصير جامعة الكويت ثم غادر الكويت"
+	for pass := range 2 { // the second pass reads the cached lexemes
+		a := arabic.Analyze(text)
+		scr := r.getScratch()
+		d := r.newArticle(a, scr)
+		ids := d.gazIDs()
+		for k, tok := range a.Tokens {
+			if want := r.gaz.TokenID(tok.Norm); ids[k] != want {
+				t.Errorf("pass %d, token %d %q: id %d, want %d", pass, k, tok.Norm, ids[k], want)
+			}
+		}
+		// A token whose form another analysis normalized otherwise is
+		// looked up, not read from the lexeme.
+		a.Tokens[0].Norm = a.Tokens[4].Norm // زار as الكويت
+		if ids := d.gazIDs(); ids[0] == 0 || ids[0] != ids[4] {
+			t.Errorf("pass %d: changed norm: id %d, want %d (nonzero)", pass, ids[0], ids[4])
+		}
+		r.putScratch(scr)
+	}
+}

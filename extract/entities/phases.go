@@ -64,7 +64,8 @@ type scratch struct {
 	// The candidates of recognize and those chosen, and the tokens taken.
 	cands, chosen []mention
 	taken         []bool
-	order         []int32 // selectInto's
+	order         []int32  // selectInto's
+	gazIDs        []uint32 // the tokens' gazetteer ids (see article.gazIDs)
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
@@ -99,10 +100,27 @@ func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
 	return article{r: r, a: a, lex: s.lex, scr: s}
 }
 
+// gazIDs returns the gazetteer's ids of d's tokens (see
+// gazetteer.Matcher.FindAllIDsContext), read from their lexemes. A token
+// whose normalized form is not its lexeme's (an analysis made with other
+// folds than the one that made the lexeme) is looked up.
+func (d article) gazIDs() []uint32 {
+	ids := reuse.Resize(d.scr.gazIDs, len(d.a.Tokens), 0)
+	d.scr.gazIDs = ids
+	for k, l := range d.lex {
+		if t := &d.a.Tokens[k]; l.norm == t.Norm {
+			ids[k] = l.gazID
+		} else {
+			ids[k] = d.r.gaz.TokenID(t.Norm)
+		}
+	}
+	return ids
+}
+
 // findGazNames returns the gazetteer's matches in d and the longest match
 // covering each token (phase 1), or ctx's error.
 func (d article) findGazNames(ctx context.Context) (gazNames, error) {
-	matches, err := d.r.gaz.FindAllContext(ctx, d.a)
+	matches, err := d.r.gaz.FindAllIDsContext(ctx, d.a, d.gazIDs())
 	if err != nil {
 		return gazNames{}, err
 	}
