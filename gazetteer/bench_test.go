@@ -110,9 +110,10 @@ func samplePeakHeap() (stop func() uint64) {
 	}
 }
 
-// BenchmarkFindAll measures analysis plus matching with the default
-// gazetteer over the ANT sample, skipped when the corpus is absent.
-func BenchmarkFindAll(b *testing.B) {
+// antMatcher returns the ANT sample's texts, their size in bytes and the
+// default gazetteer compiled, skipping b when the corpus is absent.
+func antMatcher(b *testing.B) ([]string, int, *Matcher) {
+	b.Helper()
 	texts, size := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
 	if len(texts) == 0 {
 		b.Skip("ANT sample absent")
@@ -121,7 +122,13 @@ func BenchmarkFindAll(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := Compile(g)
+	return texts, size, Compile(g)
+}
+
+// BenchmarkFindAll measures analysis plus matching with the default
+// gazetteer over the ANT sample, skipped when the corpus is absent.
+func BenchmarkFindAll(b *testing.B) {
+	texts, size, m := antMatcher(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {

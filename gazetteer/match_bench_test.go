@@ -5,21 +5,12 @@ import (
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
-	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 // BenchmarkMatch measures FindAll alone, on the ANT sample analysed
 // beforehand: the matcher's share of BenchmarkFindAll.
 func BenchmarkMatch(b *testing.B) {
-	texts, size := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
-	if len(texts) == 0 {
-		b.Skip("ANT sample absent")
-	}
-	g, err := Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	m := Compile(g)
+	texts, size, m := antMatcher(b)
 	analyses := make([]*arabic.Analysis, len(texts))
 	for i, t := range texts {
 		analyses[i] = arabic.Analyze(t)
@@ -37,15 +28,7 @@ func BenchmarkMatch(b *testing.B) {
 // given (FindAllIDsContext), as a caller that keeps them per word type
 // (the entities' lexemes) has them: the lookups it saves.
 func BenchmarkMatchIDs(b *testing.B) {
-	texts, size := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
-	if len(texts) == 0 {
-		b.Skip("ANT sample absent")
-	}
-	g, err := Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	m := Compile(g)
+	texts, size, m := antMatcher(b)
 	analyses := make([]*arabic.Analysis, len(texts))
 	ids := make([][]uint32, len(texts))
 	for i, t := range texts {
