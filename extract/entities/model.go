@@ -108,6 +108,27 @@ type hintLabels struct {
 	m  map[hintKey]string
 }
 
+// fill gives the tokens [first, end) of dst that have no label yet the
+// labels of key: B- for first, I- for the others, each looked up once.
+func (h *hintLabels) fill(dst []string, first, end int, key hintKey) {
+	in := ""
+	for k := first; k < end; k++ {
+		if dst[k] != "" {
+			continue
+		}
+		if k == first {
+			key.begin = true
+			dst[k] = h.label(key)
+			continue
+		}
+		if in == "" {
+			key.begin = false
+			in = h.label(key)
+		}
+		dst[k] = in
+	}
+}
+
 func (h *hintLabels) label(k hintKey) string {
 	h.mu.RLock()
 	l, ok := h.m[k]
@@ -183,46 +204,14 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 	x := d.r.words.Extractor()
 	for i := range rules {
 		m := &rules[i]
-		key := hintKey{typ: m.typ, source: m.source, form: m.form}
-		in := "" // the I- label, looked up once per mention
-		for k := m.first; k < m.end; k++ {
-			if hints[k] != "" {
-				continue
-			}
-			if k == m.first {
-				key.begin = true
-				hints[k] = labels.label(key)
-				continue
-			}
-			if in == "" {
-				key.begin = false
-				in = labels.label(key)
-			}
-			hints[k] = in
-		}
+		labels.fill(hints, m.first, m.end, hintKey{typ: m.typ, source: m.source, form: m.form})
 	}
 	for _, gm := range names.matches {
 		if len(gm.Candidates) == 0 {
 			continue
 		}
 		c := gm.Candidates[0]
-		key := hintKey{typ: c.Entry.Type, form: c.Form, raw: true}
-		in := ""
-		for k := gm.FirstToken; k < gm.EndToken; k++ {
-			if raws[k] != "" {
-				continue
-			}
-			if k == gm.FirstToken {
-				key.begin = true
-				raws[k] = labels.label(key)
-				continue
-			}
-			if in == "" {
-				key.begin = false
-				in = labels.label(key)
-			}
-			raws[k] = in
-		}
+		labels.fill(raws, gm.FirstToken, gm.EndToken, hintKey{typ: c.Entry.Type, form: c.Form, raw: true})
 	}
 	ts.pieces = ts.pieces[:0]
 	for _, s := range a.Sentences {
