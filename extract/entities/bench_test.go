@@ -1,0 +1,65 @@
+package entities
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nermodel"
+	"github.com/alam-nlp/alam/internal/testutil"
+)
+
+// antSample is the ANT corpus sample; BenchmarkWithModel is skipped when
+// it is absent (it is not shipped).
+const antSample = "../../../shared/data/ant_corpus_v2.1_sample"
+
+// BenchmarkWithModel measures the tagger's part of recognition alone
+// (withModel: the features summed into the default model's emission
+// scores, decoding, merging the names) on the first 400 articles of the
+// ANT sample, whose analyses, lexemes and candidates are made once
+// before: the part of BenchmarkExtract/ant that ant-no-model lacks, but
+// for the lexemes' tagger Words, made once per word type.
+func BenchmarkWithModel(b *testing.B) {
+	texts, _ := testutil.TextFiles(antSample)
+	if len(texts) == 0 {
+		b.Skip("corpus absent: " + antSample)
+	}
+	texts = texts[:min(len(texts), 400)]
+	m, err := nermodel.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := newTestRecognizer(b, Options{Model: m})
+	type prepared struct {
+		d     article
+		names gazNames
+		cands []mention
+		work  []mention // the copy withModel reads (it keeps the array for its next list, and returns its last)
+	}
+	arts := make([]prepared, len(texts))
+	size := 0
+	for i, t := range texts {
+		d := r.newArticle(arabic.Analyze(t), new(scratch))
+		names, cands, err := d.candidates(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts[i] = prepared{d: d, names: names, cands: slices.Clone(cands)}
+		d.scr.cands = nil
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range arts {
+			p := &arts[i]
+			p.work = append(p.work[:0], p.cands...)
+			out, err := p.d.withModel(context.Background(), p.names, p.work, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p.work = out[:0]
+		}
+	}
+}
