@@ -1,12 +1,12 @@
 //go:build unix
 
-package gazetteer
+package testutil
 
 import "syscall"
 
-// cpuSeconds returns the processor time, user and system, that the
+// CPUSeconds returns the processor time, user and system, that the
 // process has used, or 0 where it cannot be read.
-func cpuSeconds() float64 {
+func CPUSeconds() float64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
