@@ -21,6 +21,23 @@ const antSample = "../../../shared/data/ant_corpus_v2.1_sample"
 // before, in time elapsed and in processor time: the part of BenchmarkExtract/ant that ant-no-model lacks, but
 // for the lexemes' tagger Words, made once per word type.
 func BenchmarkWithModel(b *testing.B) {
+	run, size := withModelArticles(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	cpu := testutil.CPUSeconds()
+	for b.Loop() {
+		run()
+	}
+	// Processor time, which the other processes of a busy machine
+	// inflate less than they do the time elapsed.
+	if cpu = testutil.CPUSeconds() - cpu; cpu > 0 {
+		b.ReportMetric(cpu*1e3/float64(b.N), "cpu-ms/op")
+	}
+}
+
+// withModelArticles prepares the articles of BenchmarkWithModel and
+// returns a function that runs withModel over them all, and their size.
+func withModelArticles(b *testing.B) (run func(), size int) {
 	texts, _ := testutil.TextFiles(antSample)
 	if len(texts) == 0 {
 		b.Skip("corpus absent: " + antSample)
@@ -38,7 +55,6 @@ func BenchmarkWithModel(b *testing.B) {
 		work  []mention // the copy withModel reads (it keeps the array for its next list, and returns its last)
 	}
 	arts := make([]prepared, len(texts))
-	size := 0
 	for i, t := range texts {
 		d := r.newArticle(arabic.Analyze(t), new(scratch))
 		names, cands, err := d.candidates(context.Background())
@@ -49,10 +65,7 @@ func BenchmarkWithModel(b *testing.B) {
 		d.scr.cands = nil
 		size += len(t)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	cpu := testutil.CPUSeconds()
-	for b.Loop() {
+	return func() {
 		for i := range arts {
 			p := &arts[i]
 			p.work = append(p.work[:0], p.cands...)
@@ -62,10 +75,5 @@ func BenchmarkWithModel(b *testing.B) {
 			}
 			p.work = out[:0]
 		}
-	}
-	// Processor time, which the other processes of a busy machine
-	// inflate less than they do the time elapsed.
-	if cpu = testutil.CPUSeconds() - cpu; cpu > 0 {
-		b.ReportMetric(cpu*1e3/float64(b.N), "cpu-ms/op")
-	}
+	}, size
 }
