@@ -54,12 +54,12 @@ func BenchmarkCompile(b *testing.B) {
 			b.ReportAllocs()
 			before := liveHeap()
 			stop := samplePeakHeap()
-			cpu := testutil.CPUSeconds()
+			cpu := cpuSeconds()
 			var m *Matcher
 			for b.Loop() {
 				m = Compile(g)
 			}
-			cpu = testutil.CPUSeconds() - cpu
+			cpu = cpuSeconds() - cpu
 			peak := stop()
 			after := liveHeap()
 			b.ReportMetric(float64(after)/(1<<20), "heap-MB")

@@ -1,12 +1,12 @@
 //go:build unix
 
-package testutil
+package gazetteer
 
 import "syscall"
 
-// CPUSeconds returns the processor time, user and system, that the
+// cpuSeconds returns the processor time, user and system, that the
 // process has used, or 0 where it cannot be read.
-func CPUSeconds() float64 {
+func cpuSeconds() float64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
