@@ -145,9 +145,18 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 		if got := s.viterbi(e, m.trans, m.allow, m.from, n, length); !slices.Equal(got, want) {
 			t.Fatalf("trial %d, labels %q: path %v, over every pair %v", trial, labels, got, want)
 		}
+		if got := m.viterbiIn(&s, e, length); !slices.Equal(got, want) {
+			t.Fatalf("trial %d, labels %q: path with the model's edges %v, over every pair %v", trial, labels, got, want)
+		}
 		wantP := fullMarginals(m, e, want)
 		if got := m.marginals(&s, e, want); !slices.Equal(got, wantP) {
 			t.Fatalf("trial %d, labels %q: marginals %v, over every pair %v", trial, labels, got, wantP)
+		}
+		// The factors made at each call, as for a model that has none.
+		bare := *m
+		bare.expTrans, bare.factors = nil, factorTable{}
+		if got := bare.marginals(&s, e, want); !slices.Equal(got, wantP) {
+			t.Fatalf("trial %d, labels %q: marginals without the model's factors %v, over every pair %v", trial, labels, got, wantP)
 		}
 		// A range of tokens alone: the same values there, 0 elsewhere.
 		from := rng.IntN(length + 1)

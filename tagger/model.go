@@ -31,8 +31,13 @@ type Model struct {
 	// weights.
 	rank  []rankWord
 	dense []float32
-	// expTrans caches transFactors (see index); nil means compute them.
+	// expTrans caches transFactors (see index); nil means compute them,
+	// and the factor edges of forward-backward (see marginalsIn) with them.
 	expTrans []float64
+	factors  factorTable
+	// viterbi holds the edges of the Viterbi loop (see viterbiWith), made
+	// once; nil edges mean make them at each call.
+	viterbi viterbiTable
 }
 
 // rankWord is 64 buckets of the table: which are live, and how many live
@@ -65,8 +70,16 @@ func (m *Model) index() *Model {
 		m.rank[i] = rankWord{live: w, before: uint32(before)}
 		before += bits.OnesCount64(w)
 	}
-	m.expTrans = m.transFactors()
+	m.viterbi.make(m.trans, m.from, n)
+	m.setFactors()
 	return m
+}
+
+// setFactors sets m.expTrans and m.factors from m's transitions and
+// temperature.
+func (m *Model) setFactors() {
+	m.expTrans = m.transFactors()
+	m.factors.make(m.expTrans, m.from, m.to, len(m.labels))
 }
 
 // row returns the offset in m.dense of bucket b's row: 0, a row of
@@ -195,6 +208,41 @@ func viterbi(e, trans []float32, allow []bool, from [][]int32, n, length int) []
 // viterbi is viterbi with the lattice, back-pointers and path in s's
 // buffers; the path is s's, good until s is used again.
 func (s *Scratch) viterbi(e, trans []float32, allow []bool, from [][]int32, n, length int) []int {
+	s.vt.make(trans, from, n)
+	return s.viterbiWith(&s.vt, e, trans, allow, n, length)
+}
+
+// viterbiIn is Scratch.viterbi with m's transitions and edges.
+func (m *Model) viterbiIn(s *Scratch, e []float32, length int) []int {
+	if m.viterbi.ends == nil {
+		return s.viterbi(e, m.trans, m.allow, m.from, len(m.labels), length)
+	}
+	return s.viterbiWith(&m.viterbi, e, m.trans, m.allow, len(m.labels), length)
+}
+
+// viterbiTable holds the allowed transitions into each label c, in the
+// order of from[c], with their weights: edges[ends[c-1]:ends[c]], read in
+// turn rather than at a stride of n in trans.
+type viterbiTable struct {
+	edges []edge
+	ends  []int32
+}
+
+// make sets t to the edges of trans and from (see Model.from), in t's
+// arrays.
+func (t *viterbiTable) make(trans []float32, from [][]int32, n int) {
+	t.edges = t.edges[:0]
+	t.ends = grow(t.ends, n)
+	for c := range n {
+		for _, p := range from[c] {
+			t.edges = append(t.edges, edge{p: p, w: trans[int(p+1)*n+c]})
+		}
+		t.ends[c] = int32(len(t.edges))
+	}
+}
+
+// viterbiWith is viterbi with the edges of t, made from trans.
+func (s *Scratch) viterbiWith(t *viterbiTable, e, trans []float32, allow []bool, n, length int) []int {
 	if length == 0 {
 		return nil
 	}
@@ -210,18 +258,7 @@ func (s *Scratch) viterbi(e, trans []float32, allow []bool, from [][]int32, n, l
 		}
 		back[c] = 0
 	}
-	// The allowed transitions into each label c, in the order of
-	// from[c], with their weights: edges[ends[c-1]:ends[c]], read in
-	// turn rather than at a stride of n in trans.
-	s.vedges = s.vedges[:0]
-	s.vends = grow(s.vends, n)
-	for c := range n {
-		for _, p := range from[c] {
-			s.vedges = append(s.vedges, edge{p: p, w: trans[int(p+1)*n+c]})
-		}
-		s.vends[c] = int32(len(s.vedges))
-	}
-	edges, ends := s.vedges, s.vends
+	edges, ends := t.edges, t.ends
 	for i := 1; i < length; i++ {
 		prev := score[(i-1)*n : i*n : i*n]
 		cur, bk, ei := score[i*n:(i+1)*n:(i+1)*n], back[i*n:(i+1)*n:(i+1)*n], e[i*n:(i+1)*n:(i+1)*n]

@@ -30,13 +30,26 @@ type Scratch struct {
 	fb     []float64 // phi, alpha, beta
 	labels []string
 	prob   []float64
-	// vedges and vends are the Viterbi loop's transitions (see viterbi).
-	vedges []edge
-	vends  []int32
-	// into, outOf and their ends are forward-backward's transition
-	// factors (see marginalsIn).
+	// vt and factors are the transitions of the Viterbi loop and the
+	// factors of forward-backward, for a model that has none made (see
+	// Model.viterbi and Model.factors).
+	vt      viterbiTable
+	factors factorTable
+}
+
+// factorTable holds forward-backward's transition factors: into[c] the
+// factors of the allowed transitions into each label c, in the order of
+// Model.from[c], outOf[p] those out of each label p, in the order of
+// Model.to[p], each label's edges ending at its ends (see factorEdges).
+type factorTable struct {
 	into, outOf       []factorEdge
 	intoEnds, outEnds []int32
+}
+
+// make sets t to the factors of tr (see transFactors), in t's arrays.
+func (t *factorTable) make(tr []float64, from, to [][]int32, n int) {
+	t.into, t.intoEnds = factorEdges(t.into[:0], grow(t.intoEnds, n), from, func(c, p int) float64 { return tr[(p+1)*n+c] })
+	t.outOf, t.outEnds = factorEdges(t.outOf[:0], grow(t.outEnds, n), to, func(p, c int) float64 { return tr[(p+1)*n+c] })
 }
 
 // factorEdge is an allowed transition's factor f, with the label k at its
@@ -123,7 +136,8 @@ func (m *Model) addFeatures9(row *[9]float32, hs []Hash) {
 	// The rows' offsets first, then their sums: the loads of the rows,
 	// which miss the cache, are not held up behind those of the ranks
 	// (more of them in flight at once).
-	var buf [64]int
+	// (A small buffer: Go clears it at each call.)
+	var buf [32]int
 	for len(hs) > len(buf) {
 		m.addFeatures9(row, hs[:len(buf)])
 		hs = hs[len(buf):]
@@ -160,7 +174,7 @@ func (m *Model) TagProbScores(s *Scratch, e []float32) ([]string, []float64) {
 // for a caller that needs them only for some sentences (those with a name
 // it keeps): forward-backward costs more than Viterbi.
 func (m *Model) TagScores(s *Scratch, e []float32) []string {
-	path := s.viterbi(e, m.trans, m.allow, m.from, len(m.labels), len(e)/len(m.labels))
+	path := m.viterbiIn(s, e, len(e)/len(m.labels))
 	s.labels = grow(s.labels, len(path))
 	for i, c := range path {
 		s.labels[i] = m.labels[c]
@@ -189,8 +203,7 @@ func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
 
 // decodeProb decodes emission scores e of length tokens into s's buffers.
 func (m *Model) decodeProb(s *Scratch, e []float32, length int) ([]string, []float64) {
-	n := len(m.labels)
-	path := s.viterbi(e, m.trans, m.allow, m.from, n, length)
+	path := m.viterbiIn(s, e, length)
 	s.labels = grow(s.labels, len(path))
 	for i, c := range path {
 		s.labels[i] = m.labels[c]
@@ -220,9 +233,10 @@ func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) [
 		t = 1
 	}
 	inv := 1 / t
-	tr := m.expTrans
+	tr, ft := m.expTrans, &m.factors
 	if tr == nil {
-		tr = m.transFactors()
+		tr, ft = m.transFactors(), &s.factors
+		ft.make(tr, m.from, m.to, n)
 	}
 	// The emission factors, each token's scaled by its best label.
 	s.fb = grow(s.fb, 3*length*n)
@@ -250,9 +264,7 @@ func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) [
 	// The factors of the allowed transitions into each label c (forward,
 	// in the order of m.from[c]) and out of each label p (backward, in
 	// the order of m.to[p]), read in turn rather than at a stride of n.
-	s.into, s.intoEnds = factorEdges(s.into[:0], grow(s.intoEnds, n), m.from, func(c, p int) float64 { return tr[(p+1)*n+c] })
-	s.outOf, s.outEnds = factorEdges(s.outOf[:0], grow(s.outEnds, n), m.to, func(p, c int) float64 { return tr[(p+1)*n+c] })
-	into, intoEnds, outOf, outEnds := s.into, s.intoEnds, s.outOf, s.outEnds
+	into, intoEnds, outOf, outEnds := ft.into, ft.intoEnds, ft.outOf, ft.outEnds
 	for i := 1; i < to; i++ {
 		prev := alpha[(i-1)*n : i*n : i*n]
 		cur, ph := alpha[i*n:(i+1)*n:(i+1)*n], phi[i*n:(i+1)*n:(i+1)*n]
@@ -358,7 +370,8 @@ func logSumExp(xs []float64) float64 {
 func (m *Model) WithTemperature(t float64) *Model {
 	c := *m
 	c.info.Temperature = t
-	c.expTrans = c.transFactors()
+	c.factors = factorTable{}
+	c.setFactors()
 	return &c
 }
 
