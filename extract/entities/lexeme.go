@@ -8,6 +8,7 @@ import (
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/nerfeat"
+	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/internal/reuse"
 )
 
@@ -41,6 +42,10 @@ type lexeme struct {
 	// when no name holds it: FindAll reads it rather than looking every
 	// token up in the gazetteer's vocabulary.
 	gazID uint32
+	// gazStarts are the clitic readings of the word that may start a
+	// gazetteer name (gazetteer.Matcher.AppendStarts), which FindAll
+	// would otherwise find again at every token; most words have none.
+	gazStarts []gazetteer.Start
 	// other caches knownOther(norm): 0 not looked up yet, 1 no, 2 yes.
 	// Set atomically, as goroutines share the lexeme; each would store
 	// the same value.
@@ -108,18 +113,22 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 	both := strings.Clone(text + norm)
 	var l *lexeme
 	var room []arabic.Segmentation
+	var gazRoom []gazetteer.Start
 	if r.model != nil {
 		b := new(lexemeFeatBlock)
-		l, room = &b.lexeme, b.readings[:]
+		l, room, gazRoom = &b.lexeme, b.readings[:], b.starts[:]
 		l.feat = &b.feat
 	} else {
 		b := new(lexemeBlock)
-		l, room = &b.lexeme, b.readings[:]
+		l, room, gazRoom = &b.lexeme, b.readings[:], b.starts[:]
 	}
 	l.text, l.norm, l.kind = both[:len(text)], both[len(text):], kind
 	w := l.norm
 	l.runes = utf8.RuneCountInString(w)
 	l.gazID = r.gaz.TokenID(w)
+	if starts := r.gaz.AppendStarts(gazRoom[:0], l.text, kind, l.norm); len(starts) > 0 {
+		l.gazStarts = starts
+	}
 	rr := r.rules
 	set := func(f lexFlag, ok bool) {
 		if ok {
@@ -191,11 +200,13 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 type lexemeBlock struct {
 	lexeme
 	readings [2]arabic.Segmentation
+	starts   [1]gazetteer.Start
 }
 
 type lexemeFeatBlock struct {
 	lexeme
 	readings [2]arabic.Segmentation
+	starts   [1]gazetteer.Start
 	feat     nerfeat.Word
 }
 

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -67,7 +68,7 @@ func TestLexemeKeepsNoText(t *testing.T) {
 	}
 }
 
-func defaultRecognizerInternal(t *testing.T) *Recognizer {
+func defaultRecognizerInternal(t testing.TB) *Recognizer {
 	g, err := gazetteer.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -135,21 +136,27 @@ func TestLexemeGazID(t *testing.T) {
 		})
 	}
 
-	text := "زار سمير قصير جامعة الكويت ثم غادر الكويت"
+	text := "زار سمير قصير جامعة الكويت ثم غادر الكويت والكويت"
 	for pass := range 2 { // the second pass reads the cached lexemes
 		a := arabic.Analyze(text)
 		scr := r.getScratch()
 		d := r.newArticle(a, scr)
-		ids := d.gazIDs()
+		ids, starts := d.gazIDs()
 		for k, tok := range a.Tokens {
 			if want := r.gaz.TokenID(tok.Norm); ids[k] != want {
 				t.Errorf("pass %d, token %d %q: id %d, want %d", pass, k, tok.Norm, ids[k], want)
 			}
+			if want := r.gaz.AppendStarts(nil, tok.Text(text), tok.Kind, tok.Norm); !slices.Equal(starts[k], want) {
+				t.Errorf("pass %d, token %d %q: starts %v, want %v", pass, k, tok.Norm, starts[k], want)
+			}
+		}
+		if len(starts[8]) != 1 || starts[8][0].Proclitics() != "و" {
+			t.Errorf("pass %d: starts of والكويت %v, want one, after و", pass, starts[8])
 		}
 		// A token whose form another analysis normalized otherwise is
 		// looked up, not read from the lexeme.
 		a.Tokens[0].Norm = a.Tokens[4].Norm // زار as الكويت
-		if ids := d.gazIDs(); ids[0] == 0 || ids[0] != ids[4] {
+		if ids, _ := d.gazIDs(); ids[0] == 0 || ids[0] != ids[4] {
 			t.Errorf("pass %d: changed norm: id %d, want %d (nonzero)", pass, ids[0], ids[4])
 		}
 		r.putScratch(scr)
