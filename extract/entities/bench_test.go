@@ -1,11 +1,14 @@
 package entities
 
 import (
+	"context"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/extract/nermodel"
 	"github.com/alam-nlp/alam/internal/testutil"
 )
 
@@ -81,4 +84,61 @@ func BenchmarkLexemes(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
+}
+
+// BenchmarkWithModel measures the tagger's part of recognition alone
+// (withModel: the features summed into the default model's emission
+// scores, decoding, merging the names) on the first 400 articles of the
+// ANT sample, whose analyses, lexemes and candidates are made once
+// before: the part of BenchmarkExtract/ant that ant-no-model lacks, but
+// for the lexemes' tagger Words, made once per word type.
+func BenchmarkWithModel(b *testing.B) {
+	run, size := withModelArticles(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		run()
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// withModelArticles prepares the articles of BenchmarkWithModel and
+// returns a function that runs withModel over them all, and their size.
+func withModelArticles(b *testing.B) (run func(), size int) {
+	as, _ := antAnalyses(b)
+	as = as[:min(len(as), 400)]
+	m, err := nermodel.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := newTestRecognizer(b, Options{Model: m})
+	type prepared struct {
+		d     article
+		names gazNames
+		cands []mention
+		work  []mention // the copy withModel reads (it keeps the array for its next list, and returns its last)
+	}
+	arts := make([]prepared, len(as))
+	for i, a := range as {
+		d := r.newArticle(a, new(scratch))
+		names, cands, err := d.candidates(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts[i] = prepared{d: d, names: names, cands: slices.Clone(cands)}
+		d.scr.cands = nil
+		size += len(a.Text)
+	}
+	return func() {
+		for i := range arts {
+			p := &arts[i]
+			p.work = append(p.work[:0], p.cands...)
+			out, err := p.d.withModel(context.Background(), p.names, p.work, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p.work = out[:0]
+		}
+	}, size
 }
