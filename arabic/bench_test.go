@@ -105,3 +105,23 @@ func BenchmarkTokenizeSegmentWith(b *testing.B) {
 		return len(toks)
 	})
 }
+
+// BenchmarkStems measures Analysis.Stems alone on the ANT sample: the
+// tokens are made beforehand, and each call has a fresh Analysis of them.
+func BenchmarkStems(b *testing.B) {
+	texts, size := testutil.TextFiles(antSample)
+	if len(texts) == 0 {
+		b.Skip("corpus absent: " + antSample)
+	}
+	analyses := make([]*Analysis, len(texts))
+	for i, text := range texts {
+		analyses[i] = Analyze(text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range analyses {
+			(&Analysis{Text: a.Text, Tokens: a.Tokens}).Stems()
+		}
+	}
+}

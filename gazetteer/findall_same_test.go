@@ -1,8 +1,10 @@
 package gazetteer
 
 import (
+	stdcontext "context"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -88,6 +90,15 @@ func TestFindAllSameAsPlain(t *testing.T) {
 		got, want := m.FindAll(a), m.findAllPlain(a)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("text %d: FindAll differs from the plain search:\n got %+v\nwant %+v", k, got, want)
+		}
+		// The same given each word's ids and starts, made from the word
+		// alone as a caller that keeps them does.
+		ids, starts := make([]uint32, len(a.Tokens)), make([][]Start, len(a.Tokens))
+		for i, tok := range a.Tokens {
+			ids[i], starts[i] = m.TokenID(tok.Norm), m.AppendStarts(nil, strings.Clone(tok.Text(a.Text)), tok.Kind, strings.Clone(tok.Norm))
+		}
+		if got, err := m.FindAllStartsContext(stdcontext.Background(), a, ids, starts); err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d: FindAllStartsContext differs from the plain search (%v):\n got %+v\nwant %+v", k, err, got, want)
 		}
 		matches += len(want)
 	}

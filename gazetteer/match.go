@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
 )
@@ -58,7 +59,7 @@ const checkEvery = 4096
 // FindAllContext is FindAll that gives up when ctx is done, returning
 // ctx's error (checked every few thousand tokens) and no matches.
 func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]Match, error) {
-	return m.findAll(ctx, a, nil)
+	return m.findAll(ctx, a, nil, nil)
 }
 
 // TokenID returns the id of the normalized token t in the vocabulary of
@@ -72,22 +73,78 @@ func (m *Matcher) TokenID(t string) uint32 { return m.vocab.ID(t) }
 // look every token up in the vocabulary. It returns an error when ids and
 // a.Tokens differ in length.
 func (m *Matcher) FindAllIDsContext(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32) ([]Match, error) {
+	return m.FindAllStartsContext(ctx, a, ids, nil)
+}
+
+// FindAllStartsContext is FindAllIDsContext given also the starts of a's
+// tokens, when starts is not nil: starts[i] must be what AppendStarts
+// returns for token i. A caller that keeps each word's starts spares
+// FindAll the clitic readings of every token. It returns an error when
+// ids or starts and a.Tokens differ in length.
+func (m *Matcher) FindAllStartsContext(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32, starts [][]Start) ([]Match, error) {
 	if len(ids) != len(a.Tokens) {
 		return nil, fmt.Errorf("gazetteer: %d token ids for %d tokens", len(ids), len(a.Tokens))
 	}
-	return m.findAll(ctx, a, ids)
+	if starts != nil && len(starts) != len(a.Tokens) {
+		return nil, fmt.Errorf("gazetteer: the starts of %d tokens for %d tokens", len(starts), len(a.Tokens))
+	}
+	return m.findAll(ctx, a, ids, starts)
+}
+
+// A Start is a clitic reading of a word that may start one of a matcher's
+// names: its stem after proclitics starts a name. It is a fact of the word
+// and the matcher, whatever the text; see AppendStarts.
+type Start struct {
+	proclitics string
+	node       uint32 // the trie's node of the stem
+	// start and runeStart are the stem's offsets from the word's start.
+	start, runeStart int32
+}
+
+// Proclitics returns the normalized letters the reading strips before
+// its stem.
+func (s Start) Proclitics() string { return s.proclitics }
+
+// AppendStarts appends to dst the starts of the word word, a token of
+// kind kind normalized to norm, in the order FindAll tries them after the
+// whole word, and returns dst. Most words have none. The starts hold
+// parts of norm, never of word.
+func (m *Matcher) AppendStarts(dst []Start, word string, kind arabic.Kind, norm string) []Start {
+	tok := arabic.Token{Kind: kind, Norm: norm, Offsets: arabic.Offsets{End: len(word), RuneEnd: utf8.RuneCountInString(word)}}
+	var segBuf [8]arabic.Segmentation // a word has a few readings
+	return m.appendStarts(dst, word, tok, segBuf[:0])
+}
+
+// appendStarts is AppendStarts for the token tok of text, segs scratch
+// space for its clitic readings.
+func (m *Matcher) appendStarts(dst []Start, text string, tok arabic.Token, segs []arabic.Segmentation) []Start {
+	if tok.Kind != arabic.Word || !m.firsts.cliticMayStart(tok.Norm) {
+		return dst // no reading but the whole word may start a name
+	}
+	// The first reading is the whole word, with no enclitic: FindAll
+	// tries it first, whatever the starts.
+	for _, seg := range m.tok.AppendSegmentsWith(segs, text, tok, m.firstOpt)[1:] {
+		if seg.Enclitic != "" {
+			continue // names do not take pronoun suffixes
+		}
+		if node := m.child(0, seg.Stem); node != 0 {
+			dst = append(dst, Start{proclitics: seg.Proclitics, node: node, start: int32(seg.Start - tok.Start), runeStart: int32(seg.RuneStart - tok.RuneStart)})
+		}
+	}
+	return dst
 }
 
 // findAll is FindAllContext, reading the tokens' ids from ids when it is
-// not nil (see FindAllIDsContext) and from the vocabulary otherwise.
-func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32) ([]Match, error) {
+// not nil (see FindAllIDsContext) and from the vocabulary otherwise, and
+// their starts from starts when it is not nil (see FindAllStartsContext).
+func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32, starts [][]Start) ([]Match, error) {
 	var out []Match
 	// The matches' candidates share one array (each capped at its own, so
 	// that appending to one does not overwrite the next): a few
 	// allocations an article rather than one or more a match.
 	var cands []Candidate
 	var segBuf [8]arabic.Segmentation // a word has a few readings
-	segs := segBuf[:0]
+	var startBuf [8]Start
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			if i%checkEvery == checkEvery-1 {
@@ -104,23 +161,18 @@ func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint
 			} else if m.firsts.has(tok.Norm, 0) {
 				wholeNode = m.child(0, tok.Norm)
 			}
-			if tok.Kind == arabic.Word && m.firsts.cliticMayStart(tok.Norm) {
-				segs = m.tok.AppendSegmentsWith(segs[:0], a.Text, tok, m.firstOpt)
-			} else if wholeNode != 0 {
-				// No reading but the whole word starts a name: the
-				// first reading AppendSegmentsWith would return.
-				segs = append(segs[:0], arabic.Segmentation{Stem: tok.Norm, Offsets: tok.Offsets})
+			var sts []Start
+			if starts != nil {
+				sts = starts[i]
 			} else {
-				continue
+				sts = m.appendStarts(startBuf[:0], a.Text, tok, segBuf[:0])
 			}
-			best, bestEnd, bestNode := -1, 0, uint32(0)
-			for k, seg := range segs {
-				if seg.Enclitic != "" {
-					continue // names do not take pronoun suffixes
-				}
+			// The whole word (k = -1), then its starts.
+			best, bestEnd, bestNode := -2, 0, uint32(0)
+			for k := -1; k < len(sts); k++ {
 				node := wholeNode
-				if k > 0 {
-					node = m.child(0, seg.Stem)
+				if k >= 0 {
+					node = sts[k].node
 				}
 				for j := i + 1; node != 0; j++ {
 					if j > bestEnd && m.ends(node) {
@@ -136,18 +188,21 @@ func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint
 					}
 				}
 			}
-			if best < 0 {
+			if best < -1 {
 				continue
 			}
-			seg := segs[best]
+			var st Start // the whole word's
+			if best >= 0 {
+				st = sts[best]
+			}
 			match := Match{
 				Offsets: arabic.Offsets{
-					Start: seg.Start, End: a.Tokens[bestEnd-1].End,
-					RuneStart: seg.RuneStart, RuneEnd: a.Tokens[bestEnd-1].RuneEnd,
+					Start: tok.Start + int(st.start), End: a.Tokens[bestEnd-1].End,
+					RuneStart: tok.RuneStart + int(st.runeStart), RuneEnd: a.Tokens[bestEnd-1].RuneEnd,
 				},
 				FirstToken: i,
 				EndToken:   bestEnd,
-				Proclitics: seg.Proclitics,
+				Proclitics: st.proclitics,
 			}
 			if cands == nil {
 				// On the ANT sample an article has a match every 15

@@ -38,17 +38,17 @@ const (
 // most are Latin and enough Latin words are English stop words; "und"
 // otherwise (no words, another script, or another language in either
 // script).
+//
+// The stop words are counted only for the script that has most letters,
+// and only until there are enough of them.
 func Detect(a *arabic.Analysis) string {
 	var arabicLetters, latin, other int
-	var arabicWords, arabicStops, latinWords, latinStops int
+	var arabicWords, latinWords int
 	for _, t := range a.Tokens {
 		switch t.Kind {
 		case arabic.Word:
 			arabicLetters += t.RuneEnd - t.RuneStart
 			arabicWords++
-			if arabic.IsStopWord(t.Norm) {
-				arabicStops++
-			}
 		case arabic.Latin:
 			for _, r := range t.Norm {
 				if unicode.IsLetter(r) {
@@ -56,29 +56,39 @@ func Detect(a *arabic.Analysis) string {
 				}
 			}
 			latinWords++
-			if english.IsStopWord(t.Norm) {
-				latinStops++
-			}
 		case arabic.Foreign:
 			other += t.RuneEnd - t.RuneStart
 		}
 	}
 	switch {
 	case arabicLetters > latin && arabicLetters > other:
-		if agrees(arabicWords, arabicStops, minArabicStopShare) {
+		if agrees(a, arabic.Word, arabic.IsStopWord, arabicWords, minArabicStopShare) {
 			return Arabic
 		}
 	case latin > arabicLetters && latin > other:
-		if agrees(latinWords, latinStops, minEnglishStopShare) {
+		if agrees(a, arabic.Latin, english.IsStopWord, latinWords, minEnglishStopShare) {
 			return English
 		}
 	}
 	return Undetermined
 }
 
-// agrees reports whether stops stop words in words words are evidence
-// enough for the language of the script: a share of at least min, or too
-// few words to tell.
-func agrees(words, stops int, min float64) bool {
-	return words < minWords || float64(stops) >= min*float64(words)
+// agrees reports whether the stop words (isStop) among the words words
+// of kind in a are evidence enough for the language of the script: a
+// share of at least min, or too few words to tell. It stops counting
+// once the share is reached.
+func agrees(a *arabic.Analysis, kind arabic.Kind, isStop func(string) bool, words int, min float64) bool {
+	if words < minWords {
+		return true
+	}
+	need := min * float64(words)
+	stops := 0
+	for _, t := range a.Tokens {
+		if t.Kind == kind && isStop(t.Norm) {
+			if stops++; float64(stops) >= need {
+				return true
+			}
+		}
+	}
+	return float64(stops) >= need
 }

@@ -1,6 +1,7 @@
 package langid_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -28,6 +29,12 @@ func TestDetect(t *testing.T) {
 		{"indonesian prose", "Menteri Luar Negeri Kuwait mengatakan pada hari Selasa bahwa Dewan Kerja Sama Teluk akan bertemu di Riyadh pekan depan untuk membahas situasi di kawasan dan apa yang terjadi di Irak dan Suriah.", "und"},
 		{"english results, many names", "Max Verstappen of Red Bull won the Bahrain Grand Prix on Sunday ahead of Charles Leclerc of Ferrari, Carlos Sainz, Lewis Hamilton of Mercedes and Lando Norris of McLaren, who started from the back of the grid.", "en"},
 		{"greek", "Η Ελλάδα και η Κύπρος", "und"},
+		// At the bars: 25 Arabic words need 2 stop words (8%), 20 Latin
+		// words 4 (20%).
+		{"arabic, stop words at the bar", strings.Repeat("الكويت ", 23) + "في في", "ar"},
+		{"arabic, one stop word short", strings.Repeat("الكويت ", 24) + "في", "und"},
+		{"english, stop words at the bar", strings.Repeat("Kuwait ", 16) + "the the the the", "en"},
+		{"english, one stop word short", strings.Repeat("Kuwait ", 17) + "the the the", "und"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 	"github.com/alam-nlp/alam/tagger"
 )
 
-func newTestRecognizer(t *testing.T, opt Options) *Recognizer {
+func newTestRecognizer(t testing.TB, opt Options) *Recognizer {
 	t.Helper()
 	g, err := gazetteer.Default()
 	if err != nil {

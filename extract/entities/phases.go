@@ -66,6 +66,7 @@ type scratch struct {
 	taken         []bool
 	order         []int32  // selectInto's
 	gazIDs        []uint32 // the tokens' gazetteer ids (see article.gazIDs)
+	gazStarts     [][]gazetteer.Start
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
@@ -86,6 +87,7 @@ func (r *Recognizer) putScratch(s *scratch) {
 	}
 	clear(s.segs[:cap(s.segs)])
 	clear(s.lex[:cap(s.lex)])
+	clear(s.gazStarts[:cap(s.gazStarts)])
 	clear(s.keys) // per article: keys are not cached between articles
 	clear(s.cands[:cap(s.cands)])
 	clear(s.chosen[:cap(s.chosen)])
@@ -100,27 +102,30 @@ func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
 	return article{r: r, a: a, lex: s.lex, scr: s}
 }
 
-// gazIDs returns the gazetteer's ids of d's tokens (see
-// gazetteer.Matcher.FindAllIDsContext), read from their lexemes. A token
-// whose normalized form is not its lexeme's (an analysis made with other
-// folds than the one that made the lexeme) is looked up.
-func (d article) gazIDs() []uint32 {
+// gazIDs returns the gazetteer's ids and starts of d's tokens (see
+// gazetteer.Matcher.FindAllStartsContext), read from their lexemes. A
+// token whose normalized form is not its lexeme's (an analysis made with
+// other folds than the one that made the lexeme) is looked up.
+func (d article) gazIDs() ([]uint32, [][]gazetteer.Start) {
 	ids := reuse.Resize(d.scr.gazIDs, len(d.a.Tokens), 0)
-	d.scr.gazIDs = ids
+	starts := reuse.Resize(d.scr.gazStarts, len(d.a.Tokens), nil)
+	d.scr.gazIDs, d.scr.gazStarts = ids, starts
 	for k, l := range d.lex {
 		if t := &d.a.Tokens[k]; l.norm == t.Norm {
-			ids[k] = l.gazID
+			ids[k], starts[k] = l.gazID, l.gazStarts
 		} else {
 			ids[k] = d.r.gaz.TokenID(t.Norm)
+			starts[k] = d.r.gaz.AppendStarts(nil, t.Text(d.a.Text), t.Kind, t.Norm)
 		}
 	}
-	return ids
+	return ids, starts
 }
 
 // findGazNames returns the gazetteer's matches in d and the longest match
 // covering each token (phase 1), or ctx's error.
 func (d article) findGazNames(ctx context.Context) (gazNames, error) {
-	matches, err := d.r.gaz.FindAllIDsContext(ctx, d.a, d.gazIDs())
+	ids, starts := d.gazIDs()
+	matches, err := d.r.gaz.FindAllStartsContext(ctx, d.a, ids, starts)
 	if err != nil {
 		return gazNames{}, err
 	}

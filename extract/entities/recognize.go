@@ -123,31 +123,9 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 	scr := r.getScratch()
 	defer r.putScratch(scr)
 	d := r.newArticle(a, scr)
-	// 1. The gazetteer's names, and the longest one over each token.
-	names, err := d.findGazNames(ctx)
-	if err != nil {
-		return nil, err
-	}
-	// Most candidates are gazetteer matches: made at about its final size,
-	// the list is not copied as it grows (a mention takes 144 bytes).
-	cands := slices.Grow(scr.cands[:0], len(names.matches)+len(names.matches)/4)
+	names, cands, err := d.candidates(ctx)
 	defer func() { scr.cands = cands[:0] }()
-	if !r.noRules {
-		// 2. Organizations after a head: the other rules read them.
-		if cands, err = (orgFinder{d, names}).orgCandidates(ctx, cands); err != nil {
-			return nil, err
-		}
-		inOrg := d.orgTokens(cands)
-		// 3. The class of every token as a word of a person's name.
-		classes := d.tokenClasses(names, inOrg)
-		// 4. Places after a head; people after a title, by a given name,
-		// after a verb of saying.
-		if cands, err = (nameFinder{d, names, inOrg, classes}).personPlaceCandidates(ctx, cands); err != nil {
-			return nil, err
-		}
-	}
-	// 5. Each gazetteer name becomes a mention of one entry, or none.
-	if cands, err = d.decisions(ctx, names, cands); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	// 5b. The learned tagger's names, if there is a model (model.go).
@@ -165,6 +143,40 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 		out[i] = chosen[i].public()
 	}
 	return out, ctx.Err()
+}
+
+// candidates makes the gazetteer's names of d and the candidates of the
+// rules and the gazetteer (steps 1 to 5 of recognize), in d's scratch
+// (the candidates in its cands).
+func (d article) candidates(ctx context.Context) (gazNames, []mention, error) {
+	r := d.r
+	// 1. The gazetteer's names, and the longest one over each token.
+	names, err := d.findGazNames(ctx)
+	if err != nil {
+		return names, d.scr.cands[:0], err
+	}
+	// Most candidates are gazetteer matches: made at about its final size,
+	// the list is not copied as it grows (a mention takes 144 bytes).
+	cands := slices.Grow(d.scr.cands[:0], len(names.matches)+len(names.matches)/4)
+	if !r.noRules {
+		// 2. Organizations after a head: the other rules read them.
+		if cands, err = (orgFinder{d, names}).orgCandidates(ctx, cands); err != nil {
+			return names, cands, err
+		}
+		inOrg := d.orgTokens(cands)
+		// 3. The class of every token as a word of a person's name.
+		classes := d.tokenClasses(names, inOrg)
+		// 4. Places after a head; people after a title, by a given name,
+		// after a verb of saying.
+		if cands, err = (nameFinder{d, names, inOrg, classes}).personPlaceCandidates(ctx, cands); err != nil {
+			return names, cands, err
+		}
+	}
+	// 5. Each gazetteer name becomes a mention of one entry, or none.
+	if cands, err = d.decisions(ctx, names, cands); err != nil {
+		return names, cands, err
+	}
+	return names, cands, nil
 }
 
 // commonWord reports whether a one-word gazetteer match is also a common

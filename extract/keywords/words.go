@@ -1,9 +1,6 @@
 package keywords
 
 import (
-	"maps"
-	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,51 +64,41 @@ func atLeastTwoLetters(s string) bool {
 // isStop reports whether a normalized word of two letters or more is a
 // stop word (Arabic, or English: the, said), or a conjunction و or ف before a stop word of three letters
 // or more (وبعد، فإلى; shorter ones would take ولي).
-func isStop(norm string) bool {
-	if !stopFilter.MayHold(norm) {
-		return false
-	}
-	if arabic.IsStopWord(norm) || newsStops[norm] || english.IsStopWord(norm) {
-		return true
-	}
-	if rest, ok := strings.CutPrefix(norm, "و"); ok || strings.HasPrefix(norm, "ف") {
-		if !ok {
-			rest = norm[len("ف"):]
-		}
-		return utf8.RuneCountInString(rest) >= 3 && (arabic.IsStopWord(rest) || newsStops[rest])
-	}
-	return false
-}
+func isStop(norm string) bool { return stopFilter.MayHold(norm) && stops[norm] }
 
 // newsStops are function words and reporting verbs of news prose that the
 // general stop list lacks (عبر، وفقا، قالت), normalized; written for alam.
-var newsStops = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range []string{
-		"عبر", "وفق", "وفقا", "جراء", "بحسب", "طبقا", "إزاء", "عقب", "قرابة", "حوالي",
-		"قالت", "أضاف", "أضافت", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت", "تابع", "تابعت",
-		"يتم", "تتم", "العام", "الجاري", "أقل", "مؤخرا", "حاليا", "أيضاً",
-	} {
-		m[arabic.Normalize(w)] = true
-	}
-	return m
-}()
+var newsStops = []string{
+	"عبر", "وفق", "وفقا", "جراء", "بحسب", "طبقا", "إزاء", "عقب", "قرابة", "حوالي",
+	"قالت", "أضاف", "أضافت", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت", "تابع", "تابعت",
+	"يتم", "تتم", "العام", "الجاري", "أقل", "مؤخرا", "حاليا", "أيضاً",
+}
 
-// stopFilter holds every word isStop accepts, so that most other words
-// are told apart without a map lookup.
-var stopFilter = func() *wordfilter.Filter {
-	f := new(wordfilter.Filter)
+// stops holds every word isStop accepts, so that a word is one map lookup
+// (it was up to six: the Arabic, news and English lists, then the word
+// without a conjunction in the first two), and stopFilter the same words,
+// so that most other words are told apart without a lookup.
+var stops, stopFilter = func() (map[string]bool, *wordfilter.Filter) {
+	m := make(map[string]bool)
 	for _, w := range english.StopWords() {
-		f.Add(w)
+		m[w] = true
 	}
-	for _, w := range append(arabic.StopWords(), slices.Collect(maps.Keys(newsStops))...) {
-		f.Add(w)
+	arabicStops := arabic.StopWords()
+	for _, w := range newsStops {
+		arabicStops = append(arabicStops, arabic.Normalize(w))
+	}
+	for _, w := range arabicStops {
+		m[w] = true
 		if utf8.RuneCountInString(w) >= 3 {
-			f.Add("و" + w)
-			f.Add("ف" + w)
+			m["و"+w] = true
+			m["ف"+w] = true
 		}
 	}
-	return f
+	f := new(wordfilter.Filter)
+	for w := range m {
+		f.Add(w)
+	}
+	return m, f
 }()
 
 // usable reports whether token k can be part of a phrase.

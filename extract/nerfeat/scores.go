@@ -164,8 +164,15 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 	var touch tagger.Hash
 	for _, w := range words {
 		touch += w.left ^ w.prevCl ^ tagger.Hash(len(w.sum))
+		if len(w.norm) > 0 { // its bytes too, read as the next word's norm
+			touch += tagger.Hash(w.norm[len(w.norm)-1])
+		}
 	}
 	sc.touch = touch
+	var left tagger.Hash // word i's n-1n, hashed with word i-1's nn+1
+	if len(words) > 0 {
+		left = startLeft.Add(words[0].norm)
+	}
 	for i, w := range words {
 		row := e[i*n : (i+1)*n : (i+1)*n]
 		if w.model == m {
@@ -176,7 +183,7 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 		} else {
 			sc.buf = w.appendOwn(sc.buf[:0]) // row is 0: the sums start there
 		}
-		sc.buf = appendContext(sc.buf, words, hint, raw, lists, seen, i)
+		sc.buf, left = appendContext(sc.buf, words, hint, raw, lists, seen, i, left)
 		m.AddFeatures(row, sc.buf)
 	}
 	return e
@@ -185,7 +192,12 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 // appendHashes appends the hashes of all the features of word i of a
 // sentence, its own and those of its context, in the order of sentence.
 func appendHashes(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
-	return appendContext(words[i].appendOwn(dst), words, hint, raw, lists, seen, i)
+	left := startLeft.Add(words[i].norm)
+	if i >= 1 {
+		left = words[i-1].left.Add(words[i].norm)
+	}
+	dst, _ = appendContext(words[i].appendOwn(dst), words, hint, raw, lists, seen, i, left)
+	return dst
 }
 
 // Hashes of features whose value is "-" (no hint) or "|" (no word).
@@ -205,8 +217,11 @@ var (
 )
 
 // appendContext appends the hashes of the features of word i that depend
-// on its context, in the order of sentence.
-func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
+// on its context, in the order of sentence, given left, the hash of its
+// n-1n feature, and returns the n-1n of word i+1: hashed in one pass
+// with word i's nn+1, which hashes the same bytes (the norm of word i+1)
+// after another state.
+func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash) {
 	w := words[i]
 	norm := w.norm
 	// n-1, s-1, n-2, n+1, s+1, n+2.
@@ -220,10 +235,8 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 	} else {
 		dst = append(dst, startPrev2)
 	}
-	next := endNorm
 	if i+1 < len(words) {
 		dst = append(dst, words[i+1].next1, words[i+1].nextStem1)
-		next = words[i+1].norm
 	} else {
 		dst = append(dst, endNext1, endNextStem1)
 	}
@@ -246,12 +259,13 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		}
 	}
 	// n-1n, nn+1.
-	if i >= 1 {
-		dst = append(dst, words[i-1].left.Add(norm))
+	var right, nextLeft tagger.Hash
+	if i+1 < len(words) {
+		right, nextLeft = add2(w.right, w.left, words[i+1].norm)
 	} else {
-		dst = append(dst, startLeft.Add(norm))
+		right = w.right.Add(endNorm)
 	}
-	dst = append(dst, w.right.Add(next))
+	dst = append(dst, left, right)
 	// The hints: h, hn, h-1, h+1, h-1h.
 	at := func(xs []string, i int) string {
 		if i < 0 || i >= len(xs) || xs[i] == "" {
@@ -316,5 +330,17 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		dst = append(dst, prefixLPrev.Add(prev), prefixLNext.Add(listAt(i+1)),
 			prefixLPair.Add(prev).Add("|").Add(listAt(i)), prefixLPrev2.Add(listAt(i-2)))
 	}
-	return dst
+	return dst, nextLeft
+}
+
+// add2 returns a.Add(s) and b.Add(s), hashed in one pass over s: the two
+// chains of multiplications, independent, run side by side.
+func add2(a, b tagger.Hash, s string) (tagger.Hash, tagger.Hash) {
+	for i := 0; i < len(s); i++ {
+		a ^= tagger.Hash(s[i])
+		b ^= tagger.Hash(s[i])
+		a *= 1099511628211
+		b *= 1099511628211
+	}
+	return a, b
 }

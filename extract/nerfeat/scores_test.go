@@ -115,3 +115,18 @@ func testScorer(t *testing.T, c *Clusters) {
 		}
 	}
 }
+
+func TestAdd2(t *testing.T) {
+	for _, tc := range []struct{ name, a, b, s string }{
+		{"empty", "n-1n=x|", "nn+1=y|", ""},
+		{"Latin", "n-1n=CNN|", "nn+1=في|", "BBC"},
+		{"Arabic", "n-1n=قال|", "nn+1=الرئيس|", "محمد"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ga, gb := add2(hashOf(tc.a), hashOf(tc.b), tc.s)
+			if wa, wb := hashOf(tc.a, tc.s), hashOf(tc.b, tc.s); ga != wa || gb != wb {
+				t.Errorf("add2 = %x, %x; want %x, %x", ga, gb, wa, wb)
+			}
+		})
+	}
+}
