@@ -131,7 +131,7 @@ func entityRefs(doc *pipeline.Document, regions map[string]string) []topics.Enti
 			}
 		}
 		refs = append(refs, topics.EntityRef{ID: m.Entity, Kind: in.kind, Type: string(m.Type), Name: m.Text,
-			Country: in.country, Region: regions[in.country]})
+			Country: in.country, Region: regions[in.country], Start: m.ByteStart, End: m.ByteEnd})
 	}
 	return refs
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -267,8 +268,8 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 // current one; a form found in neither is analysed and added to the
 // current one. When the current generation is full it becomes the
 // previous one and the old previous one is dropped. Generations rather
-// than least-recently-used order: a hit costs a read-locked map lookup
-// and no bookkeeping (an LRU list would need a write on every hit, which
+// than least-recently-used order: a hit costs a read-locked lookup and no
+// bookkeeping (an LRU list would need a write on every hit, which
 // goroutines would contend for), while the forms in use, met again within
 // a generation, survive every turn; memory stays within 2 × limit lexemes
 // however long the process runs and however many new forms it meets.
@@ -277,7 +278,7 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 // new forms added under one write lock.
 type vocab struct {
 	mu       sync.RWMutex
-	cur, old map[string]*lexeme
+	cur, old lexTable // of one seed
 	limit    int
 }
 
@@ -291,14 +292,125 @@ type vocab struct {
 const defaultVocabSize = 1 << 16
 
 func newVocab(limit int) *vocab {
-	return &vocab{cur: make(map[string]*lexeme), old: map[string]*lexeme{}, limit: limit}
+	seed := maphash.MakeSeed()
+	return &vocab{cur: lexTable{seed: seed}, old: lexTable{seed: seed}, limit: limit}
 }
 
 // len returns the number of lexemes held.
 func (v *vocab) len() int {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
-	return len(v.cur) + len(v.old)
+	return v.cur.n + v.old.n
+}
+
+// A lexTable is a generation of the vocabulary: a hash table of lexemes
+// keyed by their surface form, open addressing with linear probing. A
+// slot holds the form itself when it is short (most are: 18 bytes are 9
+// Arabic letters) and its kind, so that a lookup most often reads one
+// slot, half a cache line, and nothing else; a Go map of strings reads
+// its control word, the slot's key, the key's bytes elsewhere and then
+// the lexeme for its kind, each a cache miss in a table of 65,536 forms.
+// A form is in the table at most once, whatever its kind.
+type lexTable struct {
+	seed  maphash.Seed
+	slots []lexSlot // a power of two in length, at most half full
+	n     int       // lexemes held
+}
+
+// hash returns the hash of the form text.
+func (t *lexTable) hash(text string) uint64 { return maphash.String(t.seed, text) }
+
+// lexSlotKey is the longest form a slot holds.
+const lexSlotKey = 18
+
+type lexSlot struct {
+	l    *lexeme // nil: the slot is empty
+	hash uint32  // the form's hash's high half
+	kind arabic.Kind
+	size uint8 // the form's length, or lexSlotKey+1 when longer
+	key  [lexSlotKey]byte
+}
+
+// match reports whether s holds the form text of kind kind, whose hash's
+// high half is h.
+func (s *lexSlot) match(text string, h uint32, kind arabic.Kind) bool {
+	if s.hash != h || s.kind != kind {
+		return false
+	}
+	if len(text) <= lexSlotKey {
+		return int(s.size) == len(text) && string(s.key[:len(text)]) == text
+	}
+	return s.size > lexSlotKey && s.l.text == text
+}
+
+// get returns the lexeme of text if t holds it with kind kind, or nil. h
+// is text's hash.
+func (t *lexTable) get(text string, h uint64, kind arabic.Kind) *lexeme {
+	if t.n == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.l == nil {
+			return nil
+		}
+		if s.match(text, uint32(h>>32), kind) {
+			return s.l
+		}
+	}
+}
+
+// holds returns the lexeme of text that t holds, of whatever kind, or
+// nil. h is text's hash.
+func (t *lexTable) holds(text string, h uint64) *lexeme {
+	if t.n == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.l == nil {
+			return nil
+		}
+		if s.hash == uint32(h>>32) && s.l.text == text {
+			return s.l
+		}
+	}
+}
+
+// add adds l, whose text hashes to h and is not in t yet.
+func (t *lexTable) add(l *lexeme, h uint64) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	s := lexSlot{l: l, hash: uint32(h >> 32), kind: l.kind, size: lexSlotKey + 1}
+	if len(l.text) <= lexSlotKey {
+		s.size = uint8(copy(s.key[:], l.text))
+	}
+	t.put(s, h)
+	t.n++
+}
+
+// put puts s, whose form hashes to h, in the first free slot from h's.
+func (t *lexTable) put(s lexSlot, h uint64) {
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i].l != nil {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = s
+}
+
+// grow doubles the table (or makes its first 1,024 slots).
+func (t *lexTable) grow() {
+	old := t.slots
+	t.slots = make([]lexSlot, max(1024, 2*len(old)))
+	for _, s := range old {
+		if s.l != nil {
+			t.put(s, t.hash(s.l.text))
+		}
+	}
 }
 
 // lexemes sets dst[k] to the lexeme of token k of a, analysing the forms
@@ -310,7 +422,8 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 	v.mu.RLock()
 	for k := range a.Tokens {
 		t := &a.Tokens[k]
-		if l := v.cur[a.Text[t.Start:t.End]]; l != nil && l.kind == t.Kind {
+		text := a.Text[t.Start:t.End]
+		if l := v.cur.get(text, v.cur.hash(text), t.Kind); l != nil {
 			dst[k] = l
 			continue
 		}
@@ -325,7 +438,8 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 	v.mu.RLock()
 	for _, k := range missing {
 		t := &a.Tokens[k]
-		if l := v.old[a.Text[t.Start:t.End]]; l != nil && l.kind == t.Kind {
+		text := a.Text[t.Start:t.End]
+		if l := v.old.get(text, v.old.hash(text), t.Kind); l != nil {
 			dst[k] = l
 		}
 	}
@@ -351,16 +465,17 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 	v.mu.Lock()
 	for _, k := range missing {
 		l := dst[k]
-		if prev := v.cur[l.text]; prev != nil {
+		h := v.cur.hash(l.text)
+		if prev := v.cur.holds(l.text, h); prev != nil {
 			if prev.kind == l.kind {
 				dst[k] = prev // added by another goroutine, or earlier in this article
 			}
 			continue
 		}
-		if len(v.cur) >= v.limit {
-			v.old, v.cur = v.cur, make(map[string]*lexeme, len(v.cur))
+		if v.cur.n >= v.limit {
+			v.old, v.cur = v.cur, lexTable{seed: v.cur.seed, slots: make([]lexSlot, len(v.cur.slots))}
 		}
-		v.cur[l.text] = l
+		v.cur.add(l, h)
 	}
 	v.mu.Unlock()
 	return dst, missing

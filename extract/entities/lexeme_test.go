@@ -2,8 +2,10 @@ package entities
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -160,5 +162,97 @@ func TestLexemeGazID(t *testing.T) {
 			t.Errorf("pass %d: changed norm: id %d, want %d (nonzero)", pass, ids[0], ids[4])
 		}
 		r.putScratch(scr)
+	}
+}
+
+// TestLexTable checks the vocabulary's table: forms short enough for a
+// slot and longer ones, a form held with another kind, and forms that
+// share all of a slot's bytes but not their length, through the table's
+// growth.
+func TestLexTable(t *testing.T) {
+	long := strings.Repeat("ب", lexSlotKey) // 2 × lexSlotKey bytes
+	held := []*lexeme{
+		{text: "مصر", kind: arabic.Word},
+		{text: "2024", kind: arabic.Number},
+		{text: long, kind: arabic.Word},
+		{text: long + "ا", kind: arabic.Word},
+		{text: strings.Repeat("x", lexSlotKey), kind: arabic.Word},
+	}
+	for i := range 3000 { // grows the table from 1,024 slots to 8,192
+		held = append(held, &lexeme{text: fmt.Sprintf("w%d", i), kind: arabic.Word})
+	}
+	tab := lexTable{seed: newVocab(1).cur.seed}
+	for _, l := range held {
+		tab.add(l, tab.hash(l.text))
+	}
+	if tab.n != len(held) || len(tab.slots) != 8192 {
+		t.Fatalf("%d lexemes in %d slots, want %d in 8192", tab.n, len(tab.slots), len(held))
+	}
+	tests := []struct {
+		name string
+		text string
+		kind arabic.Kind
+		want *lexeme // nil: not held
+	}{
+		{"short", "مصر", arabic.Word, held[0]},
+		{"number", "2024", arabic.Number, held[1]},
+		{"long", long, arabic.Word, held[2]},
+		{"long, one letter more", long + "ا", arabic.Word, held[3]},
+		{"slot's length exactly", strings.Repeat("x", lexSlotKey), arabic.Word, held[4]},
+		{"added before the growth", "w0", arabic.Word, held[5]},
+		{"added last", "w2999", arabic.Word, held[len(held)-1]},
+		{"another kind", "مصر", arabic.Number, nil},
+		{"a prefix", "مص", arabic.Word, nil},
+		{"one byte more than the slot's", strings.Repeat("x", lexSlotKey+1), arabic.Word, nil},
+		{"long, one letter less", long[:len(long)-2], arabic.Word, nil},
+		{"never added", "w3000", arabic.Word, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tab.get(tt.text, tab.hash(tt.text), tt.kind); got != tt.want {
+				t.Errorf("get(%x, %d) = %p, want %p", tt.text, tt.kind, got, tt.want)
+			}
+		})
+	}
+	if got := tab.holds("مصر", tab.hash("مصر")); got != held[0] {
+		t.Errorf("holds(مصر) = %p, want %p, whatever the kind", got, held[0])
+	}
+}
+
+// TestVocabConcurrent recognizes the same articles on several goroutines
+// sharing a small vocabulary, whose generations turn all the time, and
+// checks that each finds what one goroutine alone finds (run with -race).
+func TestVocabConcurrent(t *testing.T) {
+	texts := []string{
+		"زار سمير قصير جامعة الكويت ثم غادر الكويت والكويت",
+		"قال الرئيس المصري عبد الفتاح السيسي في القاهرة إن مصر والسعودية تتفقان",
+		"وصل وزير الخارجية الأمريكي إلى عمان والتقى ملك الأردن عبدالله الثاني",
+	}
+	r := defaultRecognizerInternal(t)
+	var want [][]Mention
+	for _, text := range texts {
+		want = append(want, r.Recognize(arabic.Analyze(text)))
+	}
+	if len(want[1]) == 0 {
+		t.Fatal("no mention in the second text: the comparison proves little")
+	}
+	r = defaultRecognizerInternal(t)
+	r.vocab = newVocab(8) // fewer forms than an article holds
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*20*len(texts))
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 20 {
+				k := (g + i) % len(texts)
+				if got := r.Recognize(arabic.Analyze(texts[k])); !reflect.DeepEqual(got, want[k]) {
+					errs <- fmt.Sprintf("goroutine %d, text %d: %+v, want %+v", g, k, got, want[k])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

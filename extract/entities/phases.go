@@ -232,7 +232,9 @@ func (d article) decisions(ctx context.Context, g gazNames, out []mention) ([]me
 			return nil, err
 		}
 		if m, ok := d.decide(gm, ev, ruleTypes[[2]int{gm.Start, gm.End}]); ok {
-			out = append(out, d.trimName(m, g))
+			m = d.trimName(m, g)
+			d.demonymAfterNoun(&m)
+			out = append(out, m)
 		}
 	}
 	return out, ctx.Err()

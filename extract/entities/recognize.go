@@ -643,8 +643,10 @@ func (d article) proclitics(m *mention) string {
 // بنفيكا البرتغالي gives بنفيكا and the demonym, when the rest is a name
 // of the same entry and the organization is not named by its head
 // (وزارة الخارجية الكويتية, حزب الله اللبناني stay whole); and so is an
-// epithet (rule 6): مكة المكرمة gives مكة, where مكة is a name of the
-// entry, but المدينة المنورة stays whole.
+// epithet after a place's or a country's name (rule 6): مكة المكرمة gives
+// مكة and الصين الشعبية gives الصين, where the rest is a name of the
+// entry, and مشهد المقدسة gives مشهد, where the entry has the rest after a
+// kind head (مدينة مشهد); but المدينة المنورة stays whole.
 func (d article) trimName(m mention, g gazNames) mention {
 	if m.end-m.first < 2 || m.entity == noEntity {
 		return m
@@ -678,7 +680,12 @@ func (d article) trimName(m mention, g gazNames) mention {
 			return m
 		}
 	}
-	if m.typ != gazetteer.Org && m.typ != gazetteer.Location || !g.endsInDemonym(m.end) && !rr.epithets[d.a.Tokens[m.end-1].Norm] {
+	epithet := rr.epithets[d.a.Tokens[m.end-1].Norm]
+	switch {
+	case m.typ == gazetteer.Country && epithet:
+		// الصين الشعبية gives الصين; a demonym after a country's name
+		// stays (جمهورية مصر العربية).
+	case m.typ != gazetteer.Org && m.typ != gazetteer.Location || !g.endsInDemonym(m.end) && !epithet:
 		return m
 	}
 	if m.typ == gazetteer.Org {
@@ -689,14 +696,63 @@ func (d article) trimName(m mention, g gazNames) mention {
 		}
 	}
 	last := d.a.Tokens[m.end-2]
-	for _, c := range d.r.gaz.Lookup(d.a.Text[m.Start:last.End]) {
-		if c.Index == m.entity && c.Form == gazetteer.FormName {
-			m.end--
-			m.End, m.RuneEnd = last.End, last.RuneEnd
-			return m
+	rest := d.a.Text[m.Start:last.End]
+	named := d.namesEntry(rest, m.entity)
+	if !named && m.typ == gazetteer.Location && epithet {
+		// مشهد المقدسة: the gazetteer has مشهد only after a kind head
+		// (مدينة مشهد, as مشهد alone is "scene"), which says it is the
+		// city's own name (rule 6: مدينة [مشهد]).
+		for h := range rr.kindHeads {
+			if named = d.namesEntry(h+" "+rest, m.entity); named {
+				break
+			}
 		}
 	}
+	if named {
+		m.end--
+		m.End, m.RuneEnd = last.End, last.RuneEnd
+	}
 	return m
+}
+
+// demonymAfterNoun makes the one-word name of a country that is also its
+// demonym's feminine form (السعودية, سعودي) a demonym (form adjective),
+// right after a definite noun that ends in ة: an adjective after its noun
+// agrees with it, so الحكومة السعودية and العاصمة السعودية are "Saudi",
+// not Saudi Arabia (docs/GUIDELINES.md, Types), while بقيادة السعودية and
+// في السعودية are the country. A proclitic on the name (والسعودية) or
+// العربية before it (العربية السعودية) leaves the name.
+func (d article) demonymAfterNoun(m *mention) {
+	if m.typ != gazetteer.Country || m.form != gazetteer.FormName || m.entity == noEntity ||
+		m.end-m.first != 1 || m.first == 0 || m.Start != d.a.Tokens[m.first].Start {
+		return
+	}
+	prev := d.a.Tokens[m.first-1]
+	if !d.lex[m.first-1].has(lexDefinite) || !strings.HasSuffix(prev.Norm, "ه") || prev.Norm == "العربيه" {
+		return
+	}
+	stem, definite := strings.CutPrefix(d.a.Tokens[m.first].Norm, "ال")
+	stem, feminine := strings.CutSuffix(stem, "ه")
+	if !definite || !feminine {
+		return
+	}
+	for _, dem := range d.r.gaz.Entries()[m.entity].Demonyms {
+		if arabic.Normalize(dem) == stem {
+			m.form = gazetteer.FormAdjective
+			return
+		}
+	}
+}
+
+// namesEntry reports whether name is a name (not a demonym) of the
+// gazetteer's entry i.
+func (d article) namesEntry(name string, i int) bool {
+	for _, c := range d.r.gaz.Lookup(name) {
+		if c.Index == i && c.Form == gazetteer.FormName {
+			return true
+		}
+	}
+	return false
 }
 
 // endsInDemonym reports whether a one-token demonym of the gazetteer

@@ -230,10 +230,31 @@ func (d nameFinder) personName(k, end int, afterTitle bool) int {
 }
 
 // isKunya reports whether token k is أبو, which starts a kunya (أبو
-// أيوب) as well as joining names.
+// أيوب) as well as joining names, in any of its cases (أبي، أبا), and
+// أبو after a proclitic و، ف، ب or ل (وأبو عبد الله) or أبي after ل
+// (لأبي خليل القباني). Other proclitic readings are mostly other words:
+// بابا a door or the pope, بابي my door.
 func (d article) isKunya(k int) bool {
-	n := d.a.Tokens[k].Norm
-	return n == "ابو" || n == "أبو"
+	_, ok := d.kunyaProclitic(k)
+	return ok
+}
+
+// kunyaProclitic returns the bytes of the proclitic before the kunya word
+// of token k (0 for none), and whether token k is a kunya word.
+func (d article) kunyaProclitic(k int) (int, bool) {
+	n := d.a.Tokens[k].Norm // normalized: أ is ا
+	switch n {
+	case "ابو", "ابي", "ابا":
+		return 0, true
+	}
+	if len(n) != len("وابو") {
+		return 0, false
+	}
+	switch p, rest := n[:len("و")], n[len("و"):]; {
+	case rest == "ابو" && strings.Contains("وفبل", p), rest == "ابي" && p == "ل":
+		return len(p), true
+	}
+	return 0, false
 }
 
 // afterConnector reports whether token k, right after a connector (بن،
@@ -353,6 +374,12 @@ func (d nameFinder) givenPersons(s arabic.Sentence, out []mention) []mention {
 						break
 					}
 				}
+			}
+			if n, _ := d.kunyaProclitic(k); n > 0 {
+				// لأبي خليل: the proclitic stays outside (rule 1).
+				procl = d.a.Tokens[k].Norm[:n]
+				m.Start += n
+				m.RuneStart++
 			}
 			m.key = d.key(k, e, procl)
 			out = append(out, m)

@@ -22,6 +22,11 @@ type EntityRef struct {
 	// Region is RegionArab when Country is a member of the Arab League,
 	// RegionOther for another country, "" when Country is unknown.
 	Region string
+	// Start and End are the mention's bytes in the article's text, End
+	// exclusive; End 0 means unknown. A hint of a topic does not count a
+	// mention whose words a term of the same topic matched (see
+	// Taxonomy.ScoreWith).
+	Start, End int
 }
 
 // The values of EntityRef.Region.

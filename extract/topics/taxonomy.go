@@ -196,7 +196,10 @@ func (t *Taxonomy) Score(a *arabic.Analysis, ents []EntityRef) []Topic {
 // are matched as words too, a phrase within one hashtag. Within one
 // topic, matches do not overlap: at each word the topic's longest term
 // wins. A mention counts for a topic's entity hint on its id, or else for
-// its kind hint.
+// its kind hint, and evidence counts once: a mention with a byte span
+// (EntityRef.End > 0) whose words overlap a match of a term of the same
+// topic, of at least the hint's weight, does not count for that hint
+// (ناسا and org:nasa, المحكمة الجنائية الدولية and the court kind).
 //
 // Evidence lists the strongest contributions first (ties: the earlier in
 // the text, terms before entities). A term is shown as the text of its
@@ -260,6 +263,17 @@ type scorer struct {
 	hnext  []int             // by topic: the first part of a hashtag a new match may use
 	parts  []hashPart        // scratch for matchHashtag
 	list   []scoredTopic     // topics' scratch for the topics scored
+	// matched holds the bytes of the term matches outside hashtags, in
+	// text order, for coveredHint.
+	matched []termSpan
+	longest int // the most bytes a span of matched covers
+}
+
+// termSpan is where a term of a topic matched, in bytes.
+type termSpan struct {
+	topic  int
+	weight float64
+	sp     span
 }
 
 // scoredTopic is a topic's index and its score.
@@ -293,6 +307,7 @@ func (s *scorer) release() {
 		s.per[i] = s.per[i][:0]
 	}
 	clear(s.next)
+	s.matched, s.longest = s.matched[:0], 0
 	clear(s.segs[:cap(s.segs)]) // the readings' strings are the article's
 	clear(s.parts[:cap(s.parts)])
 	s.parts = s.parts[:0]
@@ -480,6 +495,9 @@ func (s *scorer) termEntry(tm term, k int) *contribution {
 // record counts a match of tm over tokens [k, end), whose first word has
 // the light stem stem.
 func (s *scorer) record(tm term, k, end int, stem string) {
+	sp := span{s.a.Tokens[k].Start, s.a.Tokens[end-1].End}
+	s.matched = append(s.matched, termSpan{tm.topic, tm.weight, sp})
+	s.longest = max(s.longest, sp.end-sp.start)
 	c := s.termEntry(tm, k)
 	c.tf++
 	if c.first.end > 0 && c.class == classBare {
@@ -560,17 +578,40 @@ func (s *scorer) matchEntities(ents []EntityRef) {
 			name = e.ID
 		}
 		for _, h := range s.t.entities[e.ID] {
-			s.hint(h, hintKey{h.topic, false, e.ID}, base+i, name)
+			if !s.coveredHint(h, e) {
+				s.hint(h, hintKey{h.topic, false, e.ID}, base+i, name)
+			}
 		}
 		if e.Kind == "" {
 			continue
 		}
 		for _, h := range s.t.kinds[e.Kind] {
-			if !s.t.topics[h.topic].hinted[e.ID] {
+			if !s.t.topics[h.topic].hinted[e.ID] && !s.coveredHint(h, e) {
 				s.hint(h, hintKey{h.topic, true, e.Kind}, base+i, name)
 			}
 		}
 	}
+}
+
+// coveredHint reports whether a term of h's topic, of at least h's
+// weight, matched words that overlap mention e, so that the mention's
+// words already count for the topic.
+func (s *scorer) coveredHint(h hint, e EntityRef) bool {
+	if e.End <= e.Start {
+		return false
+	}
+	// s.matched is by increasing start; a match that overlaps e starts
+	// before e.End, and not before e.Start − s.longest.
+	j, _ := slices.BinarySearchFunc(s.matched, e.End, func(m termSpan, end int) int { return cmp.Compare(m.sp.start, end) })
+	for _, m := range slices.Backward(s.matched[:j]) {
+		if m.sp.start < e.Start-s.longest {
+			break
+		}
+		if m.topic == h.topic && m.weight >= h.weight && m.sp.end > e.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // hint counts a mention, the order-th occurrence, for hint h.

@@ -214,6 +214,12 @@ func TestScoreValue(t *testing.T) {
 		{"terms add up", "حرب ثم قصف", nil, want(4, 3)},
 		{"entity hint", "حرب", []EntityRef{{ID: "org:isis"}}, want(5, 1)},
 		{"kind hint", "حرب", []EntityRef{{ID: "org:x", Kind: "armed-group"}}, want(4, 1)},
+		// Evidence counts once. حرب is bytes [0, 6); داعش in "حرب ثم داعش"
+		// is [12, 20).
+		{"a kind hint on a term's words of at least its weight does not count", "حرب", []EntityRef{{ID: "org:x", Kind: "armed-group", Start: 0, End: 6}}, want(2, 1)},
+		{"an entity hint heavier than the term's words counts", "حرب", []EntityRef{{ID: "org:isis", Start: 0, End: 6}}, want(5, 1)},
+		{"a hint on other words counts", "حرب ثم داعش", []EntityRef{{ID: "org:x", Kind: "armed-group", Start: 12, End: 20}}, want(4, 3)},
+		{"a mention without a span counts", "حرب", []EntityRef{{ID: "org:x", Kind: "armed-group"}}, want(4, 1)},
 		{"hashtag parts are words", "#حرب_ثم_قصف", nil, want(4, 3)},
 		{"hashtag parts are words of a long article", "#حرب_ثم_قصف " + filler, nil, want(4, 293)},
 	}
@@ -407,6 +413,44 @@ func TestDefaultTaxonomyWords(t *testing.T) {
 			}
 			if got[0].ID != tc.first || !slices.Equal(got[0].Evidence, tc.evidence) {
 				t.Errorf("first topic %s %q, want %s %q (all: %q)", got[0].ID, got[0].Evidence, tc.first, tc.evidence, ids(got))
+			}
+		})
+	}
+}
+
+// TestDefaultTaxonomyCollisions checks words whose light stem is a
+// term's although they mean something else (see data/README.md): they
+// give the term's topic no evidence, while the phrases that replaced the
+// term still do.
+func TestDefaultTaxonomyCollisions(t *testing.T) {
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const science = "medtop:13000000"
+	tests := []struct {
+		name     string
+		text     string
+		evidence []string // science's evidence; nil for no science topic
+	}{
+		// فلكية (astronomical, of a sum) has the stem of الفلك (astronomy).
+		{"astronomical profits", "حققت الشركة أرباحا فلكية هذا العام.", nil},
+		{"astronomers", "رصد علماء الفلك ظاهرة نادرة.", []string{"علماء الفلك"}},
+		// الخصوص (على وجه الخصوص, especially) has the stem of الخصوصية (privacy).
+		{"especially", "تحدث الوزير عن الميزانية، وعلى وجه الخصوص عن الرواتب.", nil},
+		{"privacy", "رفعت الجمعية دعوى ضد انتهاك الخصوصية.", []string{"انتهاك الخصوصية"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			found := false
+			for _, tp := range tax.ScoreWith(arabic.Analyze(tc.text), nil, all) {
+				if tp.ID == science {
+					got, found = tp.Evidence, true
+				}
+			}
+			if found != (tc.evidence != nil) || !slices.Equal(got, tc.evidence) {
+				t.Errorf("science and technology: found %v, evidence %q; want evidence %q", found, got, tc.evidence)
 			}
 		})
 	}
