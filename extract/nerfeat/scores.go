@@ -10,7 +10,8 @@ import "github.com/alam-nlp/alam/tagger"
 // the first features of every token, see sentence) for one model; a token then
 // only hashes what depends on its context (the pairs of words, the hints,
 // the word lists). The scores are those of summing the hashes of
-// AppendSentenceHashes, bit for bit (see TestScorerMatchesHashes).
+// AppendSentenceHashes: integers, the same in any order (see
+// TestScorerMatchesHashes).
 
 // Word is the analysis of one word type with the hashes of its features.
 // It is never changed once made: goroutines may share it.
@@ -20,11 +21,12 @@ type Word struct {
 	// article); text and lx, read when the Word is made, after them.
 	//
 	// sum is the sum of model's weight rows over the word's own
-	// features, when it was made for a model (see Lexicon.Word); sumBuf
-	// holds it for models of up to 16 labels, next to the hashes.
+	// features, in the model's fixed point (see tagger.Model.AddFeatures),
+	// when it was made for a model (see Lexicon.Word); sumBuf holds it for
+	// models of up to 16 labels, next to the hashes.
 	model  *tagger.Model
-	sum    []float32
-	sumBuf [16]float32
+	sum    []int32
+	sumBuf [16]int32
 	norm   string // lx.norm, at hand: read for every neighbour
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
@@ -90,15 +92,36 @@ func (l *Lexicon) SetWord(wd *Word, w string, m *tagger.Model) {
 		wd.prevCl, wd.nextCl = hashOf("c-1=", cl), hashOf("c+1=", cl)
 	}
 	if m != nil {
-		wd.model = m
-		if n := len(m.Labels()); n <= len(wd.sumBuf) {
+		n := len(m.Labels())
+		if n <= len(wd.sumBuf) {
 			wd.sum = wd.sumBuf[:n:n]
 		} else {
-			wd.sum = make([]float32, n)
+			wd.sum = make([]int32, n)
 		}
 		var own [16]tagger.Hash
-		m.AddFeatures(wd.sum, wd.appendOwn(own[:0]))
+		var acc [16]int64
+		sum := acc[:0]
+		if n > len(acc) {
+			sum = make([]int64, 0, n)
+		}
+		sum = sum[:n]
+		m.AddFeatures(sum, wd.appendOwn(own[:0]))
+		if fitInt32(wd.sum, sum) {
+			wd.model = m
+		}
 	}
+}
+
+// fitInt32 sets dst to src and reports whether every value fits an int32
+// (a sum of at most 16 rows does, see tagger.Model.AddFeatures).
+func fitInt32(dst []int32, src []int64) bool {
+	for i, v := range src {
+		if int64(int32(v)) != v {
+			return false
+		}
+		dst[i] = int32(v)
+	}
+	return true
 }
 
 // Norm returns the word's normalized form.
@@ -153,7 +176,7 @@ func (sc *Scorer) Model() *tagger.Model { return sc.m }
 // tagger.Scratch.Scores), for tagger.Model.TagProbScores: those of the
 // features AppendSentenceHashes gives for the same words (words[i].text),
 // hints, raw hints, word lists and seen. lists may be nil.
-func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []string, seen map[string]string) []float32 {
+func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []string, seen map[string]string) []int64 {
 	m := sc.m
 	n := len(m.Labels())
 	e := s.Scores(m, len(words))
@@ -177,7 +200,7 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 		row := e[i*n : (i+1)*n : (i+1)*n]
 		if w.model == m {
 			for c, v := range w.sum[:n] {
-				row[c] = v
+				row[c] = int64(v)
 			}
 			sc.buf = sc.buf[:0]
 		} else {

@@ -106,7 +106,7 @@ func testScorer(t *testing.T, c *Clusters) {
 				t.Fatalf("sentence %d %q, word %d: %d hashes differ from those of the %d strings %q", si, sent, k, len(got), len(want[k]), strs)
 			}
 		}
-		wantE := make([]float32, len(sent)*n)
+		wantE := make([]int64, len(sent)*n)
 		for k, hs := range want {
 			m.AddFeatures(wantE[k*n:(k+1)*n], hs)
 		}
