@@ -51,10 +51,10 @@ type extractor struct {
 	groups    []group     // in the order of their first occurrence
 
 	// Scratch for best.
-	order      []int32 // the groups to rank, a heap (see before)
-	contentBuf []int32 // content stem ids of a group
-	chosen     []int32 // content stem ids of the phrases chosen, one after another
-	ends       []int32 // end of each chosen phrase in chosen
+	order      []ranked // the groups to rank, a heap (see before)
+	contentBuf []int32  // content stem ids of a group
+	chosen     []int32  // content stem ids of the phrases chosen, one after another
+	ends       []int32  // end of each chosen phrase in chosen
 	forms      []form
 	known      map[string]bool // isWord's answers for this article
 }
