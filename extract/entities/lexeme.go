@@ -2,6 +2,7 @@ package entities
 
 import (
 	"hash/maphash"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -413,33 +414,45 @@ func (t *lexTable) grow() {
 	}
 }
 
+// lexBufs are the scratch buffers of vocab.lexemes.
+type lexBufs struct {
+	missing []int32  // the tokens not in the current generation
+	hashes  []uint64 // per token: its form's hash
+}
+
 // lexemes sets dst[k] to the lexeme of token k of a, analysing the forms
-// not met before with r, and returns dst. missing and segs are scratch
-// space.
-func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missing []int32, segs *[]arabic.Segmentation) ([]*lexeme, []int32) {
+// not met before with r, and returns dst. b and segs are scratch space.
+// Each form is hashed once: the two generations share a seed, and a new
+// lexeme is added with its token's hash.
+func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lexBufs, segs *[]arabic.Segmentation) []*lexeme {
 	dst = reuse.Resize(dst, len(a.Tokens), nil)
-	missing = missing[:0]
+	hashes := slices.Grow(b.hashes[:0], len(a.Tokens))[:len(a.Tokens)]
+	b.hashes = hashes
+	missing := b.missing[:0]
+	seed := v.cur.seed
 	v.mu.RLock()
 	for k := range a.Tokens {
 		t := &a.Tokens[k]
 		text := a.Text[t.Start:t.End]
-		if l := v.cur.get(text, v.cur.hash(text), t.Kind); l != nil {
+		h := maphash.String(seed, text)
+		hashes[k] = h
+		if l := v.cur.get(text, h, t.Kind); l != nil {
 			dst[k] = l
 			continue
 		}
 		missing = append(missing, int32(k))
 	}
 	v.mu.RUnlock()
+	b.missing = missing
 	if len(missing) == 0 {
-		return dst, missing
+		return dst
 	}
 	// Forms of the previous generation, and new ones, analysed outside
 	// the lock.
 	v.mu.RLock()
 	for _, k := range missing {
 		t := &a.Tokens[k]
-		text := a.Text[t.Start:t.End]
-		if l := v.old.get(text, v.old.hash(text), t.Kind); l != nil {
+		if l := v.old.get(a.Text[t.Start:t.End], hashes[k], t.Kind); l != nil {
 			dst[k] = l
 		}
 	}
@@ -465,7 +478,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 	v.mu.Lock()
 	for _, k := range missing {
 		l := dst[k]
-		h := v.cur.hash(l.text)
+		h := hashes[k] // the hash of l.text, which is token k's form
 		if prev := v.cur.holds(l.text, h); prev != nil {
 			if prev.kind == l.kind {
 				dst[k] = prev // added by another goroutine, or earlier in this article
@@ -478,5 +491,5 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 		v.cur.add(l, h)
 	}
 	v.mu.Unlock()
-	return dst, missing
+	return dst
 }

@@ -54,7 +54,7 @@ type scratch struct {
 	inOrg   []bool
 	classes []wordClass
 	lex     []*lexeme
-	missing []int32
+	lexBufs lexBufs
 	segs    []arabic.Segmentation
 	words   []string
 	keyBuf  []byte            // a key being joined (see article.key)
@@ -98,7 +98,7 @@ func (r *Recognizer) putScratch(s *scratch) {
 // newArticle returns a with the lexeme of every token, looked up in the
 // vocabulary of r (analysing the forms not met before).
 func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
-	s.lex, s.missing = r.vocab.lexemes(r, a, s.lex, s.missing, &s.segs)
+	s.lex = r.vocab.lexemes(r, a, s.lex, &s.lexBufs, &s.segs)
 	return article{r: r, a: a, lex: s.lex, scr: s}
 }
 
