@@ -61,7 +61,8 @@ type scratch struct {
 	keys    map[string]string // the article's keys of several words, each made once
 	tagger  taggerScratch
 	short   shortScratch
-	// The candidates of recognize and those chosen, and the tokens taken.
+	// The candidates of recognize (at their length) and those chosen, and
+	// the tokens taken.
 	cands, chosen []mention
 	taken         []bool
 	order         []int32  // selectInto's
@@ -85,12 +86,16 @@ func (r *Recognizer) putScratch(s *scratch) {
 	if cap(s.covered) > maxPooledTokens {
 		return
 	}
+	// The token buffers and the candidates were written within their
+	// lengths (each buffer is made at a token count, and cleared here
+	// within it, so that what lies beyond it is already clear): their
+	// capacity is the largest article's, their length this one's.
 	clear(s.segs[:cap(s.segs)])
-	clear(s.lex[:cap(s.lex)])
-	clear(s.gazStarts[:cap(s.gazStarts)])
+	clear(s.lex)
+	clear(s.gazStarts)
 	clear(s.keys) // per article: keys are not cached between articles
-	clear(s.cands[:cap(s.cands)])
-	clear(s.chosen[:cap(s.chosen)])
+	clear(s.cands)
+	clear(s.chosen[:cap(s.chosen)]) // shortForms drops mentions in place
 	s.short.release()
 	r.scratch.Put(s)
 }

@@ -124,7 +124,7 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 	defer r.putScratch(scr)
 	d := r.newArticle(a, scr)
 	names, cands, err := d.candidates(ctx)
-	defer func() { scr.cands = cands[:0] }()
+	defer func() { scr.cands = cands }() // cleared at its length by putScratch
 	if err != nil {
 		return nil, err
 	}
