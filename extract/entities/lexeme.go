@@ -137,26 +137,40 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 			l.flags |= f
 		}
 	}
-	set(lexStop, arabic.IsStopWord(w))
-	set(lexFiller, rr.fillers[w])
-	set(lexNameStop, rr.stops[w])
-	set(lexTitle, rr.titles[w] != nil)
-	set(lexCommon, rr.common[w])
-	set(lexCommonish, rr.isCommon(w))
-	set(lexCommonBare, rr.isCommon(strings.TrimPrefix(w, "ال")))
-	set(lexSpeechVerb, rr.speechVerbs[w])
-	set(lexPlacePrefix, rr.placePrefixes[w])
+	// The facts of w, of w after و and of w without ال, each looked up
+	// once.
+	fw := rr.facts[w]
+	stop := arabic.IsStopWord(w)
+	commonish := commonFact(fw, w)
+	afterWa, wa := strings.CutPrefix(w, "و")
+	fAfterWa := fw
+	if wa {
+		fAfterWa = rr.facts[afterWa]
+	}
+	commonBare := commonish
+	if bare, ok := strings.CutPrefix(w, "ال"); ok {
+		commonBare = commonFact(rr.facts[bare], bare)
+	}
+	set(lexStop, stop)
+	set(lexFiller, fw&factFiller != 0)
+	set(lexNameStop, fw&factNameStop != 0)
+	set(lexTitle, fw&factTitle != 0)
+	set(lexCommon, fw&factCommon != 0)
+	set(lexCommonish, commonish)
+	set(lexCommonBare, commonBare)
+	set(lexSpeechVerb, fw&factSpeechVerb != 0)
+	set(lexPlacePrefix, fw&factPlacePrefix != 0)
 	set(lexFuture, futureVerb(w))
 	set(lexDefinite, definite(w))
-	set(lexArticleAfterWa, strings.HasPrefix(strings.TrimPrefix(w, "و"), "ال"))
-	set(lexGivenAfterWa, rr.given[strings.TrimPrefix(w, "و")])
-	set(lexGiven, rr.given[w])
+	set(lexArticleAfterWa, strings.HasPrefix(afterWa, "ال"))
+	set(lexGivenAfterWa, fAfterWa&factGiven != 0)
+	set(lexGiven, fw&factGiven != 0)
 	set(lexCompoundTail, isCompoundTail(w))
-	set(lexSingleName, r.personWords[w] || rr.given[w])
-	if rest, ok := strings.CutPrefix(w, "و"); ok && utf8.RuneCountInString(rest) >= minNameRunes {
-		set(lexConjoined, !rr.given[w] && !rr.givenAmbiguous[w] && !r.personWords[w] && !rr.connectors[w])
+	set(lexSingleName, fw&(factPersonWord|factGiven) != 0)
+	if wa && utf8.RuneCountInString(afterWa) >= minNameRunes {
+		set(lexConjoined, fw&(factGiven|factGivenAmbiguous|factPersonWord|factConnector) == 0)
 	}
-	set(lexAfterConnector, kind == arabic.Word && (!arabic.IsStopWord(w) || l.runes >= 4))
+	set(lexAfterConnector, kind == arabic.Word && (!stop || l.runes >= 4))
 	set(lexPronounSuffix, pronounSuffix(l.text))
 
 	tok := arabic.Token{Kind: kind, Norm: l.norm, Offsets: arabic.Offsets{
@@ -182,12 +196,16 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 		}
 	}
 	for _, seg := range l.readings {
-		set(lexOrgHeadReading, rr.orgHeads[seg.Stem])
-		set(lexTitleReading, rr.titles[seg.Stem] != nil)
-		set(lexPlaceHeadReading, rr.placeHeads[seg.Stem] != nil)
-		set(lexGivenReading, rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و"))
+		f := fw
+		if seg.Stem != w {
+			f = rr.facts[seg.Stem]
+		}
+		set(lexOrgHeadReading, f&factOrgHead != 0)
+		set(lexTitleReading, f&factTitle != 0)
+		set(lexPlaceHeadReading, f&factPlaceHead != 0)
+		set(lexGivenReading, f&factGiven != 0 && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و"))
 	}
-	l.class = r.wordClass(l, tok, segs)
+	l.class = r.wordClass(l, tok, segs, fw, stop, commonish)
 	l.lists = r.listCode(l)
 	if r.model != nil {
 		r.words.SetWord(l.feat, l.text, r.model.m)
@@ -213,14 +231,16 @@ type lexemeFeatBlock struct {
 }
 
 // wordClass returns the class of the word l as part of a person's name,
-// before its context is known (see lexeme.class).
-func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segmentation) wordClass {
+// before its context is known (see lexeme.class). fw are the facts of its
+// normalized form, stop and common whether it is a stop word and a
+// common one (rules.isCommon).
+func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segmentation, fw wordFact, stop, common bool) wordClass {
 	rr := r.rules
 	w := l.norm
 	switch {
 	case l.kind != arabic.Word || l.runes < minNameRunes:
 		return notName
-	case rr.connectors[w]:
+	case fw&factConnector != 0:
 		return connector
 	case w == "علي":
 		// The name Ali, and the preposition على once ى is folded: a name
@@ -229,33 +249,37 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 			return notName
 		}
 		return knownName
-	case arabic.IsStopWord(w), rr.notNameWords[w]:
+	case stop, fw&factNotName != 0:
 		return notName
-	case rr.given[w] || rr.givenAmbiguous[w] || r.personWords[w] || isCompoundTail(w):
+	case fw&(factGiven|factGivenAmbiguous|factPersonWord) != 0 || isCompoundTail(w):
 		// The tails of compound names (الجار الله، نور الدين) are name
 		// words after another; a name never starts with them, as they
 		// carry the article.
 		return knownName
-	case strings.HasPrefix(w, "و") && rr.given[w[len("و"):]]:
+	case strings.HasPrefix(w, "و") && rr.facts[w[len("و"):]]&factGiven != 0:
 		// ومصطفى: a given name after the conjunction starts a name (and
 		// ends the one before it, see conjoined).
 		return knownName
 	}
-	if rr.isCommon(w) || futureVerb(w) {
+	if common || futureVerb(w) {
 		return notName
 	}
 	// The accusative of a common word or a given name (نموذجا، عادلا، أمرا):
 	// a name that no list knows seldom takes it.
-	if rest, ok := strings.CutSuffix(w, "ا"); ok && l.runes >= 4 && (rr.isCommon(rest) || rr.given[rest]) {
-		return notName
+	if rest, ok := strings.CutSuffix(w, "ا"); ok && l.runes >= 4 {
+		if f := rr.facts[rest]; f&factGiven != 0 || commonFact(f, rest) {
+			return notName
+		}
 	}
 	// A proclitic reading that is a common word: بحفظ، والتجارة.
 	*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
 	for _, seg := range *segs {
+		if seg.Enclitic != "" || seg.Proclitics == "" || !commonFact(rr.facts[seg.Stem], seg.Stem) {
+			continue
+		}
 		// The future prefix س comes before a verb, never a stop word:
 		// ساها is not س + آها.
-		future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem)
-		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) && !future {
+		if future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem); !future {
 			return notName
 		}
 	}

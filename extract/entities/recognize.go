@@ -87,6 +87,7 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 			}
 		}
 	}
+	rr.addFacts(r.personWords)
 	return r, nil
 }
 
