@@ -103,14 +103,20 @@ const (
 	lexTitleReading     // a reading's stem starts a person title
 	lexPlaceHeadReading // a reading's stem starts a place head
 	lexGivenReading     // a reading is a given name with no enclitic, alone or after و
+	// lexOwnNorm: the lexeme's norm is its text normalized by the
+	// Recognizer's tokenizer (it was made from an analysis of that
+	// tokenizer, arabic.Analysis.Tokenizer), so that the tokens of such an
+	// analysis with its text have its norm.
+	lexOwnNorm
 )
 
 func (l *lexeme) has(f lexFlag) bool { return l.flags&f != 0 }
 
 // newLexeme analyses the surface form text, of kind kind and normalized
 // form norm. It keeps copies of the strings, never the article's text.
-// segs is scratch space for the clitic readings.
-func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs *[]arabic.Segmentation) *lexeme {
+// own says that norm was made by r's tokenizer (see lexOwnNorm). segs is
+// scratch space for the clitic readings.
+func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own bool, segs *[]arabic.Segmentation) *lexeme {
 	// One copy holds both strings.
 	both := strings.Clone(text + norm)
 	var l *lexeme
@@ -172,6 +178,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 	}
 	set(lexAfterConnector, kind == arabic.Word && (!stop || l.runes >= 4))
 	set(lexPronounSuffix, pronounSuffix(l.text))
+	set(lexOwnNorm, own)
 
 	tok := arabic.Token{Kind: kind, Norm: l.norm, Offsets: arabic.Offsets{
 		End: len(l.text), RuneEnd: utf8.RuneCountInString(l.text),
@@ -482,6 +489,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 	}
 	v.mu.RUnlock()
 	// A form met several times in the article is analysed once.
+	own := a.Tokenizer() == r.tok
 	var fresh map[string]*lexeme
 	for _, k := range missing {
 		if dst[k] != nil {
@@ -496,7 +504,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 		if fresh == nil {
 			fresh = make(map[string]*lexeme)
 		}
-		dst[k] = r.newLexeme(text, t.Kind, t.Norm, segs)
+		dst[k] = r.newLexeme(text, t.Kind, t.Norm, own, segs)
 		fresh[dst[k].text] = dst[k]
 	}
 	v.mu.Lock()

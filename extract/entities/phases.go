@@ -110,13 +110,16 @@ func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
 // gazIDs returns the gazetteer's ids and starts of d's tokens (see
 // gazetteer.Matcher.FindAllStartsContext), read from their lexemes. A
 // token whose normalized form is not its lexeme's (an analysis made with
-// other folds than the one that made the lexeme) is looked up.
+// other folds than the one that made the lexeme) is looked up. When the
+// Recognizer's tokenizer made both d's analysis and the lexeme, their
+// forms are the same and need not be compared.
 func (d article) gazIDs() ([]uint32, [][]gazetteer.Start) {
 	ids := reuse.Resize(d.scr.gazIDs, len(d.a.Tokens), 0)
 	starts := reuse.Resize(d.scr.gazStarts, len(d.a.Tokens), nil)
 	d.scr.gazIDs, d.scr.gazStarts = ids, starts
+	own := d.a.Tokenizer() == d.r.tok
 	for k, l := range d.lex {
-		if t := &d.a.Tokens[k]; l.norm == t.Norm {
+		if t := &d.a.Tokens[k]; own && l.has(lexOwnNorm) || l.norm == t.Norm {
 			ids[k], starts[k] = l.gazID, l.gazStarts
 		} else {
 			ids[k] = d.r.gaz.TokenID(t.Norm)
