@@ -75,7 +75,7 @@ type modelSpan struct {
 type TaggerSentence struct {
 	FirstToken, EndToken int
 	Features             [][]string
-	scores               []float32 // the model's emission scores, when tagging
+	scores               []int64 // the model's emission scores, when tagging
 }
 
 // TaggerFeatures returns the sentences of a with the features that
