@@ -240,7 +240,8 @@ type lexemeFeatBlock struct {
 // wordClass returns the class of the word l as part of a person's name,
 // before its context is known (see lexeme.class). fw are the facts of its
 // normalized form, stop and common whether it is a stop word and a
-// common one (rules.isCommon).
+// common one (rules.isCommon); *segs holds the readings of tok (l's
+// text as a token) made with the rules' firstOpts.
 func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segmentation, fw wordFact, stop, common bool) wordClass {
 	rr := r.rules
 	w := l.norm
@@ -278,8 +279,12 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 			return notName
 		}
 	}
-	// A proclitic reading that is a common word: بحفظ، والتجارة.
-	*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
+	// A proclitic reading that is a common word: بحفظ، والتجارة. *segs
+	// holds the readings of rr.firstOpts (see newLexeme): when those are
+	// the same options, they are these readings.
+	if !sameSegmentOptions(rr.firstOpts, rr.commonOpts) {
+		*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
+	}
 	for _, seg := range *segs {
 		if seg.Enclitic != "" || seg.Proclitics == "" || !commonFact(rr.facts[seg.Stem], seg.Stem) {
 			continue
@@ -291,6 +296,13 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 		}
 	}
 	return maybeName
+}
+
+// sameSegmentOptions reports whether segmenting with x and with y gives
+// the same readings: neither filters them (the Keep of each is nil) and
+// both keep or both leave out the enclitics.
+func sameSegmentOptions(x, y arabic.SegmentOptions) bool {
+	return x.Keep == nil && y.Keep == nil && x.NoEnclitics == y.NoEnclitics
 }
 
 // vocab holds the lexemes of the surface forms a Recognizer has met. It is
