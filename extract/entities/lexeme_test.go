@@ -288,3 +288,44 @@ func TestGazIDsMixedFolds(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsMatchLists checks rules.facts against the lists it sums up,
+// for every word of the lists and the forms of a text.
+func TestFactsMatchLists(t *testing.T) {
+	r := defaultRecognizerInternal(t)
+	rr := r.rules
+	words := map[string]bool{}
+	for _, s := range []set{rr.common, rr.stops, rr.fillers, rr.orgHeads, rr.speechVerbs, rr.placePrefixes, rr.given, rr.givenAmbiguous, rr.connectors, rr.notNameWords, r.personWords} {
+		for w := range s {
+			words[w] = true
+		}
+	}
+	for _, p := range []phrases{rr.titles, rr.placeHeads} {
+		for w := range p {
+			words[w] = true
+		}
+	}
+	for _, tok := range arabic.Tokenize("قال وزير الخارجية الكويتي الشيخ محمد إن الرئيس الأمريكي باراك أوباما سيزور والكويت في ٢٠١٤") {
+		words[tok.Norm] = true
+	}
+	for w := range words {
+		f := rr.facts[w]
+		for _, c := range []struct {
+			fact wordFact
+			in   bool
+		}{
+			{factCommon, rr.common[w]}, {factNameStop, rr.stops[w]}, {factFiller, rr.fillers[w]},
+			{factTitle, rr.titles[w] != nil}, {factOrgHead, rr.orgHeads[w]}, {factPlaceHead, rr.placeHeads[w] != nil},
+			{factSpeechVerb, rr.speechVerbs[w]}, {factPlacePrefix, rr.placePrefixes[w]}, {factGiven, rr.given[w]},
+			{factGivenAmbiguous, rr.givenAmbiguous[w]}, {factConnector, rr.connectors[w]}, {factNotName, rr.notNameWords[w]},
+			{factPersonWord, r.personWords[w]},
+		} {
+			if (f&c.fact != 0) != c.in {
+				t.Errorf("%q: fact %b is %v, the list says %v", w, c.fact, f&c.fact != 0, c.in)
+			}
+		}
+		if commonFact(f, w) != rr.isCommon(w) {
+			t.Errorf("%q: commonFact %v, isCommon %v", w, commonFact(f, w), rr.isCommon(w))
+		}
+	}
+}
