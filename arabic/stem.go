@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"math/bits"
 	"strings"
 )
 
@@ -18,32 +19,62 @@ import (
 // يه and ه, and each of those is tried once. Stem does not normalize: pass
 // it a token's Norm.
 func Stem(word string) string {
-	if rest, ok := strings.CutPrefix(word, "و"); ok && hasLetters(rest, 3) {
-		word = rest
+	// Every affix is of Arabic letters, two bytes each in UTF-8.
+	if len(word) > 2 && word[0] == 0xd9 && word[1] == 0x88 && hasLetters(word[2:], 3) { // و
+		word = word[2:]
 	}
-	for _, p := range stemArticles {
-		if rest, ok := strings.CutPrefix(word, p); ok && hasLetters(rest, 2) {
-			word = rest
+	// The articles begin with different letters: the first letter picks
+	// the one article the word may begin with.
+	if len(word) >= 4 {
+		var p string
+		switch uint16(word[0])<<8 | uint16(word[1]) {
+		case 0xd988: // و
+			p = "وال"
+		case 0xd8a8: // ب
+			p = "بال"
+		case 0xd983: // ك
+			p = "كال"
+		case 0xd981: // ف
+			p = "فال"
+		case 0xd8a7: // ا
+			p = "ال"
+		case 0xd984: // ل
+			p = "لل"
+		}
+		if p != "" && len(word) >= len(p) && word[:len(p)] == p && hasLetters(word[len(p):], 2) {
+			word = word[len(p):]
+		}
+	}
+	// The suffixes, in their order, each tried once: only those that end
+	// in the word's last byte (most words end in none of them).
+	for from := 0; len(word) > 0; {
+		removed := false
+		for m := suffixesEndingIn[word[len(word)-1]] >> from << from; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros8(m)
+			if s := stemSuffixes[i]; strings.HasSuffix(word, s) && hasLetters(word[:len(word)-len(s)], 2) {
+				word, from, removed = word[:len(word)-len(s)], i+1, true
+				break
+			}
+		}
+		if !removed {
 			break
-		}
-	}
-	for _, s := range stemSuffixes {
-		// The last byte first: most words end in none of the suffixes.
-		if n := len(word); n == 0 || word[n-1] != s[len(s)-1] {
-			continue
-		}
-		if rest, ok := strings.CutSuffix(word, s); ok && hasLetters(rest, 2) {
-			word = rest
 		}
 	}
 	return word
 }
 
-// The affixes of light10, normalized with the Default folds (ة → ه).
-var (
-	stemArticles = []string{"وال", "بال", "كال", "فال", "ال", "لل"}
-	stemSuffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
-)
+// The suffixes of light10, normalized with the Default folds (ة → ه).
+// Its articles are in Stem: وال بال كال فال ال لل.
+var stemSuffixes = [...]string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
+
+// suffixesEndingIn holds, for each byte, the set of stemSuffixes (bit i
+// for stemSuffixes[i]) that end in it.
+var suffixesEndingIn = func() (t [256]uint8) {
+	for i, s := range stemSuffixes {
+		t[s[len(s)-1]] |= 1 << i
+	}
+	return t
+}()
 
 // hasLetters reports whether s has at least n code points, reading no
 // further than the n-th.

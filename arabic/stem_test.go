@@ -3,7 +3,10 @@ package arabic
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 func TestStem(t *testing.T) {
@@ -35,6 +38,65 @@ func TestStem(t *testing.T) {
 				t.Errorf("Stem(%s) = %s, want %s", hex(tt.word), hex(got), hex(tt.want))
 			}
 		})
+	}
+}
+
+// stemLists is Stem as it was written before it looked at bytes: each
+// article, then each suffix, tried in turn. TestStemSameAsLists compares
+// the two.
+func stemLists(word string) string {
+	if rest, ok := strings.CutPrefix(word, "و"); ok && hasLetters(rest, 3) {
+		word = rest
+	}
+	for _, p := range []string{"وال", "بال", "كال", "فال", "ال", "لل"} {
+		if rest, ok := strings.CutPrefix(word, p); ok && hasLetters(rest, 2) {
+			word = rest
+			break
+		}
+	}
+	for _, s := range []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"} {
+		if rest, ok := strings.CutSuffix(word, s); ok && hasLetters(rest, 2) {
+			word = rest
+		}
+	}
+	return word
+}
+
+// TestStemSameAsLists checks Stem against stemLists on every word of up
+// to five letters drawn from the affixes' letters and two others, on
+// prefixes of Arabic letters' bytes, and on the forms of the reference
+// article and of the ANT sample when present.
+func TestStemSameAsLists(t *testing.T) {
+	check := func(w string) {
+		t.Helper()
+		if got, want := Stem(w), stemLists(w); got != want {
+			t.Fatalf("Stem(%s) = %s, the lists give %s", hex(w), hex(got), hex(want))
+		}
+	}
+	letters := []string{"و", "ا", "ل", "ب", "ك", "ف", "ه", "ن", "ت", "ي", "م", "x", ""}
+	var rec func(w string, n int)
+	rec = func(w string, n int) {
+		check(w)
+		for i := 1; i < len(w); i++ {
+			check(w[:i]) // cut inside a letter
+			check(w[i:])
+		}
+		if n == 0 {
+			return
+		}
+		for _, l := range letters[:len(letters)-1] {
+			rec(w+l, n-1)
+		}
+	}
+	rec("", 5)
+	texts, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
+	if ref, err := os.ReadFile(referenceArticle); err == nil {
+		texts = append(texts, string(ref))
+	}
+	for _, text := range texts {
+		for _, tok := range Tokenize(text) {
+			check(tok.Norm)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -57,12 +58,12 @@ func BenchmarkDecode(b *testing.B) {
 	}
 	m.index()
 	n := len(labels)
-	sents := make([][]float32, 64)
+	sents := make([][]int64, 64)
 	tokens := 0
 	for i := range sents {
-		sents[i] = make([]float32, 30*n)
+		sents[i] = make([]int64, 30*n)
 		for k := range sents[i] {
-			sents[i][k] = rng.Float32()*8 - 4
+			sents[i][k] = int64(math.Ldexp(float64(rng.Float32()*8-4), m.shift))
 		}
 		tokens += 30
 	}

@@ -92,7 +92,7 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 					m.trans[i] += float32(step(g, &gt[i]))
 				}
 			}
-			pred := viterbi(emissions(m.weights, rows[k], len(labels), nil), m.trans, m.allow, m.from, len(labels), len(ys[k]))
+			pred := viterbi(emissions(m.weights, rows[k], len(labels)), m.trans, m.allow, m.from, len(labels), len(ys[k]))
 			for i := range pred {
 				if pred[i] != ys[k][i] {
 					wrong++
@@ -100,9 +100,9 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 			}
 		}
 		if cfg.Epoch != nil {
-			c := lazy.model(t)
-			c.live, c.rank, c.dense = nil, nil, nil
-			cfg.Epoch(epoch, float64(wrong)/float64(max(tokens, 1)), c)
+			c := lazy.model(t) // its own index of the weights so far
+			c.viterbi, c.factors = viterbiTable{}, factorTable{}
+			cfg.Epoch(epoch, float64(wrong)/float64(max(tokens, 1)), c.index())
 		}
 	}
 	return lazy.model(t).index(), nil
@@ -255,7 +255,7 @@ func (m *Model) gradient(rows [][]int, y []int, trans []float64, emit func(i int
 	if length == 0 {
 		return 0
 	}
-	e := emissions(m.weights, rows, n, nil)
+	e := emissions(m.weights, rows, n)
 	negInf := math.Inf(-1)
 	tr := func(p, c int) float64 {
 		if !m.allow[(p+1)*n+c] {

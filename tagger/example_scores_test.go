@@ -51,19 +51,19 @@ func ExampleScratch_Scores() {
 
 // A word's own features are summed once per word type into a row kept
 // for it; each token copies that row and adds its context's features.
-// The sums are those of adding all the features at once, bit for bit.
+// The sums, integers, are those of adding all the features at once.
 func ExampleModel_AddFeatures() {
 	m := exampleModel()
 	n := len(m.Labels())
 	words := []string{"mr", "zaki", "left"}
 	own, context := hashes(words, 1)
 
-	kept := make([]float32, n) // for the word type "zaki"
+	kept := make([]int64, n) // for the word type "zaki"
 	m.AddFeatures(kept, own)
 	row := slices.Clone(kept) // for this token of it
 	m.AddFeatures(row, context)
 
-	all := make([]float32, n)
+	all := make([]int64, n)
 	m.AddFeatures(all, append(own, context...))
 	fmt.Println(slices.Equal(row, all))
 	// Output: true

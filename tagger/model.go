@@ -1,6 +1,10 @@
 package tagger
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+	"slices"
+)
 
 // Model is a trained tagger. It is never modified after training or
 // loading, so one Model may be shared by any number of goroutines.
@@ -21,16 +25,21 @@ type Model struct {
 	// (see index), so that emissions skip the others without reading
 	// their rows; nil means every bucket may be live.
 	live []uint64
-	// rank and dense are the live rows of weights packed together, for
-	// TagProbHashed: dense holds a row of zeros and then the rows of the
-	// live buckets in order (n float32 each), and rank has, for each 64
-	// buckets, which are live and how many live ones come before them, so
-	// that a bucket's row is found in 64 KB that stay in cache. The 2^18
-	// buckets of the default model have 52,000 live rows (1.9 MB) where the
-	// full table is 9.4 MB of mostly zeros read at random. nil means read
-	// weights.
+	// rank and fixed are the live rows of weights packed together, in
+	// fixed point, for the tagging methods: fixed holds a row of zeros
+	// and then the rows of the live buckets in order (n int32 each, the
+	// weights times 2^shift, rounded), and rank has, for each 64 buckets,
+	// which are live and how many live ones come before them, so that a
+	// bucket's row is found in 64 KB that stay in cache. The 2^18 buckets
+	// of the default model have 52,000 live rows (1.9 MB) where the full
+	// table is 9.4 MB of mostly zeros read at random. Integer sums are the
+	// same in any order: a word's features may be summed once per word
+	// type, those of its neighbours too, and the scores are still those of
+	// adding every row one by one (see AddFeatures).
 	rank  []rankWord
-	dense []float32
+	fixed []int32
+	shift int     // the weights' fixed point: 2^shift units to 1
+	unit  float64 // 2^-shift
 	// expTrans caches transFactors (see index); nil means compute them,
 	// and the factor edges of forward-backward (see marginalsIn) with them.
 	expTrans []float64
@@ -47,20 +56,24 @@ type rankWord struct {
 	before uint32
 }
 
-// index sets m.live, m.rank and m.dense from m.weights; the model must
-// not change after.
+// index sets m.live, m.rank, m.fixed and its shift from m.weights; the
+// model must not change after.
 func (m *Model) index() *Model {
 	n := len(m.labels)
 	buckets := len(m.weights) / n
+	m.shift = fixedShift(m.weights)
+	m.unit = math.Ldexp(1, -m.shift)
 	m.live = make([]uint64, (buckets+63)/64)
 	m.rank = make([]rankWord, len(m.live))
-	m.dense = make([]float32, n, n*(1+buckets/8)) // row 0: zeros
+	m.fixed = make([]int32, n, n*(1+buckets/8)) // row 0: zeros
 	for b := range buckets {
 		row := m.weights[b*n : (b+1)*n]
 		for _, v := range row {
 			if v != 0 {
 				m.live[b/64] |= 1 << (b % 64)
-				m.dense = append(m.dense, row...)
+				for _, v := range row {
+					m.fixed = append(m.fixed, m.toFixed(v))
+				}
 				break
 			}
 		}
@@ -75,6 +88,29 @@ func (m *Model) index() *Model {
 	return m
 }
 
+// fixedShift returns the fixed point of the weights w: the greatest shift
+// (at most 24) at which any 16 of them, times 2^shift, sum within an
+// int32 (a word's own features are 14 at most; see AddFeatures). The
+// default model's weights, at most 55.5, get 21: a weight is rounded to
+// 2^-21 (4.8e-7), finer than float32 sums of some 30 of them were
+// (2^-17 for a sum between 64 and 128).
+func fixedShift(w []float32) int {
+	mx := 0.0
+	for _, v := range w {
+		mx = max(mx, math.Abs(float64(v)))
+	}
+	shift := 24
+	for shift > -60 && mx*16*math.Ldexp(1, shift) >= 1<<31 {
+		shift--
+	}
+	return shift
+}
+
+// toFixed returns the weight v in m's fixed point.
+func (m *Model) toFixed(v float32) int32 {
+	return int32(math.Round(math.Ldexp(float64(v), m.shift)))
+}
+
 // setFactors sets m.expTrans and m.factors from m's transitions and
 // temperature.
 func (m *Model) setFactors() {
@@ -82,7 +118,7 @@ func (m *Model) setFactors() {
 	m.factors.make(m.expTrans, m.from, m.to, len(m.labels))
 }
 
-// row returns the offset in m.dense of bucket b's row: 0, a row of
+// row returns the offset in m.fixed of bucket b's row: 0, a row of
 // zeros, when the bucket has no weight. It does not branch on whether
 // the bucket is live, which is as good as random.
 func (m *Model) row(b uint64) int {
@@ -178,18 +214,14 @@ func (m *Model) rows(features [][]string) [][]int {
 	return out
 }
 
-// emissions returns the score of every label at every token. live, if
-// not nil, marks the buckets with a weight (see Model.index).
-func emissions(w []float32, rows [][]int, n int, live []uint64) []float32 {
+// emissions returns the score of every label at every token, in float32
+// over the weights as they are: training's, whose weights change at
+// every step (a model's tagging methods sum its fixed point rows).
+func emissions(w []float32, rows [][]int, n int) []float32 {
 	e := make([]float32, len(rows)*n)
 	for i, r := range rows {
 		row := e[i*n : (i+1)*n]
 		for _, off := range r {
-			if live != nil {
-				if b := off / n; live[b/64]&(1<<(b%64)) == 0 {
-					continue
-				}
-			}
 			for c, v := range w[off : off+n] {
 				row[c] += v
 			}
@@ -300,12 +332,21 @@ type edge struct {
 // Tag labels one sentence: features[i] are the feature strings of token i.
 // The result is a valid BIO sequence of the model's labels.
 func (m *Model) Tag(features [][]string) []string {
+	s := new(Scratch)
+	return slices.Clone(m.TagScores(s, m.sums(s, features)))
+}
+
+// sums returns the emission scores of the feature strings, in s's buffer.
+func (m *Model) sums(s *Scratch, features [][]string) []int64 {
 	n := len(m.labels)
-	e := emissions(m.weights, m.rows(features), n, m.live)
-	path := viterbi(e, m.trans, m.allow, m.from, n, len(features))
-	out := make([]string, len(path))
-	for i, c := range path {
-		out[i] = m.labels[c]
+	e := s.Scores(m, len(features))
+	var hs []Hash
+	for i, fs := range features {
+		hs = hs[:0]
+		for _, f := range fs {
+			hs = append(hs, NewHash().Add(f))
+		}
+		m.AddFeatures(e[i*n:(i+1)*n:(i+1)*n], hs)
 	}
-	return out
+	return e
 }

@@ -9,7 +9,8 @@ import "math"
 // perceptron's scores are not probabilities by themselves: T is chosen on
 // held-out data (see Calibrate) so that they behave as such.
 func (m *Model) TagProb(features [][]string) ([]string, []float64) {
-	return m.tagProb(m.rows(features))
+	s := new(Scratch)
+	return m.TagProbScores(s, m.sums(s, features))
 }
 
 // TagProbHashed is TagProb over features already hashed (see Hash).
@@ -23,7 +24,8 @@ func (m *Model) TagProbHashed(features [][]Hash) ([]string, []float64) {
 // sentence allocates nothing once they have grown to the longest. A
 // Scratch is for one goroutine at a time; the zero value is ready to use.
 type Scratch struct {
-	e      []float32
+	sums   []int64   // the emission scores in fixed point (see Scores)
+	e      []float32 // the same, in float32 for decoding
 	score  []float32
 	back   []int32
 	path   []int
@@ -89,50 +91,45 @@ func (m *Model) TagProbHashedWith(s *Scratch, features [][]Hash) ([]string, []fl
 	for i, fs := range features {
 		m.AddFeatures(e[i*n:(i+1)*n:(i+1)*n], fs)
 	}
-	return m.decodeProb(s, e, len(features))
+	return m.TagProbScores(s, e)
 }
 
 // Scores returns s's buffer of emission scores for a sentence of tokens
-// tokens, set to 0: tokens rows of len(m.Labels()) scores, which
-// AddFeatures fills and TagProbScores decodes.
-func (s *Scratch) Scores(m *Model, tokens int) []float32 {
-	s.e = grow(s.e, tokens*len(m.labels))
-	clear(s.e)
-	return s.e
+// tokens, set to 0: tokens rows of len(m.Labels()) scores in the model's
+// fixed point (see AddFeatures), which AddFeatures fills and
+// TagProbScores decodes.
+func (s *Scratch) Scores(m *Model, tokens int) []int64 {
+	s.sums = grow(s.sums, tokens*len(m.labels))
+	clear(s.sums)
+	return s.sums
 }
 
 // AddFeatures adds to row, the scores of one token (one per label), the
-// weights of the features hs, in order. Adding a word's features once
-// into a row kept for the word, and then copying that row and adding the
-// rest, gives the same float32 sums, bit for bit, as adding them all.
-func (m *Model) AddFeatures(row []float32, hs []Hash) {
+// weights of the features hs. The scores are integers, the model's
+// weights in a fixed point chosen when it is made or read (each weight
+// rounded to some 2^-21 for the default model), and integer sums are the
+// same in any order: a word's features, or a neighbour's, may be summed
+// once into a row kept for the word, and added to the token's row, and
+// the sums are those of adding every feature, bit for bit. A row of
+// sums of at most 16 features each fits an int32.
+func (m *Model) AddFeatures(row []int64, hs []Hash) {
 	n := len(m.labels)
 	row = row[:n:n]
-	if m.rank == nil {
-		for _, h := range hs {
-			b := int(uint64(h) & m.mask)
-			for c, v := range m.weights[b*n : b*n+n] {
-				row[c] += v
-			}
-		}
-		return
-	}
 	if n == 9 {
-		m.addFeatures9((*[9]float32)(row), hs)
+		m.addFeatures9((*[9]int64)(row), hs)
 		return
 	}
 	for _, h := range hs {
 		k := m.row(uint64(h) & m.mask)
-		for c, v := range m.dense[k : k+n] {
-			row[c] += v
+		for c, v := range m.fixed[k : k+n] {
+			row[c] += int64(v)
 		}
 	}
 }
 
 // addFeatures9 is AddFeatures for a model of 9 labels (O and B/I of four
-// types, as the default), with the sums in registers: the same additions
-// in the same order.
-func (m *Model) addFeatures9(row *[9]float32, hs []Hash) {
+// types, as the default), with the sums in registers.
+func (m *Model) addFeatures9(row *[9]int64, hs []Hash) {
 	// The rows' offsets first, then their sums: the loads of the rows,
 	// which miss the cache, are not held up behind those of the ranks
 	// (more of them in flight at once).
@@ -148,16 +145,16 @@ func (m *Model) addFeatures9(row *[9]float32, hs []Hash) {
 	}
 	r0, r1, r2, r3, r4, r5, r6, r7, r8 := row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]
 	for _, k := range ks {
-		d := (*[9]float32)(m.dense[k : k+9])
-		r0 += d[0]
-		r1 += d[1]
-		r2 += d[2]
-		r3 += d[3]
-		r4 += d[4]
-		r5 += d[5]
-		r6 += d[6]
-		r7 += d[7]
-		r8 += d[8]
+		d := (*[9]int32)(m.fixed[k : k+9])
+		r0 += int64(d[0])
+		r1 += int64(d[1])
+		r2 += int64(d[2])
+		r3 += int64(d[3])
+		r4 += int64(d[4])
+		r5 += int64(d[5])
+		r6 += int64(d[6])
+		r7 += int64(d[7])
+		r8 += int64(d[8])
 	}
 	row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] = r0, r1, r2, r3, r4, r5, r6, r7, r8
 }
@@ -165,16 +162,27 @@ func (m *Model) addFeatures9(row *[9]float32, hs []Hash) {
 // TagProbScores is TagProbHashedWith over emission scores already summed
 // (see Scores): e holds a row of len(m.Labels()) scores per token. e may
 // be s's own buffer.
-func (m *Model) TagProbScores(s *Scratch, e []float32) ([]string, []float64) {
-	return m.decodeProb(s, e, len(e)/len(m.labels))
+func (m *Model) TagProbScores(s *Scratch, e []int64) ([]string, []float64) {
+	return m.decodeProb(s, m.floats(s, e), len(e)/len(m.labels))
+}
+
+// floats returns the scores e, in m's fixed point, as float32 in s's
+// buffer: each the float32 nearest the exact sum of its rows.
+func (m *Model) floats(s *Scratch, e []int64) []float32 {
+	s.e = grow(s.e, len(e))
+	f, unit := s.e, m.unit
+	for i, v := range e {
+		f[i] = float32(float64(v) * unit)
+	}
+	return f
 }
 
 // TagScores is TagProbScores without the probabilities: the best labels
 // alone, in s's buffer. MarginalsScores then gives their probabilities,
 // for a caller that needs them only for some sentences (those with a name
 // it keeps): forward-backward costs more than Viterbi.
-func (m *Model) TagScores(s *Scratch, e []float32) []string {
-	path := m.viterbiIn(s, e, len(e)/len(m.labels))
+func (m *Model) TagScores(s *Scratch, e []int64) []string {
+	path := m.viterbiIn(s, m.floats(s, e), len(e)/len(m.labels))
 	s.labels = grow(s.labels, len(path))
 	for i, c := range path {
 		s.labels[i] = m.labels[c]
@@ -185,20 +193,16 @@ func (m *Model) TagScores(s *Scratch, e []float32) []string {
 // MarginalsScores returns the probabilities of the labels that the last
 // TagScores through s gave for the same scores e, as TagProbScores gives
 // them, in s's buffer.
-func (m *Model) MarginalsScores(s *Scratch, e []float32) []float64 {
-	return m.marginals(s, e, s.path[:len(e)/len(m.labels)])
+func (m *Model) MarginalsScores(s *Scratch, e []int64) []float64 {
+	return m.marginals(s, m.floats(s, e), s.path[:len(e)/len(m.labels)])
 }
 
 // MarginalsScoresIn is MarginalsScores for the tokens [from, to) alone,
 // the others left 0: forward-backward stops short of the tokens it need
 // not reach. The probabilities of [from, to) are those of
 // MarginalsScores, bit for bit.
-func (m *Model) MarginalsScoresIn(s *Scratch, e []float32, from, to int) []float64 {
-	return m.marginalsIn(s, e, s.path[:len(e)/len(m.labels)], from, to)
-}
-
-func (m *Model) tagProb(rows [][]int) ([]string, []float64) {
-	return m.decodeProb(new(Scratch), emissions(m.weights, rows, len(m.labels), m.live), len(rows))
+func (m *Model) MarginalsScoresIn(s *Scratch, e []int64, from, to int) []float64 {
+	return m.marginalsIn(s, m.floats(s, e), s.path[:len(e)/len(m.labels)], from, to)
 }
 
 // decodeProb decodes emission scores e of length tokens into s's buffers.

@@ -12,7 +12,8 @@ import (
 // less the best first so that no exponential overflows.
 func bruteMarginals(m *Model, features [][]string, t float64) [][]float64 {
 	n, length := len(m.labels), len(features)
-	e := emissions(m.weights, m.rows(features), n, nil)
+	var sc Scratch
+	e := m.floats(&sc, m.sums(&sc, features))
 	out := make([][]float64, length)
 	for i := range out {
 		out[i] = make([]float64, n)
@@ -256,17 +257,20 @@ func TestPackedRows(t *testing.T) {
 			n := len(tc.m.labels)
 			live := 0
 			for b := 0; b*n < len(tc.m.weights); b++ {
-				want := tc.m.weights[b*n : (b+1)*n]
+				want := make([]int32, n)
+				for c, v := range tc.m.weights[b*n : (b+1)*n] {
+					want[c] = tc.m.toFixed(v)
+				}
 				k := tc.m.row(uint64(b))
-				if got := tc.m.dense[k : k+n]; !slices.Equal(got, want) {
+				if got := tc.m.fixed[k : k+n]; !slices.Equal(got, want) {
 					t.Fatalf("bucket %d: packed row %v, table %v", b, got, want)
 				}
 				if k != 0 {
 					live++
 				}
 			}
-			if live == 0 || live*n+n != len(tc.m.dense) {
-				t.Errorf("%d live rows, %d packed values", live, len(tc.m.dense))
+			if live == 0 || live*n+n != len(tc.m.fixed) {
+				t.Errorf("%d live rows, %d packed values", live, len(tc.m.fixed))
 			}
 		})
 	}
@@ -300,7 +304,7 @@ func TestScoresInParts(t *testing.T) {
 				e := s.Scores(tc.m, len(hs))
 				for i, h := range hs {
 					k := min(k, len(h))
-					word := make([]float32, n)
+					word := make([]int64, n)
 					tc.m.AddFeatures(word, h[:k])
 					row := e[i*n : (i+1)*n]
 					copy(row, word)
@@ -321,8 +325,8 @@ func TestScoresInParts(t *testing.T) {
 }
 
 // TestAddFeaturesNineLabels checks the path of AddFeatures for models of
-// 9 labels (the default's) against the sums over the full weight table,
-// bit for bit, from a row that does not start at 0, with lists of
+// 9 labels (the default's) against the sums over the full weight table
+// in fixed point, from a row that does not start at 0, with lists of
 // features shorter and longer than the 64 whose rows it finds at once.
 func TestAddFeaturesNineLabels(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
@@ -341,15 +345,15 @@ func TestAddFeaturesNineLabels(t *testing.T) {
 		for i := range hs {
 			hs[i] = Hash(rng.Uint64())
 		}
-		start := make([]float32, 9)
+		start := make([]int64, 9)
 		for c := range start {
-			start[c] = rng.Float32()
+			start[c] = rng.Int64N(1<<40) - 1<<39
 		}
 		want := slices.Clone(start)
 		for _, h := range hs {
 			b := int(uint64(h) & m.mask)
 			for c := range 9 {
-				want[c] += m.weights[b*9+c]
+				want[c] += int64(m.toFixed(m.weights[b*9+c]))
 			}
 		}
 		got := slices.Clone(start)

@@ -84,6 +84,7 @@ func TestBIOConstraint(t *testing.T) {
 			m.weights[i] = 9
 		}
 	}
+	m.index()
 	got := m.Tag([][]string{{"a"}, {"b"}, {"c"}})
 	prev := ""
 	for _, l := range got {

@@ -93,7 +93,7 @@ func Train(data []Sentence, cfg Config) (*Model, error) {
 		wrong := 0
 		for _, k := range order {
 			y, r := ys[k], rows[k]
-			pred := viterbi(emissions(w, r, n, nil), t, m.allow, m.from, n, len(y))
+			pred := viterbi(emissions(w, r, n), t, m.allow, m.from, n, len(y))
 			for i := range y {
 				prevG, prevP := 0, 0
 				if i > 0 {

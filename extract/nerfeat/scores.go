@@ -10,7 +10,8 @@ import "github.com/alam-nlp/alam/tagger"
 // the first features of every token, see sentence) for one model; a token then
 // only hashes what depends on its context (the pairs of words, the hints,
 // the word lists). The scores are those of summing the hashes of
-// AppendSentenceHashes, bit for bit (see TestScorerMatchesHashes).
+// AppendSentenceHashes: integers, the same in any order (see
+// TestScorerMatchesHashes).
 
 // Word is the analysis of one word type with the hashes of its features.
 // It is never changed once made: goroutines may share it.
@@ -19,12 +20,18 @@ type Word struct {
 	// (the fewest cache lines to fetch at a word's first touch in an
 	// article); text and lx, read when the Word is made, after them.
 	//
-	// sum is the sum of model's weight rows over the word's own
-	// features, when it was made for a model (see Lexicon.Word); sumBuf
-	// holds it for models of up to 16 labels, next to the hashes.
+	// sums holds, when the Word was made for a model (see Lexicon.Word),
+	// five sums of the model's weight rows, in its fixed point (see
+	// tagger.Model.AddFeatures), one value per label each: over the
+	// word's own features; and over the features it gives the word after
+	// it (n-1, s-1, c-1), the word two after (n-2), the word before it
+	// (n+1, s+1, c+1) and the word two before (n+2). Integer sums are the
+	// same in any order, so a token adds these five rows of its words for
+	// the 14 to 17 rows of their features. sumBuf holds them for models of
+	// up to 9 labels, next to the hashes.
 	model  *tagger.Model
-	sum    []float32
-	sumBuf [16]float32
+	sums   []int32
+	sumBuf [5 * 9]int32
 	norm   string // lx.norm, at hand: read for every neighbour
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
@@ -90,15 +97,60 @@ func (l *Lexicon) SetWord(wd *Word, w string, m *tagger.Model) {
 		wd.prevCl, wd.nextCl = hashOf("c-1=", cl), hashOf("c+1=", cl)
 	}
 	if m != nil {
-		wd.model = m
-		if n := len(m.Labels()); n <= len(wd.sumBuf) {
-			wd.sum = wd.sumBuf[:n:n]
+		n := len(m.Labels())
+		if 5*n <= len(wd.sumBuf) {
+			wd.sums = wd.sumBuf[: 5*n : 5*n]
 		} else {
-			wd.sum = make([]float32, n)
+			wd.sums = make([]int32, 5*n)
 		}
 		var own [16]tagger.Hash
-		m.AddFeatures(wd.sum, wd.appendOwn(own[:0]))
+		var acc [5 * 9]int64
+		sums := acc[:0]
+		if 5*n > len(acc) {
+			sums = make([]int64, 0, 5*n)
+		}
+		sums = sums[:5*n]
+		m.AddFeatures(sums[:n], wd.appendOwn(own[:0]))
+		m.AddFeatures(sums[n:2*n], wd.givesAfter1(own[:0]))
+		m.AddFeatures(sums[2*n:3*n], append(own[:0], wd.prev2))
+		m.AddFeatures(sums[3*n:4*n], wd.givesBefore1(own[:0]))
+		m.AddFeatures(sums[4*n:], append(own[:0], wd.next2))
+		if fitInt32(wd.sums, sums) {
+			wd.model = m
+		}
 	}
+}
+
+// givesAfter1 appends the hashes of the features the word gives the word
+// after it: n-1, s-1 and, with clusters, c-1.
+func (w *Word) givesAfter1(dst []tagger.Hash) []tagger.Hash {
+	dst = append(dst, w.prev1, w.prevStem1)
+	if w.clustered {
+		dst = append(dst, w.prevCl)
+	}
+	return dst
+}
+
+// givesBefore1 appends the hashes of the features the word gives the
+// word before it: n+1, s+1 and, with clusters, c+1.
+func (w *Word) givesBefore1(dst []tagger.Hash) []tagger.Hash {
+	dst = append(dst, w.next1, w.nextStem1)
+	if w.clustered {
+		dst = append(dst, w.nextCl)
+	}
+	return dst
+}
+
+// fitInt32 sets dst to src and reports whether every value fits an int32
+// (a sum of at most 16 rows does, see tagger.Model.AddFeatures).
+func fitInt32(dst []int32, src []int64) bool {
+	for i, v := range src {
+		if int64(int32(v)) != v {
+			return false
+		}
+		dst[i] = int32(v)
+	}
+	return true
 }
 
 // Norm returns the word's normalized form.
@@ -134,17 +186,63 @@ func NoteWordHints(seen map[string]string, words []*Word, hint []string) {
 }
 
 // A Scorer sums the weights of a model over the features of sentences
-// of Words, made for the same model (Lexicon.Word) to be fast: the sums
-// of a word made for another model or none are made again at each use.
-// It keeps a buffer: one goroutine at a time.
+// of Words, made for the same model (Lexicon.Word) to be fast: a
+// sentence with a word made for another model or none is summed feature
+// by feature. It keeps buffers: one goroutine at a time.
 type Scorer struct {
 	m     *tagger.Model
 	buf   []tagger.Hash
 	touch tagger.Hash // the loads of Sentence's first loop, kept
+	// edges[k] (k 1 with clusters, 0 without) holds, as a Word's sums do,
+	// what the sentence's edges give the words near them: the sums of the
+	// features of the word before the first (n-1=<s>, s-1=<s>, c-1=-),
+	// of the one before that (n-2=<s>), of the word after the last
+	// (n+1=</s>, s+1=</s>, c+1=-) and of the one after that (n+2=</s>).
+	edges [2][]int32
+	// absent[mask] is the sum of the features of the absent hints whose
+	// bits mask sets (see absentHashes), which most tokens have.
+	absent [1 << len(absentHashes)][]int32
 }
 
+// absentHashes are the features of a hint's absence, in the order of
+// appendPresent's bits: h-1=-, h+1=-, h-1h=-|-, g-1=-, g+1=-.
+var absentHashes = [...]tagger.Hash{noHintPrev, noHintNext, noHintPair, noRawPrev, noRawNext}
+
 // NewScorer returns a Scorer for the model m.
-func NewScorer(m *tagger.Model) *Scorer { return &Scorer{m: m} }
+func NewScorer(m *tagger.Model) *Scorer {
+	sc := &Scorer{m: m}
+	n := len(m.Labels())
+	// One array for all the sums: a Scorer is made with each scratch.
+	block := make([]int32, (2*4+len(sc.absent))*n)
+	sums := make([]int64, 4*n)
+	for k := range sc.edges {
+		clear(sums)
+		m.AddFeatures(sums[:n], []tagger.Hash{startPrev1, startPrevStem1})
+		m.AddFeatures(sums[n:2*n], []tagger.Hash{startPrev2})
+		m.AddFeatures(sums[2*n:3*n], []tagger.Hash{endNext1, endNextStem1})
+		m.AddFeatures(sums[3*n:], []tagger.Hash{endNext2})
+		if k == 1 {
+			m.AddFeatures(sums[:n], []tagger.Hash{edgePrevCl})
+			m.AddFeatures(sums[2*n:3*n], []tagger.Hash{edgeNextCl})
+		}
+		sc.edges[k], block = block[:4*n:4*n], block[4*n:]
+		fitInt32(sc.edges[k], sums) // sums of at most 3 rows
+	}
+	var buf [len(absentHashes)]tagger.Hash
+	for mask := range sc.absent {
+		hs := buf[:0]
+		for b, h := range absentHashes {
+			if mask&(1<<b) != 0 {
+				hs = append(hs, h)
+			}
+		}
+		clear(sums)
+		m.AddFeatures(sums[:n], hs)
+		sc.absent[mask], block = block[:n:n], block[n:]
+		fitInt32(sc.absent[mask], sums[:n]) // of at most 5 rows
+	}
+	return sc
+}
 
 // Model returns the Scorer's model.
 func (sc *Scorer) Model() *tagger.Model { return sc.m }
@@ -153,7 +251,7 @@ func (sc *Scorer) Model() *tagger.Model { return sc.m }
 // tagger.Scratch.Scores), for tagger.Model.TagProbScores: those of the
 // features AppendSentenceHashes gives for the same words (words[i].text),
 // hints, raw hints, word lists and seen. lists may be nil.
-func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []string, seen map[string]string) []float32 {
+func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []string, seen map[string]string) []int64 {
 	m := sc.m
 	n := len(m.Labels())
 	e := s.Scores(m, len(words))
@@ -162,35 +260,67 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 	// independent of one another, are then in flight at once rather than
 	// one by one behind each token's sums.
 	var touch tagger.Hash
+	fast := len(words) > 0
 	for _, w := range words {
-		touch += w.left ^ w.prevCl ^ tagger.Hash(len(w.sum))
+		touch += w.left ^ w.prevCl ^ tagger.Hash(len(w.sums))
 		if len(w.norm) > 0 { // its bytes too, read as the next word's norm
 			touch += tagger.Hash(w.norm[len(w.norm)-1])
 		}
+		fast = fast && w.model == m && w.clustered == words[0].clustered
 	}
 	sc.touch = touch
 	var left tagger.Hash // word i's n-1n, hashed with word i-1's nn+1
 	if len(words) > 0 {
 		left = startLeft.Add(words[0].norm)
 	}
+	if !fast {
+		for i, w := range words {
+			sc.buf = w.appendOwn(sc.buf[:0])
+			sc.buf, left = appendContext(sc.buf, words, hint, raw, lists, seen, i, left)
+			m.AddFeatures(e[i*n:(i+1)*n:(i+1)*n], sc.buf)
+		}
+		return e
+	}
+	edges := sc.edges[0]
+	if words[0].clustered {
+		edges = sc.edges[1]
+	}
 	for i, w := range words {
 		row := e[i*n : (i+1)*n : (i+1)*n]
-		if w.model == m {
-			for c, v := range w.sum[:n] {
-				row[c] = v
-			}
-			sc.buf = sc.buf[:0]
-		} else {
-			sc.buf = w.appendOwn(sc.buf[:0]) // row is 0: the sums start there
+		// The word's own sum and its neighbours' (or the edges').
+		after1, after2 := edges[:n], edges[n:2*n]
+		before1, before2 := edges[2*n:3*n], edges[3*n:]
+		if i >= 1 {
+			after1 = words[i-1].sums[n : 2*n]
 		}
-		sc.buf, left = appendContext(sc.buf, words, hint, raw, lists, seen, i, left)
+		if i >= 2 {
+			after2 = words[i-2].sums[2*n : 3*n]
+		}
+		if i+1 < len(words) {
+			before1 = words[i+1].sums[3*n : 4*n]
+		}
+		if i+2 < len(words) {
+			before2 = words[i+2].sums[4*n : 5*n]
+		}
+		var absent int
+		sc.buf, left, absent = appendPresent(sc.buf[:0], words, hint, raw, lists, seen, i, left)
+		add6(row, w.sums[:n], after1, after2, before1, before2, sc.absent[absent])
 		m.AddFeatures(row, sc.buf)
 	}
 	return e
 }
 
+// add6 sets row to the sums of a, b, c, d, e and f, as long as row.
+func add6(row []int64, a, b, c, d, e, f []int32) {
+	n := len(row)
+	a, b, c, d, e, f = a[:n], b[:n], c[:n], d[:n], e[:n], f[:n]
+	for k := range row {
+		row[k] = int64(a[k]) + int64(b[k]) + int64(c[k]) + int64(d[k]) + int64(e[k]) + int64(f[k])
+	}
+}
+
 // appendHashes appends the hashes of all the features of word i of a
-// sentence, its own and those of its context, in the order of sentence.
+// sentence, its own and those of its context.
 func appendHashes(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
 	left := startLeft.Add(words[i].norm)
 	if i >= 1 {
@@ -217,13 +347,11 @@ var (
 )
 
 // appendContext appends the hashes of the features of word i that depend
-// on its context, in the order of sentence, given left, the hash of its
-// n-1n feature, and returns the n-1n of word i+1: hashed in one pass
-// with word i's nn+1, which hashes the same bytes (the norm of word i+1)
-// after another state.
+// on its context, given left, the hash of its n-1n feature, and returns
+// the n-1n of word i+1 (see appendPresent). They are those of sentence,
+// in another order, which the sums do not see.
 func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash) {
 	w := words[i]
-	norm := w.norm
 	// n-1, s-1, n-2, n+1, s+1, n+2.
 	if i >= 1 {
 		dst = append(dst, words[i-1].prev1, words[i-1].prevStem1)
@@ -258,6 +386,25 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 			dst = append(dst, edgeNextCl)
 		}
 	}
+	dst, nextLeft, absent := appendPresent(dst, words, hint, raw, lists, seen, i, left)
+	for b, h := range absentHashes {
+		if absent&(1<<b) != 0 {
+			dst = append(dst, h)
+		}
+	}
+	return dst, nextLeft
+}
+
+// appendPresent appends the hashes of the features of word i that depend
+// on its context beyond its neighbours' words: the pairs of words, the
+// hints, the raw hints, the document and the word lists, but for the
+// absent hints, whose bits (in the order of absentHashes) it returns. It
+// takes left, the hash of word i's n-1n feature, and returns the n-1n of
+// word i+1: hashed in one pass with word i's nn+1, which hashes the same
+// bytes (the norm of word i+1) after another state.
+func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash, int) {
+	w := words[i]
+	norm := w.norm
 	// n-1n, nn+1.
 	var right, nextLeft tagger.Hash
 	if i+1 < len(words) {
@@ -273,22 +420,23 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		}
 		return xs[i]
 	}
+	absent := 0
 	h, hp, hn := at(hint, i), at(hint, i-1), at(hint, i+1)
 	if h != "-" {
 		dst = append(dst, prefixH.Add(h), prefixHn.Add(h).Add("|").Add(norm))
 	}
 	if hp == "-" {
-		dst = append(dst, noHintPrev)
+		absent |= 1
 	} else {
 		dst = append(dst, prefixHPrev.Add(hp))
 	}
 	if hn == "-" {
-		dst = append(dst, noHintNext)
+		absent |= 2
 	} else {
 		dst = append(dst, prefixHNext.Add(hn))
 	}
 	if hp == "-" && h == "-" {
-		dst = append(dst, noHintPair)
+		absent |= 4
 	} else {
 		dst = append(dst, prefixHPair.Add(hp).Add("|").Add(h))
 	}
@@ -297,12 +445,12 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		dst = append(dst, prefixG.Add(g))
 	}
 	if g := at(raw, i-1); g == "-" {
-		dst = append(dst, noRawPrev)
+		absent |= 8
 	} else {
 		dst = append(dst, prefixGPrev.Add(g))
 	}
 	if g := at(raw, i+1); g == "-" {
-		dst = append(dst, noRawNext)
+		absent |= 16
 	} else {
 		dst = append(dst, prefixGNext.Add(g))
 	}
@@ -330,7 +478,7 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		dst = append(dst, prefixLPrev.Add(prev), prefixLNext.Add(listAt(i+1)),
 			prefixLPair.Add(prev).Add("|").Add(listAt(i)), prefixLPrev2.Add(listAt(i-2)))
 	}
-	return dst, nextLeft
+	return dst, nextLeft, absent
 }
 
 // add2 returns a.Add(s) and b.Add(s), hashed in one pass over s: the two

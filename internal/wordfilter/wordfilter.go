@@ -4,8 +4,12 @@
 // so it turns most words away before a map lookup.
 package wordfilter
 
-// Filter holds one bit per string, chosen by a cheap hash of its length,
-// its last byte and two of its other bytes. The zero value is empty.
+// Filter holds one bit per string, chosen by a cheap hash of its length
+// and five of its bytes: the first two and last two at odd offsets, and
+// one in the middle (an Arabic letter takes two bytes, the second telling
+// letters apart, so that these are the low bytes of the first, second,
+// middle, second last and last letters of an Arabic word). The zero value
+// is empty.
 type Filter [1 << 17 / 64]uint64
 
 func bit(s string) uint32 {
@@ -13,7 +17,8 @@ func bit(s string) uint32 {
 	if n == 0 {
 		return 0
 	}
-	h := uint32(n)*0x9e3779b1 ^ uint32(s[n-1])*0x85ebca77 ^ uint32(s[n/2])*0xc2b2ae3d ^ uint32(s[min(1, n-1)])*0x27d4eb2f
+	h := (uint32(n) ^ uint32(s[n-1])<<8 ^ uint32(s[min(n/2|1, n-1)])<<16 ^ uint32(s[min(1, n-1)])<<24) * 0x9e3779b1
+	h ^= (uint32(s[max(0, n-3)]) | uint32(s[min(3, n-1)])<<8) * 0x85ebca77
 	return h >> 15
 }
 
