@@ -215,7 +215,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	l.class = r.wordClass(l, tok, segs, fw, stop, commonish)
 	l.lists = r.listCode(l)
 	if r.model != nil {
-		r.words.SetWord(l.feat, l.text, r.model.m)
+		r.words.SetWordLists(l.feat, l.text, l.lists, r.model.m)
 	}
 	return l
 }
