@@ -12,9 +12,12 @@ import (
 // a *Model like the perceptron's, decoded by the same Viterbi. It
 // maximizes the conditional log-likelihood of the gold label sequences
 // (valid BIO sequences only, as decoding) by stochastic gradient ascent
-// with AdaGrad step sizes (rate cfg.Rate, 0 means 0.1) and no
-// regularisation other than stopping early (cfg.Epochs). The same data
-// and Config give the same model.
+// with AdaGrad step sizes (rate cfg.Rate, 0 means 0.1). It regularises
+// by stopping early (cfg.Epochs) and, as cfg asks, by an L2 penalty
+// (cfg.L2: every weight shrinks at every step by its AdaGrad step size
+// times L2/N, applied lazily when a sentence reads the weight) and by
+// averaging the weights over all steps (cfg.Average, as the perceptron
+// does). The same data and Config give the same model.
 func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 	if len(data) == 0 {
 		return nil, errors.New("tagger: no training sentences")
@@ -38,6 +41,12 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 	}
 	info := Info{FeatureSet: cfg.FeatureSet, Data: cfg.Data, Bits: cfg.Bits,
 		Settings: fmt.Sprintf("crf epochs=%d seed=%d bits=%d rate=%g", cfg.Epochs, cfg.Seed, cfg.Bits, rate)}
+	if cfg.L2 > 0 {
+		info.Settings += fmt.Sprintf(" l2=%g", cfg.L2)
+	}
+	if cfg.Average {
+		info.Settings += " average"
+	}
 	m := newModel(info, labels)
 	rows := make([][][]int, len(data))
 	ys := make([][]int, len(data))
@@ -62,17 +71,23 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 		*sum += g * g
 		return rate * g / (math.Sqrt(*sum) + 1e-8)
 	}
+	lazy := newLazy(m, cfg, rate, len(data), gw, gt)
+	t := 0 // steps taken (sentences seen)
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong := 0
 		for _, k := range order {
+			t++
 			clear(tgrad)
+			lazy.syncRows(rows[k], len(labels), t)
 			m.gradient(rows[k], ys[k], tgrad, func(i int, g float64) {
+				lazy.sync(i, t)
 				s := float64(gw[i])
 				m.weights[i] += float32(step(g, &s))
 				gw[i] = float32(s)
 			})
 			for i, g := range tgrad {
+				lazy.sync(len(m.weights)+i, t)
 				if g != 0 {
 					m.trans[i] += float32(step(g, &gt[i]))
 				}
@@ -85,12 +100,149 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 			}
 		}
 		if cfg.Epoch != nil {
-			c := *m // its own index of the weights so far
+			c := lazy.model(t) // its own index of the weights so far
 			c.viterbi, c.factors = viterbiTable{}, factorTable{}
 			cfg.Epoch(epoch, float64(wrong)/float64(max(tokens, 1)), c.index())
 		}
 	}
-	return m.index(), nil
+	return lazy.model(t).index(), nil
+}
+
+// lazy applies TrainCRF's L2 penalty and averages its weights without
+// touching every weight at every step. Weight i (emission weights first,
+// then transitions) was last brought up to date at step last[i]: since
+// then it has only decayed, by the factor r = 1 - eta*l2 a step, where eta
+// is its AdaGrad step size, unchanged since it was last touched. sum[i]
+// holds the sum of its values at every step before last[i]. With neither
+// L2 nor averaging, lazy does nothing.
+type lazy struct {
+	m       *Model
+	l2      float64 // the penalty of one step: cfg.L2 / sentences
+	rate    float64
+	average bool
+	gw      []float32
+	gt      []float64
+	last    []int32
+	sum     []float64
+}
+
+func newLazy(m *Model, cfg Config, rate float64, sentences int, gw []float32, gt []float64) *lazy {
+	z := &lazy{m: m, l2: cfg.L2 / float64(sentences), rate: rate, average: cfg.Average, gw: gw, gt: gt}
+	if z.l2 > 0 || z.average {
+		size := len(m.weights) + len(m.trans)
+		z.last = make([]int32, size)
+		for i := range z.last {
+			z.last[i] = 1
+		}
+		if z.average {
+			z.sum = make([]float64, size)
+		}
+	}
+	return z
+}
+
+// syncRows brings up to step t the weights that the gradient of a
+// sentence of these rows reads: its emission rows and the transitions.
+func (z *lazy) syncRows(rows [][]int, n, t int) {
+	if z.l2 == 0 {
+		return // only the sums are behind, and gradient reads none
+	}
+	for _, r := range rows {
+		for _, off := range r {
+			for c := range n {
+				z.sync(off+c, t)
+			}
+		}
+	}
+	for i := range z.m.trans {
+		z.sync(len(z.m.weights)+i, t)
+	}
+}
+
+// get and set read and write weight i (emission weights, then transitions).
+func (z *lazy) get(i int) (float64, float64) {
+	if n := len(z.m.weights); i >= n {
+		return float64(z.m.trans[i-n]), z.gt[i-n]
+	}
+	return float64(z.m.weights[i]), float64(z.gw[i])
+}
+
+func (z *lazy) set(i int, v float64) {
+	if n := len(z.m.weights); i >= n {
+		z.m.trans[i-n] = float32(v)
+		return
+	}
+	z.m.weights[i] = float32(v)
+}
+
+// sync brings weight i up to step t: the decay of the steps since it was
+// last touched, t's included, and its values of the steps before t added
+// to its sum.
+func (z *lazy) sync(i, t int) {
+	if z.last == nil || int(z.last[i]) == t {
+		return
+	}
+	k := t - int(z.last[i])
+	z.last[i] = int32(t)
+	w, g := z.get(i)
+	if w == 0 {
+		return
+	}
+	r := z.decay(g)
+	if z.average {
+		// Its value at step last and the k-1 decayed values after.
+		z.sum[i] += w * geom(r, k)
+	}
+	if r != 1 {
+		z.set(i, w*math.Pow(r, float64(k)))
+	}
+}
+
+// decay returns the factor by which a weight shrinks a step: 1 without
+// L2; g is its AdaGrad sum of squared gradients.
+func (z *lazy) decay(g float64) float64 {
+	if z.l2 > 0 && g > 0 {
+		return max(0, 1-z.l2*z.rate/(math.Sqrt(g)+1e-8))
+	}
+	return 1
+}
+
+// geom returns 1 + r + ... + r^(k-1).
+func geom(r float64, k int) float64 {
+	if r == 1 {
+		return float64(k)
+	}
+	return (1 - math.Pow(r, float64(k))) / (1 - r)
+}
+
+// model returns the model after t steps, leaving the training state as
+// it is: a copy of m with every weight decayed up to step t, or, when
+// averaging, with the mean of each weight's values at steps 1 to t.
+func (z *lazy) model(t int) *Model {
+	c := *z.m
+	if z.last == nil {
+		return &c
+	}
+	c.weights = make([]float32, len(z.m.weights))
+	c.trans = make([]float32, len(z.m.trans))
+	for i := range z.last {
+		w, g := z.get(i)
+		var v float64
+		if w != 0 || z.average {
+			r, k := z.decay(g), t-int(z.last[i])
+			if z.average {
+				v = (z.sum[i] + w*geom(r, k+1)) / float64(t)
+			} else {
+				v = w * math.Pow(r, float64(k))
+			}
+		}
+		if n := len(c.weights); i >= n {
+			c.trans[i-n] = float32(v)
+		} else {
+			c.weights[i] = float32(v)
+		}
+	}
+	return &c
 }
 
 // gradient computes the gradient of the log-likelihood of the gold labels

@@ -26,6 +26,15 @@ type Config struct {
 	Data []string
 	// Rate is the learning rate of TrainCRF; 0 means 0.1. Train ignores it.
 	Rate float64
+	// L2 is TrainCRF's penalty on the squared weights: it maximizes the
+	// log-likelihood of the data minus L2/2 times the sum of the squared
+	// weights, spread over the steps (L2/(2N) at each of the N sentences
+	// of an epoch). 0 means none. Train ignores it.
+	L2 float64
+	// Average makes TrainCRF return the mean of the weights over all its
+	// steps rather than the last ones (averaged SGD). Train always
+	// averages.
+	Average bool
 	// Epoch, if set, is called after every epoch with the epoch number
 	// (from 1), the fraction of training tokens mistagged in that epoch and
 	// the averaged model so far (e.g. to score a dev split).

@@ -271,6 +271,8 @@ every seed of --cv-seeds (default: --seed).`,
 	c.Flags().IntVar(&cfg.Bits, "bits", cfg.Bits, "log2 of the number of feature buckets")
 	c.Flags().StringVar(&algorithm, "algorithm", "perceptron", "perceptron (averaged structured perceptron) or crf (linear-chain CRF, AdaGrad)")
 	c.Flags().Float64Var(&cfg.Rate, "rate", 0, "with --algorithm crf: the learning rate (0: 0.1)")
+	c.Flags().Float64Var(&cfg.L2, "l2", 0, "with --algorithm crf: the L2 penalty on the weights (0: none)")
+	c.Flags().BoolVar(&cfg.Average, "average", false, "with --algorithm crf: average the weights over all steps")
 	c.Flags().Float64Var(&prune, "prune", 0, "drop the feature weights whose absolute value is below this")
 	c.Flags().IntVar(&folds, "folds", 0, "cross-validate over K contiguous parts of the first file instead of writing a model")
 	c.Flags().UintSliceVar(&cvSeeds, "cv-seeds", nil, "with --folds: the seeds to train each fold with (default: --seed)")

@@ -289,43 +289,6 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		err := d.eachTaggerSentence(ctx, names, cands, nil, ts, func(s TaggerSentence) { *collect = append(*collect, s) })
 		return cands, err
 	}
-	// The model's spans, in order; they never overlap, as the sentences
-	// do not.
-	spans := ts.spans[:0]
-	err := d.eachTaggerSentence(ctx, names, cands, mm, ts, func(s TaggerSentence) {
-		labels := mm.m.TagScores(&ts.tag, s.scores)
-		ts.tspans = tagger.AppendSpans(ts.tspans[:0], labels)
-		// The probabilities of the tokens from the first span kept to the
-		// end of the last, if any.
-		from, to := -1, -1
-		for _, sp := range ts.tspans {
-			if _, ok := modelTypes[sp.Type]; ok {
-				if from < 0 {
-					from = sp.Start
-				}
-				to = sp.End
-			}
-		}
-		if from < 0 {
-			return
-		}
-		prob := mm.m.MarginalsScoresIn(&ts.tag, s.scores, from, to)
-		for _, sp := range ts.tspans {
-			typ, ok := modelTypes[sp.Type]
-			if !ok {
-				continue
-			}
-			p := 1.0
-			for i := sp.Start; i < sp.End; i++ {
-				p = min(p, prob[i])
-			}
-			spans = append(spans, modelSpan{s.FirstToken + sp.Start, s.FirstToken + sp.End, typ, p})
-		}
-	})
-	ts.spans = spans
-	if err != nil {
-		return nil, err
-	}
 	// Candidates by their tokens (first·(tokens+1)+end), and the first
 	// token of each.
 	if ts.same == nil {
@@ -341,6 +304,50 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		if _, ok := startsAt[c.first]; !ok {
 			startsAt[c.first] = i
 		}
+	}
+	// The model's spans, in order; they never overlap, as the sentences
+	// do not.
+	spans := ts.spans[:0]
+	err := d.eachTaggerSentence(ctx, names, cands, mm, ts, func(s TaggerSentence) {
+		labels := mm.m.TagScores(&ts.tag, s.scores)
+		ts.tspans = tagger.AppendSpans(ts.tspans[:0], labels)
+		// The probabilities of the tokens from the first span kept whose
+		// probability is read below to the end of the last, if any: a
+		// span on the tokens of a gazetteer name is that name, whatever
+		// its probability (but for a place read as an organization), and
+		// forward-backward costs more than Viterbi.
+		from, to := -1, -1
+		for _, sp := range ts.tspans {
+			typ, ok := modelTypes[sp.Type]
+			if ok && d.needsProb(s.FirstToken+sp.Start, s.FirstToken+sp.End, typ, cands, same, width) {
+				if from < 0 {
+					from = sp.Start
+				}
+				to = sp.End
+			}
+		}
+		var prob []float64
+		if from >= 0 {
+			prob = mm.m.MarginalsScoresIn(&ts.tag, s.scores, from, to)
+		}
+		for _, sp := range ts.tspans {
+			typ, ok := modelTypes[sp.Type]
+			if !ok {
+				continue
+			}
+			p := 0.0 // a span whose probability is not read (needsProb)
+			if sp.End <= to && sp.Start >= from {
+				p = 1
+				for i := sp.Start; i < sp.End; i++ {
+					p = min(p, prob[i])
+				}
+			}
+			spans = append(spans, modelSpan{s.FirstToken + sp.Start, s.FirstToken + sp.End, typ, p})
+		}
+	})
+	ts.spans = spans
+	if err != nil {
+		return nil, err
 	}
 	// out is the list of the article before; cands becomes the next one's
 	// (recognize keeps the list returned here as its candidates' buffer).
@@ -399,6 +406,23 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	}
 	ts.out = cands[:0]
 	return out, nil
+}
+
+// needsProb reports whether withModel reads the probability of the
+// model's span of type typ over tokens [first, end): not when it keeps
+// the gazetteer's name on the same tokens as it is, and the model is not
+// alone (Options.ModelOnly). same maps the candidates' tokens as
+// withModel makes it.
+func (d article) needsProb(first, end int, typ gazetteer.Type, cands []mention, same map[int]int, width int) bool {
+	i, ok := same[first*width+end]
+	if !ok || d.r.model.only {
+		return true
+	}
+	c := &cands[i]
+	if c.source != pipeline.SourceGazetteer || c.typ == gazetteer.Location && typ == gazetteer.Org {
+		return true
+	}
+	return !(c.form == gazetteer.FormName || sameType(typ, c.typ))
 }
 
 // trimmedMatch reports whether the model's span sp is a gazetteer name
