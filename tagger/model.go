@@ -90,7 +90,7 @@ func (m *Model) index() *Model {
 
 // fixedShift returns the fixed point of the weights w: the greatest shift
 // (at most 24) at which any 16 of them, times 2^shift, sum within an
-// int32 (a word's own features are 14 at most; see AddFeatures). The
+// int32 (a word's own features are 15 at most; see AddFeatures). The
 // default model's weights, at most 55.5, get 21: a weight is rounded to
 // 2^-21 (4.8e-7), finer than float32 sums of some 30 of them were
 // (2^-17 for a sum between 64 and 128).

@@ -25,14 +25,18 @@ type Word struct {
 	// tagger.Model.AddFeatures), one value per label each: over the
 	// word's own features; and over the features it gives the word after
 	// it (n-1, s-1, c-1), the word two after (n-2), the word before it
-	// (n+1, s+1, c+1) and the word two before (n+2). Integer sums are the
-	// same in any order, so a token adds these five rows of its words for
-	// the 14 to 17 rows of their features. sumBuf holds them for models of
-	// up to 9 labels, next to the hashes.
+	// (n+1, s+1, c+1) and the word two before (n+2); for a Word made with
+	// its word lists (listed, see SetWordLists) their features too (l=,
+	// l-1=, l-2=, l+1=). Integer sums are the same in any order, so a
+	// token adds these five rows of its words for the 14 to 21 rows of
+	// their features. sumBuf holds them for models of up to 9 labels, next
+	// to the hashes.
 	model  *tagger.Model
 	sums   []int32
 	sumBuf [5 * 9]int32
 	norm   string // lx.norm, at hand: read for every neighbour
+	lists  string // the code of its word lists, when listed
+	listed bool
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
 	// around it.
@@ -82,6 +86,20 @@ func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
 // that holds the Word inside a value of its own (one allocation for both).
 // Once set, *wd must not change.
 func (l *Lexicon) SetWord(wd *Word, w string, m *tagger.Model) {
+	l.setWord(wd, w, "", false, m)
+}
+
+// SetWordLists is SetWord for a word that the word lists coded lists
+// hold (see Extractor.Hinted): the Word's sums take in its word list
+// features too (l=, and l-1=, l-2=, l+1= of its neighbours), so that a
+// Scorer sums them once per word type, for a sentence whose lists are
+// the codes of its Words. Once set, *wd must not change.
+func (l *Lexicon) SetWordLists(wd *Word, w, lists string, m *tagger.Model) {
+	l.setWord(wd, w, lists, true, m)
+}
+
+func (l *Lexicon) setWord(wd *Word, w, lists string, listed bool, m *tagger.Model) {
+	wd.lists, wd.listed = lists, listed
 	lx := &wd.lx
 	analyseInto(lx, w, l.clusters)
 	wd.text, wd.norm = w, lx.norm
@@ -115,6 +133,15 @@ func (l *Lexicon) SetWord(wd *Word, w string, m *tagger.Model) {
 		m.AddFeatures(sums[2*n:3*n], append(own[:0], wd.prev2))
 		m.AddFeatures(sums[3*n:4*n], wd.givesBefore1(own[:0]))
 		m.AddFeatures(sums[4*n:], append(own[:0], wd.next2))
+		if listed {
+			// l=, when it has a code; l-1=, l-2= and l+1= always.
+			if lists != "" {
+				m.AddFeatures(sums[:n], append(own[:0], prefixL.Add(lists)))
+			}
+			m.AddFeatures(sums[n:2*n], append(own[:0], prefixLPrev.Add(lists)))
+			m.AddFeatures(sums[2*n:3*n], append(own[:0], prefixLPrev2.Add(lists)))
+			m.AddFeatures(sums[3*n:4*n], append(own[:0], prefixLNext.Add(lists)))
+		}
 		if fitInt32(wd.sums, sums) {
 			wd.model = m
 		}
@@ -197,8 +224,10 @@ type Scorer struct {
 	// what the sentence's edges give the words near them: the sums of the
 	// features of the word before the first (n-1=<s>, s-1=<s>, c-1=-),
 	// of the one before that (n-2=<s>), of the word after the last
-	// (n+1=</s>, s+1=</s>, c+1=-) and of the one after that (n+2=</s>).
-	edges [2][]int32
+	// (n+1=</s>, s+1=</s>, c+1=-) and of the one after that (n+2=</s>);
+	// edges[k][1], for Words made with their word lists, also l-1=|,
+	// l-2=| and l+1=|.
+	edges [2][2][]int32
 	// absent[mask] is the sum of the features of the absent hints whose
 	// bits mask sets (see absentHashes), which most tokens have.
 	absent [1 << len(absentHashes)][]int32
@@ -213,20 +242,27 @@ func NewScorer(m *tagger.Model) *Scorer {
 	sc := &Scorer{m: m}
 	n := len(m.Labels())
 	// One array for all the sums: a Scorer is made with each scratch.
-	block := make([]int32, (2*4+len(sc.absent))*n)
+	block := make([]int32, (4*4+len(sc.absent))*n)
 	sums := make([]int64, 4*n)
 	for k := range sc.edges {
-		clear(sums)
-		m.AddFeatures(sums[:n], []tagger.Hash{startPrev1, startPrevStem1})
-		m.AddFeatures(sums[n:2*n], []tagger.Hash{startPrev2})
-		m.AddFeatures(sums[2*n:3*n], []tagger.Hash{endNext1, endNextStem1})
-		m.AddFeatures(sums[3*n:], []tagger.Hash{endNext2})
-		if k == 1 {
-			m.AddFeatures(sums[:n], []tagger.Hash{edgePrevCl})
-			m.AddFeatures(sums[2*n:3*n], []tagger.Hash{edgeNextCl})
+		for listed := range sc.edges[k] {
+			clear(sums)
+			m.AddFeatures(sums[:n], []tagger.Hash{startPrev1, startPrevStem1})
+			m.AddFeatures(sums[n:2*n], []tagger.Hash{startPrev2})
+			m.AddFeatures(sums[2*n:3*n], []tagger.Hash{endNext1, endNextStem1})
+			m.AddFeatures(sums[3*n:], []tagger.Hash{endNext2})
+			if k == 1 {
+				m.AddFeatures(sums[:n], []tagger.Hash{edgePrevCl})
+				m.AddFeatures(sums[2*n:3*n], []tagger.Hash{edgeNextCl})
+			}
+			if listed == 1 {
+				m.AddFeatures(sums[:n], []tagger.Hash{prefixLPrev.Add("|")})
+				m.AddFeatures(sums[n:2*n], []tagger.Hash{prefixLPrev2.Add("|")})
+				m.AddFeatures(sums[2*n:3*n], []tagger.Hash{prefixLNext.Add("|")})
+			}
+			sc.edges[k][listed], block = block[:4*n:4*n], block[4*n:]
+			fitInt32(sc.edges[k][listed], sums) // sums of at most 4 rows
 		}
-		sc.edges[k], block = block[:4*n:4*n], block[4*n:]
-		fitInt32(sc.edges[k], sums) // sums of at most 3 rows
 	}
 	var buf [len(absentHashes)]tagger.Hash
 	for mask := range sc.absent {
@@ -259,14 +295,20 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 	// word's first use in an article they miss the cache, and these loads,
 	// independent of one another, are then in flight at once rather than
 	// one by one behind each token's sums.
+	// The sums of the Words serve when all were made for m, alike, and
+	// with the lists given (or without lists, when none are).
 	var touch tagger.Hash
 	fast := len(words) > 0
-	for _, w := range words {
+	listed := fast && words[0].listed
+	if listed && len(lists) < len(words) || !listed && lists != nil {
+		fast = false
+	}
+	for i, w := range words {
 		touch += w.left ^ w.prevCl ^ tagger.Hash(len(w.sums))
 		if len(w.norm) > 0 { // its bytes too, read as the next word's norm
 			touch += tagger.Hash(w.norm[len(w.norm)-1])
 		}
-		fast = fast && w.model == m && w.clustered == words[0].clustered
+		fast = fast && w.model == m && w.clustered == words[0].clustered && w.listed == listed && (!listed || lists[i] == w.lists)
 	}
 	sc.touch = touch
 	var left tagger.Hash // word i's n-1n, hashed with word i-1's nn+1
@@ -285,11 +327,15 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 	if words[0].clustered {
 		edges = sc.edges[1]
 	}
+	edgeSums := edges[0]
+	if listed {
+		edgeSums = edges[1]
+	}
 	for i, w := range words {
 		row := e[i*n : (i+1)*n : (i+1)*n]
 		// The word's own sum and its neighbours' (or the edges').
-		after1, after2 := edges[:n], edges[n:2*n]
-		before1, before2 := edges[2*n:3*n], edges[3*n:]
+		after1, after2 := edgeSums[:n], edgeSums[n:2*n]
+		before1, before2 := edgeSums[2*n:3*n], edgeSums[3*n:]
 		if i >= 1 {
 			after1 = words[i-1].sums[n : 2*n]
 		}
@@ -303,7 +349,7 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 			before2 = words[i+2].sums[4*n : 5*n]
 		}
 		var absent int
-		sc.buf, left, absent = appendPresent(sc.buf[:0], words, hint, raw, lists, seen, i, left)
+		sc.buf, left, absent = appendPresent(sc.buf[:0], words, hint, raw, lists, seen, i, left, listed)
 		add6(row, w.sums[:n], after1, after2, before1, before2, sc.absent[absent])
 		m.AddFeatures(row, sc.buf)
 	}
@@ -386,7 +432,7 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 			dst = append(dst, edgeNextCl)
 		}
 	}
-	dst, nextLeft, absent := appendPresent(dst, words, hint, raw, lists, seen, i, left)
+	dst, nextLeft, absent := appendPresent(dst, words, hint, raw, lists, seen, i, left, false)
 	for b, h := range absentHashes {
 		if absent&(1<<b) != 0 {
 			dst = append(dst, h)
@@ -398,11 +444,13 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 // appendPresent appends the hashes of the features of word i that depend
 // on its context beyond its neighbours' words: the pairs of words, the
 // hints, the raw hints, the document and the word lists, but for the
-// absent hints, whose bits (in the order of absentHashes) it returns. It
+// absent hints, whose bits (in the order of absentHashes) it returns, and
+// with listed (Words made with their lists) the word lists' features of
+// one word each, which their sums hold (l=, l-1=, l+1=, l-2=). It
 // takes left, the hash of word i's n-1n feature, and returns the n-1n of
 // word i+1: hashed in one pass with word i's nn+1, which hashes the same
 // bytes (the norm of word i+1) after another state.
-func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash, int) {
+func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int, left tagger.Hash, listed bool) ([]tagger.Hash, tagger.Hash, int) {
 	w := words[i]
 	norm := w.norm
 	// n-1n, nn+1.
@@ -471,12 +519,14 @@ func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 			}
 			return lists[k]
 		}
-		if c := listAt(i); c != "" {
-			dst = append(dst, prefixL.Add(c))
-		}
 		prev := listAt(i - 1)
-		dst = append(dst, prefixLPrev.Add(prev), prefixLNext.Add(listAt(i+1)),
-			prefixLPair.Add(prev).Add("|").Add(listAt(i)), prefixLPrev2.Add(listAt(i-2)))
+		if !listed {
+			if c := listAt(i); c != "" {
+				dst = append(dst, prefixL.Add(c))
+			}
+			dst = append(dst, prefixLPrev.Add(prev), prefixLNext.Add(listAt(i+1)), prefixLPrev2.Add(listAt(i-2)))
+		}
+		dst = append(dst, prefixLPair.Add(prev).Add("|").Add(listAt(i)))
 	}
 	return dst, nextLeft, absent
 }

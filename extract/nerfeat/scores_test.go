@@ -86,10 +86,22 @@ func testScorer(t *testing.T, c *Clusters) {
 	var s tagger.Scratch
 	// Words made for the model (the Scorer's sums of them), and the same
 	// with some made for none (the Scorer's sums of their hashes).
-	forM, mixed := map[string]*Word{}, map[string]*Word{}
+	// And Words made with their word lists' codes, one per word and code
+	// (SetWordLists; the Scorer sums them when the sentence has lists).
+	forM, mixed, listed := map[string]*Word{}, map[string]*Word{}, map[string]*Word{}
 	for si, sent := range sents {
-		ws, wsMixed := make([]*Word, len(sent)), make([]*Word, len(sent))
+		ws, wsMixed, wsListed := make([]*Word, len(sent)), make([]*Word, len(sent)), make([]*Word, len(sent))
 		for k, w := range sent {
+			code := ""
+			if k < len(lists[si]) {
+				code = lists[si][k]
+			}
+			if listed[w+"\x00"+code] == nil {
+				wd := new(Word)
+				lex.SetWordLists(wd, w, code, m)
+				listed[w+"\x00"+code] = wd
+			}
+			wsListed[k] = listed[w+"\x00"+code]
 			if forM[w] == nil {
 				forM[w] = lex.Word(w, m)
 				var wm *tagger.Model
@@ -118,6 +130,9 @@ func testScorer(t *testing.T, c *Clusters) {
 		}
 		if got := sc.Sentence(&s, wsMixed, hints[si], raws[si], lists[si], seen); !slices.Equal(got, wantE) {
 			t.Fatalf("sentence %d %q, some words made for no model: scores %v, sums of the hashes %v", si, sent, got, wantE)
+		}
+		if got := sc.Sentence(&s, wsListed, hints[si], raws[si], lists[si], seen); !slices.Equal(got, wantE) {
+			t.Fatalf("sentence %d %q, words made with their lists %q: scores %v, sums of the hashes %v", si, sent, lists[si], got, wantE)
 		}
 	}
 }
