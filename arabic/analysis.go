@@ -14,7 +14,15 @@ type Analysis struct {
 
 	stemsOnce sync.Once
 	stems     []string
+	tok       *Tokenizer // the one that made Tokens, or nil
 }
+
+// Tokenizer returns the tokenizer whose tokens a holds (each token's Norm
+// its text normalized with that tokenizer's folds), or nil when a was not
+// made by one (a literal). It does not know of changes to the tokens: code
+// that changes their Norm makes a new Analysis of them (a literal) rather
+// than change those of one a tokenizer made.
+func (a *Analysis) Tokenizer() *Tokenizer { return a.tok }
 
 // Analyze tokenizes text with the Default folds and splits it into
 // sentences.
@@ -40,7 +48,7 @@ func (t *Tokenizer) AnalyzeContext(ctx context.Context, text string) (*Analysis,
 	if err != nil {
 		return nil, err
 	}
-	return &Analysis{Text: text, Tokens: toks, Sentences: Sentences(text, toks)}, nil
+	return &Analysis{Text: text, Tokens: toks, Sentences: Sentences(text, toks), tok: t}, nil
 }
 
 // Stems returns the light stem (Stem) of every token's Norm, in token

@@ -68,19 +68,19 @@ func BenchmarkLexemes(b *testing.B) {
 	r := defaultRecognizerInternal(b)
 	r.vocab = newVocab(1 << 18)
 	var (
-		lex     []*lexeme
-		missing []int32
-		segs    []arabic.Segmentation
+		lex  []*lexeme
+		bufs lexBufs
+		segs []arabic.Segmentation
 	)
 	tokens := 0
 	for _, a := range as {
-		lex, missing = r.vocab.lexemes(r, a, lex, missing, &segs)
+		lex = r.vocab.lexemes(r, a, lex, &bufs, &segs)
 		tokens += len(a.Tokens)
 	}
 	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range as {
-			lex, missing = r.vocab.lexemes(r, a, lex, missing, &segs)
+			lex = r.vocab.lexemes(r, a, lex, &bufs, &segs)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")

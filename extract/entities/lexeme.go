@@ -2,6 +2,7 @@ package entities
 
 import (
 	"hash/maphash"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -102,14 +103,20 @@ const (
 	lexTitleReading     // a reading's stem starts a person title
 	lexPlaceHeadReading // a reading's stem starts a place head
 	lexGivenReading     // a reading is a given name with no enclitic, alone or after و
+	// lexOwnNorm: the lexeme's norm is its text normalized by the
+	// Recognizer's tokenizer (it was made from an analysis of that
+	// tokenizer, arabic.Analysis.Tokenizer), so that the tokens of such an
+	// analysis with its text have its norm.
+	lexOwnNorm
 )
 
 func (l *lexeme) has(f lexFlag) bool { return l.flags&f != 0 }
 
 // newLexeme analyses the surface form text, of kind kind and normalized
 // form norm. It keeps copies of the strings, never the article's text.
-// segs is scratch space for the clitic readings.
-func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs *[]arabic.Segmentation) *lexeme {
+// own says that norm was made by r's tokenizer (see lexOwnNorm). segs is
+// scratch space for the clitic readings.
+func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own bool, segs *[]arabic.Segmentation) *lexeme {
 	// One copy holds both strings.
 	both := strings.Clone(text + norm)
 	var l *lexeme
@@ -136,27 +143,42 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 			l.flags |= f
 		}
 	}
-	set(lexStop, arabic.IsStopWord(w))
-	set(lexFiller, rr.fillers[w])
-	set(lexNameStop, rr.stops[w])
-	set(lexTitle, rr.titles[w] != nil)
-	set(lexCommon, rr.common[w])
-	set(lexCommonish, rr.isCommon(w))
-	set(lexCommonBare, rr.isCommon(strings.TrimPrefix(w, "ال")))
-	set(lexSpeechVerb, rr.speechVerbs[w])
-	set(lexPlacePrefix, rr.placePrefixes[w])
+	// The facts of w, of w after و and of w without ال, each looked up
+	// once.
+	fw := rr.facts[w]
+	stop := arabic.IsStopWord(w)
+	commonish := commonFact(fw, w)
+	afterWa, wa := strings.CutPrefix(w, "و")
+	fAfterWa := fw
+	if wa {
+		fAfterWa = rr.facts[afterWa]
+	}
+	commonBare := commonish
+	if bare, ok := strings.CutPrefix(w, "ال"); ok {
+		commonBare = commonFact(rr.facts[bare], bare)
+	}
+	set(lexStop, stop)
+	set(lexFiller, fw&factFiller != 0)
+	set(lexNameStop, fw&factNameStop != 0)
+	set(lexTitle, fw&factTitle != 0)
+	set(lexCommon, fw&factCommon != 0)
+	set(lexCommonish, commonish)
+	set(lexCommonBare, commonBare)
+	set(lexSpeechVerb, fw&factSpeechVerb != 0)
+	set(lexPlacePrefix, fw&factPlacePrefix != 0)
 	set(lexFuture, futureVerb(w))
 	set(lexDefinite, definite(w))
-	set(lexArticleAfterWa, strings.HasPrefix(strings.TrimPrefix(w, "و"), "ال"))
-	set(lexGivenAfterWa, rr.given[strings.TrimPrefix(w, "و")])
-	set(lexGiven, rr.given[w])
+	set(lexArticleAfterWa, strings.HasPrefix(afterWa, "ال"))
+	set(lexGivenAfterWa, fAfterWa&factGiven != 0)
+	set(lexGiven, fw&factGiven != 0)
 	set(lexCompoundTail, isCompoundTail(w))
-	set(lexSingleName, r.personWords[w] || rr.given[w])
-	if rest, ok := strings.CutPrefix(w, "و"); ok && utf8.RuneCountInString(rest) >= minNameRunes {
-		set(lexConjoined, !rr.given[w] && !rr.givenAmbiguous[w] && !r.personWords[w] && !rr.connectors[w])
+	set(lexSingleName, fw&(factPersonWord|factGiven) != 0)
+	if wa && utf8.RuneCountInString(afterWa) >= minNameRunes {
+		set(lexConjoined, fw&(factGiven|factGivenAmbiguous|factPersonWord|factConnector) == 0)
 	}
-	set(lexAfterConnector, kind == arabic.Word && (!arabic.IsStopWord(w) || l.runes >= 4))
+	set(lexAfterConnector, kind == arabic.Word && (!stop || l.runes >= 4))
 	set(lexPronounSuffix, pronounSuffix(l.text))
+	set(lexOwnNorm, own)
 
 	tok := arabic.Token{Kind: kind, Norm: l.norm, Offsets: arabic.Offsets{
 		End: len(l.text), RuneEnd: utf8.RuneCountInString(l.text),
@@ -181,12 +203,16 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, segs 
 		}
 	}
 	for _, seg := range l.readings {
-		set(lexOrgHeadReading, rr.orgHeads[seg.Stem])
-		set(lexTitleReading, rr.titles[seg.Stem] != nil)
-		set(lexPlaceHeadReading, rr.placeHeads[seg.Stem] != nil)
-		set(lexGivenReading, rr.given[seg.Stem] && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و"))
+		f := fw
+		if seg.Stem != w {
+			f = rr.facts[seg.Stem]
+		}
+		set(lexOrgHeadReading, f&factOrgHead != 0)
+		set(lexTitleReading, f&factTitle != 0)
+		set(lexPlaceHeadReading, f&factPlaceHead != 0)
+		set(lexGivenReading, f&factGiven != 0 && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و"))
 	}
-	l.class = r.wordClass(l, tok, segs)
+	l.class = r.wordClass(l, tok, segs, fw, stop, commonish)
 	l.lists = r.listCode(l)
 	if r.model != nil {
 		r.words.SetWordLists(l.feat, l.text, l.lists, r.model.m)
@@ -212,14 +238,17 @@ type lexemeFeatBlock struct {
 }
 
 // wordClass returns the class of the word l as part of a person's name,
-// before its context is known (see lexeme.class).
-func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segmentation) wordClass {
+// before its context is known (see lexeme.class). fw are the facts of its
+// normalized form, stop and common whether it is a stop word and a
+// common one (rules.isCommon); *segs holds the readings of tok (l's
+// text as a token) made with the rules' firstOpts.
+func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segmentation, fw wordFact, stop, common bool) wordClass {
 	rr := r.rules
 	w := l.norm
 	switch {
 	case l.kind != arabic.Word || l.runes < minNameRunes:
 		return notName
-	case rr.connectors[w]:
+	case fw&factConnector != 0:
 		return connector
 	case w == "علي":
 		// The name Ali, and the preposition على once ى is folded: a name
@@ -228,37 +257,52 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 			return notName
 		}
 		return knownName
-	case arabic.IsStopWord(w), rr.notNameWords[w]:
+	case stop, fw&factNotName != 0:
 		return notName
-	case rr.given[w] || rr.givenAmbiguous[w] || r.personWords[w] || isCompoundTail(w):
+	case fw&(factGiven|factGivenAmbiguous|factPersonWord) != 0 || isCompoundTail(w):
 		// The tails of compound names (الجار الله، نور الدين) are name
 		// words after another; a name never starts with them, as they
 		// carry the article.
 		return knownName
-	case strings.HasPrefix(w, "و") && rr.given[w[len("و"):]]:
+	case strings.HasPrefix(w, "و") && rr.facts[w[len("و"):]]&factGiven != 0:
 		// ومصطفى: a given name after the conjunction starts a name (and
 		// ends the one before it, see conjoined).
 		return knownName
 	}
-	if rr.isCommon(w) || futureVerb(w) {
+	if common || futureVerb(w) {
 		return notName
 	}
 	// The accusative of a common word or a given name (نموذجا، عادلا، أمرا):
 	// a name that no list knows seldom takes it.
-	if rest, ok := strings.CutSuffix(w, "ا"); ok && l.runes >= 4 && (rr.isCommon(rest) || rr.given[rest]) {
-		return notName
+	if rest, ok := strings.CutSuffix(w, "ا"); ok && l.runes >= 4 {
+		if f := rr.facts[rest]; f&factGiven != 0 || commonFact(f, rest) {
+			return notName
+		}
 	}
-	// A proclitic reading that is a common word: بحفظ، والتجارة.
-	*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
+	// A proclitic reading that is a common word: بحفظ، والتجارة. *segs
+	// holds the readings of rr.firstOpts (see newLexeme): when those are
+	// the same options, they are these readings.
+	if !sameSegmentOptions(rr.firstOpts, rr.commonOpts) {
+		*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
+	}
 	for _, seg := range *segs {
+		if seg.Enclitic != "" || seg.Proclitics == "" || !commonFact(rr.facts[seg.Stem], seg.Stem) {
+			continue
+		}
 		// The future prefix س comes before a verb, never a stop word:
 		// ساها is not س + آها.
-		future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem)
-		if seg.Enclitic == "" && seg.Proclitics != "" && rr.isCommon(seg.Stem) && !future {
+		if future := strings.HasSuffix(seg.Proclitics, "س") && arabic.IsStopWord(seg.Stem); !future {
 			return notName
 		}
 	}
 	return maybeName
+}
+
+// sameSegmentOptions reports whether segmenting with x and with y gives
+// the same readings: neither filters them (the Keep of each is nil) and
+// both keep or both leave out the enclitics.
+func sameSegmentOptions(x, y arabic.SegmentOptions) bool {
+	return x.Keep == nil && y.Keep == nil && x.NoEnclitics == y.NoEnclitics
 }
 
 // vocab holds the lexemes of the surface forms a Recognizer has met. It is
@@ -413,38 +457,51 @@ func (t *lexTable) grow() {
 	}
 }
 
+// lexBufs are the scratch buffers of vocab.lexemes.
+type lexBufs struct {
+	missing []int32  // the tokens not in the current generation
+	hashes  []uint64 // per token: its form's hash
+}
+
 // lexemes sets dst[k] to the lexeme of token k of a, analysing the forms
-// not met before with r, and returns dst. missing and segs are scratch
-// space.
-func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missing []int32, segs *[]arabic.Segmentation) ([]*lexeme, []int32) {
+// not met before with r, and returns dst. b and segs are scratch space.
+// Each form is hashed once: the two generations share a seed, and a new
+// lexeme is added with its token's hash.
+func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lexBufs, segs *[]arabic.Segmentation) []*lexeme {
 	dst = reuse.Resize(dst, len(a.Tokens), nil)
-	missing = missing[:0]
+	hashes := slices.Grow(b.hashes[:0], len(a.Tokens))[:len(a.Tokens)]
+	b.hashes = hashes
+	missing := b.missing[:0]
+	seed := v.cur.seed
 	v.mu.RLock()
 	for k := range a.Tokens {
 		t := &a.Tokens[k]
 		text := a.Text[t.Start:t.End]
-		if l := v.cur.get(text, v.cur.hash(text), t.Kind); l != nil {
+		h := maphash.String(seed, text)
+		hashes[k] = h
+		if l := v.cur.get(text, h, t.Kind); l != nil {
 			dst[k] = l
 			continue
 		}
 		missing = append(missing, int32(k))
 	}
 	v.mu.RUnlock()
+	b.missing = missing
 	if len(missing) == 0 {
-		return dst, missing
+		return dst
 	}
 	// Forms of the previous generation, and new ones, analysed outside
 	// the lock.
 	v.mu.RLock()
 	for _, k := range missing {
 		t := &a.Tokens[k]
-		text := a.Text[t.Start:t.End]
-		if l := v.old.get(text, v.old.hash(text), t.Kind); l != nil {
+		if l := v.old.get(a.Text[t.Start:t.End], hashes[k], t.Kind); l != nil {
 			dst[k] = l
 		}
 	}
 	v.mu.RUnlock()
 	// A form met several times in the article is analysed once.
+	own := a.Tokenizer() == r.tok
 	var fresh map[string]*lexeme
 	for _, k := range missing {
 		if dst[k] != nil {
@@ -459,13 +516,13 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 		if fresh == nil {
 			fresh = make(map[string]*lexeme)
 		}
-		dst[k] = r.newLexeme(text, t.Kind, t.Norm, segs)
+		dst[k] = r.newLexeme(text, t.Kind, t.Norm, own, segs)
 		fresh[dst[k].text] = dst[k]
 	}
 	v.mu.Lock()
 	for _, k := range missing {
 		l := dst[k]
-		h := v.cur.hash(l.text)
+		h := hashes[k] // the hash of l.text, which is token k's form
 		if prev := v.cur.holds(l.text, h); prev != nil {
 			if prev.kind == l.kind {
 				dst[k] = prev // added by another goroutine, or earlier in this article
@@ -478,5 +535,5 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, missin
 		v.cur.add(l, h)
 	}
 	v.mu.Unlock()
-	return dst, missing
+	return dst
 }

@@ -41,7 +41,7 @@ func TestVocabBounded(t *testing.T) {
 			t.Fatalf("article %d: %d lexemes, want at most %d", i, n, 2*limit)
 		}
 		var lex []*lexeme
-		lex, _ = r.vocab.lexemes(r, a, lex, nil, new([]arabic.Segmentation))
+		lex = r.vocab.lexemes(r, a, lex, new(lexBufs), new([]arabic.Segmentation))
 		if i > 0 && lex[0] != keep {
 			t.Fatalf("article %d: the lexeme of الكويت was analysed again", i)
 		}
@@ -56,7 +56,7 @@ func TestLexemeKeepsNoText(t *testing.T) {
 	text := "قال والكويت"
 	a := arabic.Analyze(text)
 	tok := a.Tokens[1]
-	l := r.newLexeme(tok.Text(text), tok.Kind, tok.Norm, new([]arabic.Segmentation))
+	l := r.newLexeme(tok.Text(text), tok.Kind, tok.Norm, true, new([]arabic.Segmentation))
 	if l.text != "والكويت" || l.norm != tok.Norm {
 		t.Fatalf("lexeme %q %q, want %q %q", l.text, l.norm, "والكويت", tok.Norm)
 	}
@@ -124,7 +124,7 @@ func TestLexemeGazID(t *testing.T) {
 				t.Fatalf("%q: %d tokens, want 1", tt.word, len(a.Tokens))
 			}
 			tok := a.Tokens[0]
-			l := r.newLexeme(tok.Text(a.Text), tok.Kind, tok.Norm, new([]arabic.Segmentation))
+			l := r.newLexeme(tok.Text(a.Text), tok.Kind, tok.Norm, true, new([]arabic.Segmentation))
 			if want := r.gaz.TokenID(tok.Norm); l.gazID != want {
 				t.Errorf("gazID %d, want TokenID(%q) = %d", l.gazID, tok.Norm, want)
 			}
@@ -156,9 +156,14 @@ func TestLexemeGazID(t *testing.T) {
 			t.Errorf("pass %d: starts of والكويت %v, want one, after و", pass, starts[8])
 		}
 		// A token whose form another analysis normalized otherwise is
-		// looked up, not read from the lexeme.
-		a.Tokens[0].Norm = a.Tokens[4].Norm // زار as الكويت
-		if ids, _ := d.gazIDs(); ids[0] == 0 || ids[0] != ids[4] {
+		// looked up, not read from the lexeme: an analysis made by no
+		// tokenizer (a literal, which arabic.Analysis.Tokenizer does not
+		// name) with a token changed.
+		changed := &arabic.Analysis{Text: a.Text, Tokens: slices.Clone(a.Tokens), Sentences: a.Sentences}
+		changed.Tokens[0].Norm = a.Tokens[4].Norm // زار as الكويت
+		dc := d
+		dc.a = changed
+		if ids, _ := dc.gazIDs(); ids[0] == 0 || ids[0] != ids[4] {
 			t.Errorf("pass %d: changed norm: id %d, want %d (nonzero)", pass, ids[0], ids[4])
 		}
 		r.putScratch(scr)
@@ -254,5 +259,73 @@ func TestVocabConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestGazIDsMixedFolds checks gazIDs against the gazetteer's own lookups
+// of each token when analyses of the Recognizer's tokenizer and of other
+// folds meet the same forms, in both orders: the lexemes made from the
+// first keep its norms, which gazIDs trusts (lexOwnNorm) only for an
+// analysis of the Recognizer's tokenizer made from its lexemes.
+func TestGazIDsMixedFolds(t *testing.T) {
+	text := "زار الرئيس مصر والكويت وقال إن أمريكا ستدعم الأردن وإيران"
+	other := arabic.NewTokenizer(arabic.Default &^ (arabic.FoldAlef | arabic.FoldTehMarbuta))
+	for _, order := range [][]string{{"own", "other", "own"}, {"other", "own", "other"}} {
+		r := defaultRecognizerInternal(t)
+		for _, name := range order {
+			a := arabic.Analyze(text)
+			if name == "other" {
+				a = other.Analyze(text)
+			}
+			d := r.newArticle(a, new(scratch))
+			ids, starts := d.gazIDs()
+			for k, tok := range a.Tokens {
+				wantStarts := r.gaz.AppendStarts(nil, tok.Text(a.Text), tok.Kind, tok.Norm)
+				if want := r.gaz.TokenID(tok.Norm); ids[k] != want || !slices.Equal(starts[k], wantStarts) {
+					t.Errorf("%v, %s analysis, token %q: id %d, starts %v; want %d, %v", order, name, tok.Norm, ids[k], starts[k], want, wantStarts)
+				}
+			}
+		}
+	}
+}
+
+// TestFactsMatchLists checks rules.facts against the lists it sums up,
+// for every word of the lists and the forms of a text.
+func TestFactsMatchLists(t *testing.T) {
+	r := defaultRecognizerInternal(t)
+	rr := r.rules
+	words := map[string]bool{}
+	for _, s := range []set{rr.common, rr.stops, rr.fillers, rr.orgHeads, rr.speechVerbs, rr.placePrefixes, rr.given, rr.givenAmbiguous, rr.connectors, rr.notNameWords, r.personWords} {
+		for w := range s {
+			words[w] = true
+		}
+	}
+	for _, p := range []phrases{rr.titles, rr.placeHeads} {
+		for w := range p {
+			words[w] = true
+		}
+	}
+	for _, tok := range arabic.Tokenize("قال وزير الخارجية الكويتي الشيخ محمد إن الرئيس الأمريكي باراك أوباما سيزور والكويت في ٢٠١٤") {
+		words[tok.Norm] = true
+	}
+	for w := range words {
+		f := rr.facts[w]
+		for _, c := range []struct {
+			fact wordFact
+			in   bool
+		}{
+			{factCommon, rr.common[w]}, {factNameStop, rr.stops[w]}, {factFiller, rr.fillers[w]},
+			{factTitle, rr.titles[w] != nil}, {factOrgHead, rr.orgHeads[w]}, {factPlaceHead, rr.placeHeads[w] != nil},
+			{factSpeechVerb, rr.speechVerbs[w]}, {factPlacePrefix, rr.placePrefixes[w]}, {factGiven, rr.given[w]},
+			{factGivenAmbiguous, rr.givenAmbiguous[w]}, {factConnector, rr.connectors[w]}, {factNotName, rr.notNameWords[w]},
+			{factPersonWord, r.personWords[w]},
+		} {
+			if (f&c.fact != 0) != c.in {
+				t.Errorf("%q: fact %b is %v, the list says %v", w, c.fact, f&c.fact != 0, c.in)
+			}
+		}
+		if commonFact(f, w) != rr.isCommon(w) {
+			t.Errorf("%q: commonFact %v, isCommon %v", w, commonFact(f, w), rr.isCommon(w))
+		}
 	}
 }

@@ -59,6 +59,11 @@ type rules struct {
 	// first holds the first word of every title, head and given name, so
 	// that clitic readings are only located for words that may matter.
 	first set
+	// facts holds, for every word of the lists above, the lists that
+	// hold it (and whether a gazetteer person's name has it, see
+	// Recognizer.personWords): a new lexeme looks its form up once rather
+	// than in each list. Made by addFacts once the lists are complete.
+	facts map[string]wordFact
 	// firstOpts and commonOpts segment keeping the readings whose stem is
 	// in first, or is a common word; built once, as a method value
 	// allocates.
@@ -152,6 +157,67 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		}
 	}
 	return r, nil
+}
+
+// wordFact is a set of the word lists of rules that hold a word.
+type wordFact uint16
+
+const (
+	factCommon         wordFact = 1 << iota // common
+	factNameStop                            // stops
+	factFiller                              // fillers
+	factTitle                               // titles (the first word of one)
+	factOrgHead                             // orgHeads
+	factPlaceHead                           // placeHeads (the first word of one)
+	factSpeechVerb                          // speechVerbs
+	factPlacePrefix                         // placePrefixes
+	factGiven                               // given
+	factGivenAmbiguous                      // givenAmbiguous
+	factConnector                           // connectors
+	factNotName                             // notNameWords
+	factPersonWord                          // Recognizer.personWords
+
+	// factCommonish are the lists of isCommon, which also holds the stop
+	// words.
+	factCommonish = factCommon | factNameStop | factFiller | factTitle | factOrgHead | factPlaceHead
+)
+
+// addFacts sets rr.facts from the lists and personWords.
+func (rr *rules) addFacts(personWords set) {
+	rr.facts = map[string]wordFact{}
+	add := func(f wordFact, words set) {
+		for w, ok := range words {
+			if ok {
+				rr.facts[w] |= f
+			}
+		}
+	}
+	for _, p := range []struct {
+		f wordFact
+		m phrases
+	}{{factTitle, rr.titles}, {factPlaceHead, rr.placeHeads}} {
+		for w, list := range p.m {
+			if list != nil {
+				rr.facts[w] |= p.f
+			}
+		}
+	}
+	add(factCommon, rr.common)
+	add(factNameStop, rr.stops)
+	add(factFiller, rr.fillers)
+	add(factOrgHead, rr.orgHeads)
+	add(factSpeechVerb, rr.speechVerbs)
+	add(factPlacePrefix, rr.placePrefixes)
+	add(factGiven, rr.given)
+	add(factGivenAmbiguous, rr.givenAmbiguous)
+	add(factConnector, rr.connectors)
+	add(factNotName, rr.notNameWords)
+	add(factPersonWord, personWords)
+}
+
+// commonFact is isCommon(w) for the word w whose facts are f.
+func commonFact(f wordFact, w string) bool {
+	return f&factCommonish != 0 || arabic.IsStopWord(w)
 }
 
 // withConjunctions adds to s each of its words after و and after ف.

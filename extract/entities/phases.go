@@ -54,14 +54,15 @@ type scratch struct {
 	inOrg   []bool
 	classes []wordClass
 	lex     []*lexeme
-	missing []int32
+	lexBufs lexBufs
 	segs    []arabic.Segmentation
 	words   []string
 	keyBuf  []byte            // a key being joined (see article.key)
 	keys    map[string]string // the article's keys of several words, each made once
 	tagger  taggerScratch
 	short   shortScratch
-	// The candidates of recognize and those chosen, and the tokens taken.
+	// The candidates of recognize (at their length) and those chosen, and
+	// the tokens taken.
 	cands, chosen []mention
 	taken         []bool
 	order         []int32  // selectInto's
@@ -85,12 +86,16 @@ func (r *Recognizer) putScratch(s *scratch) {
 	if cap(s.covered) > maxPooledTokens {
 		return
 	}
+	// The token buffers and the candidates were written within their
+	// lengths (each buffer is made at a token count, and cleared here
+	// within it, so that what lies beyond it is already clear): their
+	// capacity is the largest article's, their length this one's.
 	clear(s.segs[:cap(s.segs)])
-	clear(s.lex[:cap(s.lex)])
-	clear(s.gazStarts[:cap(s.gazStarts)])
+	clear(s.lex)
+	clear(s.gazStarts)
 	clear(s.keys) // per article: keys are not cached between articles
-	clear(s.cands[:cap(s.cands)])
-	clear(s.chosen[:cap(s.chosen)])
+	clear(s.cands)
+	clear(s.chosen[:cap(s.chosen)]) // shortForms drops mentions in place
 	s.short.release()
 	r.scratch.Put(s)
 }
@@ -98,20 +103,23 @@ func (r *Recognizer) putScratch(s *scratch) {
 // newArticle returns a with the lexeme of every token, looked up in the
 // vocabulary of r (analysing the forms not met before).
 func (r *Recognizer) newArticle(a *arabic.Analysis, s *scratch) article {
-	s.lex, s.missing = r.vocab.lexemes(r, a, s.lex, s.missing, &s.segs)
+	s.lex = r.vocab.lexemes(r, a, s.lex, &s.lexBufs, &s.segs)
 	return article{r: r, a: a, lex: s.lex, scr: s}
 }
 
 // gazIDs returns the gazetteer's ids and starts of d's tokens (see
 // gazetteer.Matcher.FindAllStartsContext), read from their lexemes. A
 // token whose normalized form is not its lexeme's (an analysis made with
-// other folds than the one that made the lexeme) is looked up.
+// other folds than the one that made the lexeme) is looked up. When the
+// Recognizer's tokenizer made both d's analysis and the lexeme, their
+// forms are the same and need not be compared.
 func (d article) gazIDs() ([]uint32, [][]gazetteer.Start) {
 	ids := reuse.Resize(d.scr.gazIDs, len(d.a.Tokens), 0)
 	starts := reuse.Resize(d.scr.gazStarts, len(d.a.Tokens), nil)
 	d.scr.gazIDs, d.scr.gazStarts = ids, starts
+	own := d.a.Tokenizer() == d.r.tok
 	for k, l := range d.lex {
-		if t := &d.a.Tokens[k]; l.norm == t.Norm {
+		if t := &d.a.Tokens[k]; own && l.has(lexOwnNorm) || l.norm == t.Norm {
 			ids[k], starts[k] = l.gazID, l.gazStarts
 		} else {
 			ids[k] = d.r.gaz.TokenID(t.Norm)

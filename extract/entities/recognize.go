@@ -87,6 +87,7 @@ func New(m *gazetteer.Matcher, opt Options) (*Recognizer, error) {
 			}
 		}
 	}
+	rr.addFacts(r.personWords)
 	return r, nil
 }
 
@@ -124,7 +125,7 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 	defer r.putScratch(scr)
 	d := r.newArticle(a, scr)
 	names, cands, err := d.candidates(ctx)
-	defer func() { scr.cands = cands[:0] }()
+	defer func() { scr.cands = cands }() // cleared at its length by putScratch
 	if err != nil {
 		return nil, err
 	}
@@ -275,9 +276,10 @@ func (d article) decide(gm gazetteer.Match, ev *gazetteer.Evidence, ruleType gaz
 	}, true
 }
 
-// selectInto appends to out the candidates that win their overlaps, in
-// text order: the longest first, then gazetteer names before rules' names,
-// then names before demonyms, then the earliest. It marks the tokens taken
+// selectInto appends to out (empty: its array is reused) the candidates
+// that win their overlaps, in text order: the longest first, then
+// gazetteer names before rules' names, then names before demonyms, then
+// the earliest. It marks the tokens taken
 // in taken (all false, one per token), and returns both. order is scratch
 // space: the candidates' order is sorted, not the candidates (a mention
 // is 144 bytes), which are left as they were; a stable sort gives one
@@ -288,15 +290,25 @@ func selectInto(out, cands []mention, taken []bool, order *[]int32) ([]mention, 
 		ord = append(ord, int32(i))
 	}
 	*order = ord
+	// The comparison returns at the first key that differs (cmp.Or would
+	// compute all four).
 	slices.SortStableFunc(ord, func(i, j int32) int {
 		x, y := &cands[i], &cands[j]
-		return cmp.Or(
-			cmp.Compare(y.runes(), x.runes()),
-			cmp.Compare(sourceRank(x.source), sourceRank(y.source)),
-			cmp.Compare(x.form, y.form),
-			cmp.Compare(x.Start, y.Start),
-		)
+		if c := cmp.Compare(y.runes(), x.runes()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(sourceRank(x.source), sourceRank(y.source)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.form, y.form); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Start, y.Start)
 	})
+	// The winners' indices, kept in ord's first places, are sorted into
+	// text order, then copied: the sort makes the same moves on indices
+	// as it would on the mentions (it only reads the comparisons).
+	won := ord[:0]
 	for _, i := range ord {
 		c := &cands[i]
 		free := true
@@ -309,9 +321,12 @@ func selectInto(out, cands []mention, taken []bool, order *[]int32) ([]mention, 
 		for k := c.first; k < c.end; k++ {
 			taken[k] = true
 		}
-		out = append(out, *c)
+		won = append(won, i)
 	}
-	slices.SortFunc(out, func(x, y mention) int { return cmp.Compare(x.Start, y.Start) })
+	slices.SortFunc(won, func(i, j int32) int { return cmp.Compare(cands[i].Start, cands[j].Start) })
+	for _, i := range won {
+		out = append(out, cands[i])
+	}
 	return out, taken
 }
 
