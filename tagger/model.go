@@ -258,6 +258,20 @@ func (m *Model) viterbiIn(s *Scratch, e []float32, length int) []int {
 type viterbiTable struct {
 	edges []edge
 	ends  []int32
+	// nine is the same edges for 9 labels, each label following all 9
+	// or 2 (O, B-X and I-X of four types, as the default model), when
+	// they are so; nil otherwise.
+	nine *nineEdges
+}
+
+// nineEdges are the edges of a viterbiTable of 9 labels: into each label
+// c either from all (full[c], weights w[c][p]) or from the two labels
+// from[c] with the weights fw[c], in increasing order as in the table.
+type nineEdges struct {
+	full [9]bool
+	w    [9][9]float32
+	from [9][2]int32
+	fw   [9][2]float32
 }
 
 // make sets t to the edges of trans and from (see Model.from), in t's
@@ -271,6 +285,27 @@ func (t *viterbiTable) make(trans []float32, from [][]int32, n int) {
 		}
 		t.ends[c] = int32(len(t.edges))
 	}
+	t.nine = nil
+	if n != 9 {
+		return
+	}
+	nine := new(nineEdges)
+	for c := range n {
+		switch ps := from[c]; len(ps) {
+		case 9: // 0 to 8, in order
+			nine.full[c] = true
+			for p := range n {
+				nine.w[c][p] = trans[(p+1)*n+c]
+			}
+		case 2:
+			for k, p := range ps {
+				nine.from[c][k], nine.fw[c][k] = p, trans[int(p+1)*n+c]
+			}
+		default:
+			return
+		}
+	}
+	t.nine = nine
 }
 
 // viterbiWith is viterbi with the edges of t, made from trans.
@@ -290,8 +325,11 @@ func (s *Scratch) viterbiWith(t *viterbiTable, e, trans []float32, allow []bool,
 		}
 		back[c] = 0
 	}
+	if t.nine != nil {
+		viterbi9(t.nine, score, back, e, length)
+	}
 	edges, ends := t.edges, t.ends
-	for i := 1; i < length; i++ {
+	for i := 1; i < length && t.nine == nil; i++ {
 		prev := score[(i-1)*n : i*n : i*n]
 		cur, bk, ei := score[i*n:(i+1)*n:(i+1)*n], back[i*n:(i+1)*n:(i+1)*n], e[i*n:(i+1)*n:(i+1)*n]
 		j := 0
@@ -320,6 +358,61 @@ func (s *Scratch) viterbiWith(t *viterbiTable, e, trans []float32, allow []bool,
 		path[i-1] = int(back[i*n+path[i]])
 	}
 	return path
+}
+
+// viterbi9 is the loop of viterbiWith over the edges of nine, with the
+// scores of the token before in registers rather than read at each edge:
+// the same sums and comparisons in the same order.
+func viterbi9(nine *nineEdges, score []float32, back []int32, e []float32, length int) {
+	const minusInf = float32(-1e30)
+	for i := 1; i < length; i++ {
+		prev := (*[9]float32)(score[(i-1)*9 : i*9])
+		cur, bk, ei := (*[9]float32)(score[i*9:(i+1)*9]), (*[9]int32)(back[i*9:(i+1)*9]), (*[9]float32)(e[i*9:(i+1)*9])
+		p0, p1, p2, p3, p4, p5, p6, p7, p8 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6], prev[7], prev[8]
+		for c := range 9 {
+			best, arg := minusInf, int32(0)
+			if nine.full[c] {
+				w := &nine.w[c]
+				if v := p0 + w[0]; v > best {
+					best, arg = v, 0
+				}
+				if v := p1 + w[1]; v > best {
+					best, arg = v, 1
+				}
+				if v := p2 + w[2]; v > best {
+					best, arg = v, 2
+				}
+				if v := p3 + w[3]; v > best {
+					best, arg = v, 3
+				}
+				if v := p4 + w[4]; v > best {
+					best, arg = v, 4
+				}
+				if v := p5 + w[5]; v > best {
+					best, arg = v, 5
+				}
+				if v := p6 + w[6]; v > best {
+					best, arg = v, 6
+				}
+				if v := p7 + w[7]; v > best {
+					best, arg = v, 7
+				}
+				if v := p8 + w[8]; v > best {
+					best, arg = v, 8
+				}
+			} else {
+				a, b := nine.from[c][0], nine.from[c][1]
+				if v := prev[a] + nine.fw[c][0]; v > best {
+					best, arg = v, a
+				}
+				if v := prev[b] + nine.fw[c][1]; v > best {
+					best, arg = v, b
+				}
+			}
+			cur[c] = best + ei[c]
+			bk[c] = arg
+		}
+	}
 }
 
 // edge is an allowed transition from label p, with its weight w, as the
