@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"context"
+	"hash/maphash"
 	"sync"
 )
 
@@ -14,6 +15,8 @@ type Analysis struct {
 
 	stemsOnce sync.Once
 	stems     []string
+	indexOnce sync.Once
+	index     StemIndex
 	tok       *Tokenizer // the one that made Tokens, or nil
 }
 
@@ -67,6 +70,74 @@ func (a *Analysis) Stems() []string {
 		}
 	})
 	return a.stems
+}
+
+// StemIndex numbers the distinct light stems of an analysis's tokens
+// (Analysis.Stems, so that a token that is no Word is numbered by its
+// Norm), so that the stages that compare stems look each up once per
+// article rather than once per token: the keywords' statistics, the
+// gazetteer's context words and the topic terms.
+type StemIndex struct {
+	ids   []int32  // per token: the number of its stem
+	first []int32  // per number: the first token with that stem
+	stems []string // the analysis's Stems
+	slots []int32  // open addressing, a power of two long: 1 + a stem's number, or 0
+}
+
+// StemIndex returns the numbers of the article's stems, computed on the
+// first call and shared by later ones.
+func (a *Analysis) StemIndex() *StemIndex {
+	a.indexOnce.Do(func() {
+		x := &a.index
+		x.stems = a.Stems()
+		n := len(x.stems)
+		size := 8
+		for size < 2*n {
+			size *= 2
+		}
+		buf := make([]int32, n+size+n) // ids, slots, then first: at most n numbers
+		x.ids, x.slots, x.first = buf[:n:n], buf[n:n+size:n+size], buf[n+size:n+size]
+		for k, s := range x.stems {
+			h := x.slot(s)
+			if x.slots[h] == 0 {
+				x.first = append(x.first, int32(k))
+				x.slots[h] = int32(len(x.first))
+			}
+			x.ids[k] = x.slots[h] - 1
+		}
+	})
+	return &a.index
+}
+
+// slot returns the index in x.slots of stem: its number's, or the empty
+// slot where it would go.
+func (x *StemIndex) slot(stem string) int {
+	mask := len(x.slots) - 1
+	h := int(maphash.String(indexSeed, stem)) & mask
+	for x.slots[h] != 0 && x.stems[x.first[x.slots[h]-1]] != stem {
+		h = (h + 1) & mask
+	}
+	return h
+}
+
+var indexSeed = maphash.MakeSeed()
+
+// Len returns the number of distinct stems.
+func (x *StemIndex) Len() int { return len(x.first) }
+
+// IDs returns the number of every token's stem, in token order: 0, 1, 2 …
+// in the order the stems first occur. The slice must not be changed.
+func (x *StemIndex) IDs() []int32 { return x.ids }
+
+// First returns the first token whose stem is number id.
+func (x *StemIndex) First(id int32) int { return int(x.first[id]) }
+
+// ID returns the number of stem, or -1 when no token has it.
+func (x *StemIndex) ID(stem string) int32 {
+	if len(x.slots) == 0 {
+		return -1
+	}
+	return x.slots[x.slot(stem)] - 1
 }
 
 // SentenceOf returns the index of the sentence that holds token k, or -1.
