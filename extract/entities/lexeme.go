@@ -30,9 +30,10 @@ type lexeme struct {
 	// context is known: maybeName becomes notName inside a gazetteer name
 	// that is not a person's or an organization found by the rules.
 	class wordClass
-	// readings are the clitic readings whose stem is in the rules' first
-	// words, the whole word first, without those that remove the article
-	// (see article.stems). Their offsets are relative to the word's start.
+	// readings are the clitic readings of the word (all of them: see
+	// rules.firstOpts), the whole word first, without those that remove
+	// the article (see article.stems). Their offsets are relative to the
+	// word's start.
 	readings []arabic.Segmentation
 	// lists is the code of the word lists that hold it, for the tagger
 	// (see listCode).
@@ -329,8 +330,10 @@ type vocab struct {
 // defaultVocabSize is the number of lexemes of a generation: the surface
 // forms of about 5,000 news articles (the 2,400 of the ANT sample hold
 // 103,000 distinct forms, 41,000 of them met twice or more). A lexeme
-// takes about 530 bytes with the default model (its nerfeat.Word), 230
-// without, so the vocabulary stays within about 70 MB (30 MB). 1 << 17
+// is one block of 888 bytes with the default model (lexemeFeatBlock, its
+// nerfeat.Word 552 of them; a 896-byte allocation), 336 without
+// (lexemeBlock; 352), plus its strings and more readings for a few: so
+// the two generations stay within about 125 MB (50 MB). 1 << 17
 // was measured too (docs/QUALITY.md, "Vocabulary size"): faster only on
 // repeated passes over one sample, for twice the bound.
 const defaultVocabSize = 1 << 16

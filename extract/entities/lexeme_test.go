@@ -282,7 +282,7 @@ func TestGazIDsMixedFolds(t *testing.T) {
 			for k, tok := range a.Tokens {
 				wantStarts := r.gaz.AppendStarts(nil, tok.Text(a.Text), tok.Kind, tok.Norm)
 				if want := r.gaz.TokenID(tok.Norm); ids[k] != want || !slices.Equal(starts[k], wantStarts) {
-					t.Errorf("%v, %s analysis, token %q: id %d, starts %v; want %d, %v", order, name, tok.Norm, ids[k], starts[k], want, wantStarts)
+					t.Errorf("%v, %s analysis, token %q (% x): id %d, starts %v; want %d, %v", order, name, tok.Norm, tok.Norm, ids[k], starts[k], want, wantStarts)
 				}
 			}
 		}
@@ -321,11 +321,11 @@ func TestFactsMatchLists(t *testing.T) {
 			{factPersonWord, r.personWords[w]},
 		} {
 			if (f&c.fact != 0) != c.in {
-				t.Errorf("%q: fact %b is %v, the list says %v", w, c.fact, f&c.fact != 0, c.in)
+				t.Errorf("%q (% x): fact %b is %v, the list says %v", w, w, c.fact, f&c.fact != 0, c.in)
 			}
 		}
 		if commonFact(f, w) != rr.isCommon(w) {
-			t.Errorf("%q: commonFact %v, isCommon %v", w, commonFact(f, w), rr.isCommon(w))
+			t.Errorf("%q (% x): commonFact %v, isCommon %v", w, w, commonFact(f, w), rr.isCommon(w))
 		}
 	}
 }

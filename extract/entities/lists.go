@@ -56,17 +56,23 @@ type rules struct {
 	given          set // given names that start a name on their own
 	givenAmbiguous set // given names that are also common words
 	common         set // common words that are not names
-	// first holds the first word of every title, head and given name, so
-	// that clitic readings are only located for words that may matter.
+	// first holds the first word of every title, head and given name.
+	// Nothing reads it: firstOpts does not keep only its words (below).
 	first set
 	// facts holds, for every word of the lists above, the lists that
 	// hold it (and whether a gazetteer person's name has it, see
 	// Recognizer.personWords): a new lexeme looks its form up once rather
 	// than in each list. Made by addFacts once the lists are complete.
 	facts map[string]wordFact
-	// firstOpts and commonOpts segment keeping the readings whose stem is
-	// in first, or is a common word; built once, as a method value
-	// allocates.
+	// firstOpts and commonOpts are the options of the clitic readings of
+	// newLexeme and wordClass. Nothing sets them: both are the zero
+	// SegmentOptions, so every reading is kept (lexeme.readings), not only
+	// those whose stem is in first or a common word. Keeping only first's
+	// would keep every reading the lexeme's flags, listCode, givenPersons,
+	// phraseAt and the kind-head and نادي checks look up (kindHeads are
+	// place heads, نادي an org head), but drop those whose stem is an org
+	// head after ال (و+البنك), which trimName reads: a change of output, to
+	// be measured first.
 	firstOpts, commonOpts arabic.SegmentOptions
 }
 
