@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"context"
+	"hash/maphash"
 	"sync"
 )
 
@@ -14,6 +15,8 @@ type Analysis struct {
 
 	stemsOnce sync.Once
 	stems     []string
+	indexOnce sync.Once
+	index     StemIndex
 	tok       *Tokenizer // the one that made Tokens, or nil
 }
 
@@ -67,6 +70,84 @@ func (a *Analysis) Stems() []string {
 		}
 	})
 	return a.stems
+}
+
+// StemIndex numbers the distinct light stems of an analysis's tokens
+// (Analysis.Stems, so that a token that is no Word is numbered by its
+// Norm), so that the stages that compare stems look each up once per
+// article rather than once per token: the keywords' statistics, the
+// gazetteer's context words and the topic terms.
+type StemIndex struct {
+	ids   []int32  // per token: the number of its stem
+	stems []string // the analysis's Stems
+	// slots is a table by open addressing, a power of two long, at most
+	// two thirds full: 1 + the first token with a stem, or 0.
+	slots []int32
+	n     int // distinct stems
+}
+
+// StemIndex returns the numbers of the article's stems, computed on the
+// first call and shared by later ones.
+func (a *Analysis) StemIndex() *StemIndex {
+	a.indexOnce.Do(func() {
+		x := &a.index
+		x.stems = a.Stems()
+		n := len(x.stems)
+		size := 8
+		for 2*size < 3*n {
+			size *= 2
+		}
+		buf := make([]int32, n+size)
+		x.ids, x.slots = buf[:n:n], buf[n:]
+		for k, s := range x.stems {
+			h := x.slot(s)
+			if x.slots[h] == 0 {
+				x.slots[h] = int32(k + 1)
+				x.ids[k] = int32(x.n)
+				x.n++
+				continue
+			}
+			x.ids[k] = x.ids[x.slots[h]-1]
+		}
+	})
+	return &a.index
+}
+
+// slot returns the index in x.slots of stem: its first token's, or the
+// empty slot where it would go.
+func (x *StemIndex) slot(stem string) int {
+	mask := len(x.slots) - 1
+	h := int(maphash.String(indexSeed, stem)) & mask
+	for x.slots[h] != 0 && x.stems[x.slots[h]-1] != stem {
+		h = (h + 1) & mask
+	}
+	return h
+}
+
+var indexSeed = maphash.MakeSeed()
+
+// Len returns the number of distinct stems.
+func (x *StemIndex) Len() int { return x.n }
+
+// IDs returns the number of every token's stem, in token order: 0, 1, 2 …
+// in the order the stems first occur. The slice must not be changed.
+func (x *StemIndex) IDs() []int32 { return x.ids }
+
+// FirstToken returns the first token whose stem is stem, or -1 when no
+// token has it.
+func (x *StemIndex) FirstToken(stem string) int {
+	if len(x.slots) == 0 {
+		return -1
+	}
+	return int(x.slots[x.slot(stem)]) - 1
+}
+
+// ID returns the number of stem, or -1 when no token has it.
+func (x *StemIndex) ID(stem string) int32 {
+	if k := x.FirstToken(stem); k >= 0 {
+		return x.ids[k]
+	}
+	return -1
 }
 
 // SentenceOf returns the index of the sentence that holds token k, or -1.

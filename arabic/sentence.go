@@ -63,10 +63,24 @@ func sentence(tokens []Token, first, end int) Sentence {
 	}
 }
 
-// lineBreakBetween reports whether text[from:to] holds a line break.
+// lineBreakBetween reports whether text[from:to] holds a line break. The
+// space between two tokens is mostly ASCII: its bytes are looked at one by
+// one, and the rest from the first other byte on is searched for the
+// other breaks.
 func lineBreakBetween(text string, from, to int) bool {
-	return strings.ContainsAny(text[from:to], "\n\r\v\f\u0085\u2028\u2029")
+	for i := from; i < to; i++ {
+		switch c := text[i]; {
+		case c == '\n', c == '\r', c == '\v', c == '\f':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(text[i:to], lineBreaks)
+		}
+	}
+	return false
 }
+
+// lineBreaks are the line breaks that lineBreakBetween finds.
+const lineBreaks = "\n\r\v\f\u0085\u2028\u2029"
 
 // endsSentence reports whether token k ends a sentence within a line.
 func endsSentence(text string, tokens []Token, k int) bool {

@@ -112,3 +112,26 @@ func TestReferenceSentences(t *testing.T) {
 		t.Errorf("SentenceOf(past the end) = %d, want -1", got)
 	}
 }
+
+// TestLineBreakBetween compares lineBreakBetween with a search of the
+// whole span for every break, on every span of a few characters of
+// spaces, breaks, letters and broken bytes.
+func TestLineBreakBetween(t *testing.T) {
+	parts := []string{" ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u2028", "\u2029", "\u00a0", "\u200f", "ك", "\xe2", "\x80", "a"}
+	var rec func(s string, n int)
+	rec = func(s string, n int) {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to++ {
+				if got, want := lineBreakBetween(s, from, to), strings.ContainsAny(s[from:to], lineBreaks); got != want {
+					t.Fatalf("lineBreakBetween(%q, %d, %d) = %v, want %v", s, from, to, got, want)
+				}
+			}
+		}
+		if n > 0 {
+			for _, p := range parts {
+				rec(s+p, n-1)
+			}
+		}
+	}
+	rec("", 3)
+}

@@ -194,3 +194,52 @@ func TestHasLetters(t *testing.T) {
 		})
 	}
 }
+
+// TestStemIndex checks the numbers of the stems against a map, on the
+// reference article, the ANT sample when present, and an empty text.
+func TestStemIndex(t *testing.T) {
+	texts, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
+	if ref, err := os.ReadFile(referenceArticle); err == nil {
+		texts = append(texts, string(ref))
+	}
+	texts = append(texts, "", "والكتاب الكتاب كتاب، كتاب")
+	for _, text := range texts {
+		a := Analyze(text)
+		x := a.StemIndex()
+		if a.StemIndex() != x {
+			t.Fatal("StemIndex() computed twice")
+		}
+		stems, ids := a.Stems(), x.IDs()
+		if len(ids) != len(stems) {
+			t.Fatalf("%d ids for %d tokens", len(ids), len(stems))
+		}
+		want := map[string]int32{}
+		for k, s := range stems {
+			id, ok := want[s]
+			if !ok {
+				id = int32(len(want))
+				want[s] = id
+				if x.FirstToken(s) != k {
+					t.Fatalf("FirstToken(%s) = %d, want %d", hex(s), x.FirstToken(s), k)
+				}
+			}
+			if ids[k] != id {
+				t.Fatalf("token %d (%s): id %d, want %d", k, hex(s), ids[k], id)
+			}
+			if got := x.ID(s); got != id {
+				t.Fatalf("ID(%s) = %d, want %d", hex(s), got, id)
+			}
+		}
+		if x.Len() != len(want) {
+			t.Fatalf("Len() = %d, want %d", x.Len(), len(want))
+		}
+		for _, s := range []string{"", "absent", "قطرات"} {
+			if _, ok := want[s]; !ok && (x.ID(s) != -1 || x.FirstToken(s) != -1) {
+				t.Errorf("ID(%q) = %d, FirstToken %d for a stem no token has", s, x.ID(s), x.FirstToken(s))
+			}
+		}
+	}
+	if got, first := new(StemIndex).ID("x"), new(StemIndex).FirstToken("x"); got != -1 || first != -1 {
+		t.Errorf("zero StemIndex: ID = %d, FirstToken = %d", got, first)
+	}
+}

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -52,14 +51,12 @@ type Matcher struct {
 	// firstOpt are the readings FindAll asks for, made once by newMatcher:
 	// the method value m.isFirst would allocate at each call.
 	firstOpt arabic.SegmentOptions
-	seed     maphash.Seed // Evidence's hash table of stems
 }
 
 // newMatcher returns a Matcher of entries, its other fields to be filled.
 func newMatcher(entries []Entry) *Matcher {
 	m := &Matcher{tok: arabic.NewTokenizer(arabic.Default), entries: entries, context: make(map[int]context)}
 	m.firstOpt = arabic.SegmentOptions{Keep: m.isFirst, NoEnclitics: true}
-	m.seed = maphash.MakeSeed()
 	return m
 }
 

@@ -3,7 +3,6 @@ package gazetteer
 import (
 	stdcontext "context" // the package has a type context: an entry's context words
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"unicode/utf8"
 
@@ -359,12 +358,13 @@ type Evidence struct {
 	m     *Matcher
 	a     *arabic.Analysis
 	stems []string // light stems of the tokens, computed on first use
-	// head and next chain the tokens of each stem in text order: head is
-	// an open-addressing table (a power of two long) of the first token of
-	// each stem, or -1, and next[k] is the next token with the stem of
-	// token k, or -1. Both are built on first use, in one allocation, so
-	// that a phrase is found without scanning the text.
-	head, next []int32
+	// index numbers the stems (the analysis's, shared with the other
+	// stages), and next chains the tokens of each stem in text order:
+	// next[k] is the next token with the stem of token k, or -1. Both are
+	// made on first use, so that a phrase is found without scanning the
+	// text.
+	index *arabic.StemIndex
+	next  []int32
 	// favour counts, per entry index, its favour phrases in the whole text;
 	// an article has a few such entries, kept in favourBuf.
 	favour    []entryCount
@@ -452,37 +452,24 @@ func (e *Evidence) countPhrase(phrase []string, from, to int, match Match) int {
 	return n
 }
 
-// chain builds e.head and e.next from e.stems.
+// chain builds e.index and e.next.
 func (e *Evidence) chain() {
-	size := 8
-	for size < 2*len(e.stems) {
-		size *= 2
+	e.index = e.a.StemIndex()
+	ids := e.index.IDs()
+	buf := make([]int32, len(ids)+e.index.Len())
+	last := buf[len(ids):]
+	e.next = buf[:len(ids):len(ids)]
+	for id := range last {
+		last[id] = -1
 	}
-	buf := make([]int32, size+len(e.stems))
-	e.head, e.next = buf[:size:size], buf[size:]
-	for k := range e.head {
-		e.head[k] = -1
+	for k := len(ids) - 1; k >= 0; k-- {
+		e.next[k] = last[ids[k]] // -1 when no later token has the stem
+		last[ids[k]] = int32(k)
 	}
-	for k := len(e.stems) - 1; k >= 0; k-- {
-		h := e.slot(e.stems[k])
-		e.next[k] = e.head[h] // -1 when the stem is new
-		e.head[h] = int32(k)
-	}
-}
-
-// slot returns the index in e.head of stem: its first token's, or the
-// empty slot where it would go.
-func (e *Evidence) slot(stem string) int {
-	mask := len(e.head) - 1
-	h := int(maphash.String(e.m.seed, stem)) & mask
-	for e.head[h] >= 0 && e.stems[e.head[h]] != stem {
-		h = (h + 1) & mask
-	}
-	return h
 }
 
 // first returns the first token whose stem is stem, or -1.
-func (e *Evidence) first(stem string) int32 { return e.head[e.slot(stem)] }
+func (e *Evidence) first(stem string) int32 { return int32(e.index.FirstToken(stem)) }
 
 // overlapping counts the occurrences of phrase that overlap the tokens of
 // match.

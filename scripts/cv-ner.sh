@@ -25,5 +25,5 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/alam" ./cmd/alam
-"$work/alam" train ner "$an" "$aq" --folds "${FOLDS:-5}" --cv-seeds "${SEEDS:-1,2,3}" \
+"$work/alam" train ner "$an" "$aq" --algorithm perceptron --folds "${FOLDS:-5}" --cv-seeds "${SEEDS:-1,2,3}" \
 	--epochs "${EPOCHS:-6}" --bits "${BITS:-18}" --prune "${PRUNE:-1}" "$@"

@@ -48,7 +48,7 @@ sha256sum "$an" "$aq"
 
 go build -o "$work/alam" ./cmd/alam
 # Relative names: they are stored in the model (tagger.Info.Data).
-(cd "$work" && ./alam train ner anercorp-train-90.txt aqmar-train.txt \
+(cd "$work" && ./alam train ner --algorithm perceptron anercorp-train-90.txt aqmar-train.txt \
 	--dev anercorp-train-dev-10.txt --epochs "$epochs" --bits "$bits" --seed "$seed" --prune "$prune" \
 	--data-note "ANERcorp train split (CAMeL Lab), CC BY-SA 4.0, first 90% of sentences" \
 	--data-note "AQMAR train split (Stanza's), CC BY-SA 3.0" \

@@ -9,7 +9,7 @@ Usage:
 	alam gazetteer dump [-g FILE]... [--no-default-gazetteer]
 	alam gazetteer lookup [-g FILE]... NAME...
 	alam topics train DIR -o MODEL
-	alam train ner FILE... -o MODEL [--dev FILE] [--epochs N] [--prune W] [--clusters CLUSTERS]
+	alam train ner FILE... -o MODEL [--dev FILE] [--algorithm crf|perceptron] [--epochs N] [--prune W] [--clusters CLUSTERS]
 	alam train ner FILE... --folds K [--cv-seeds 1,2,3] [--epochs N] [--prune W]
 	alam train clusters FILE... -o CLUSTERS [--min-count N] [--depth N]
 	alam eval ner [-g FILE]... [--no-rules] [--ner-model MODEL [--clusters CLUSTERS] | --no-model] [--tagger-only] [--doc-sentences N] [--reliability] FILE

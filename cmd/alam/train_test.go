@@ -126,3 +126,40 @@ func TestTrainClustersAndUseThem(t *testing.T) {
 		t.Errorf("train clusters without -o: code %d, stderr %q", code, stderr)
 	}
 }
+
+// TestTrainNERAlgorithms checks what each --algorithm trains by default:
+// the settings stored in the model, and that flags override them.
+func TestTrainNERAlgorithms(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for _, name := range []string{"محمد", "علي", "سارة", "عمر"} {
+		b.WriteString("قال O\n" + name + " B-PERS\nفي O\nالقاهرة B-LOC\n\n")
+	}
+	train := filepath.Join(dir, "train.txt")
+	if err := os.WriteFile(train, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args     []string
+		settings string
+	}{
+		{nil, "crf epochs=8 seed=1 bits=12 rate=1 l2=3 average"},
+		{[]string{"--algorithm", "crf", "--epochs", "2", "--rate", "0.1", "--l2", "0", "--average=false"}, "crf epochs=2 seed=1 bits=12 rate=0.1"},
+		{[]string{"--algorithm", "perceptron"}, "perceptron epochs=10 seed=1 bits=12"},
+		{[]string{"--algorithm", "perceptron", "--epochs", "3"}, "perceptron epochs=3 seed=1 bits=12"},
+	}
+	for _, tc := range tests {
+		model := filepath.Join(dir, "m.bin")
+		args := append([]string{"train", "ner", train, "-o", model, "--bits", "12"}, tc.args...)
+		if code, _, stderr := alam(t, "", args...); code != 0 {
+			t.Fatalf("%q: code %d, stderr %q", args, code, stderr)
+		}
+		m, err := loadNERModel(model)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Info().Settings; got != tc.settings {
+			t.Errorf("%q: settings %q, want %q", tc.args, got, tc.settings)
+		}
+	}
+}

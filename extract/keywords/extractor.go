@@ -4,7 +4,6 @@ import (
 	"sync"
 
 	"github.com/alam-nlp/alam/arabic"
-	"github.com/alam-nlp/alam/internal/intern"
 )
 
 // extractors keeps extractors, and so their buffers, from one Extract
@@ -12,9 +11,9 @@ import (
 var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 // extractor holds the state of one Extract call. A word is known by a
-// small integer, the id of its light stem (ids are given in the order the
-// stems are first met), so that the statistics live in slices indexed by
-// id rather than in maps keyed by strings.
+// small integer, the id of its light stem (its number in the analysis's
+// arabic.StemIndex), so that the statistics live in slices indexed by id
+// rather than in maps keyed by strings.
 type extractor struct {
 	a    *arabic.Analysis
 	segs []arabic.Segmentation // scratch for withoutConjunction
@@ -30,8 +29,6 @@ type extractor struct {
 	stem []int32 // id of its light stem; -1 if it cannot be part of a phrase
 	stop []bool  // a stop word (see isStop)
 	sent []int32 // its sentence
-
-	stemIDs *intern.Table // light stem → id + 1
 
 	// Per stem id.
 	uses  []stemUse
@@ -51,10 +48,10 @@ type extractor struct {
 	groups    []group     // in the order of their first occurrence
 
 	// Scratch for best.
-	order      []int32 // the groups to rank, a heap (see before)
-	contentBuf []int32 // content stem ids of a group
-	chosen     []int32 // content stem ids of the phrases chosen, one after another
-	ends       []int32 // end of each chosen phrase in chosen
+	order      []ranked // the groups to rank, a heap (see before)
+	contentBuf []int32  // content stem ids of a group
+	chosen     []int32  // content stem ids of the phrases chosen, one after another
+	ends       []int32  // end of each chosen phrase in chosen
 	forms      []form
 	known      map[string]bool // isWord's answers for this article
 }
@@ -73,9 +70,6 @@ func (x *extractor) release() {
 	clear(x.segs[:cap(x.segs)]) // the readings' strings are the article's
 	clear(x.uses)
 	clear(x.known)
-	if x.stemIDs != nil && x.stemIDs.Bytes() > maxKeptBytes {
-		x.stemIDs = nil // a long article's table is not kept
-	}
 	extractors.Put(x)
 }
 
@@ -95,28 +89,4 @@ func (r *reusableMap) reset(n int) {
 		return
 	}
 	clear(r.m)
-}
-
-// maxStemHint bounds the first size of the stem table.
-const maxStemHint = 1 << 14
-
-// maxKeptBytes bounds the stem table kept from one article to the next.
-const maxKeptBytes = 1 << 20
-
-// resetStems empties the stem ids for an article of n tokens.
-func (x *extractor) resetStems(n int) {
-	if x.stemIDs == nil {
-		// A long article has far fewer stems than tokens: the table grows
-		// from there instead of starting at the size of the article.
-		x.stemIDs = intern.New(min(n/2, maxStemHint))
-		return
-	}
-	x.stemIDs.Reset()
-}
-
-// stemID returns the id of the light stem s (from 0, in the order the
-// stems are met), and whether s is new.
-func (x *extractor) stemID(s string) (int32, bool) {
-	id, isNew := x.stemIDs.AddNew(s)
-	return int32(id) - 1, isNew
 }

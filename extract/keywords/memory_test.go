@@ -33,7 +33,7 @@ func TestExtractMemory(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := arabic.Analyze(tt.text)
-			a.Stems() // made once per analysis, shared by the stages
+			a.StemIndex() // made once per analysis (with its Stems), shared by the stages
 			n := uint64(len(a.Tokens))
 			got := allocated(func() { Extract(a, 10, Options{}) })
 			// stem, sentence and by-stem ids (4 bytes each), the stop flag,

@@ -28,8 +28,9 @@ func (x *extractor) tier(g *group) int {
 func (x *extractor) best(n int) []Keyword {
 	x.order = x.order[:0]
 	for i := range x.groups {
-		if x.tier(&x.groups[i]) < 2 {
-			x.order = append(x.order, int32(i))
+		g := &x.groups[i]
+		if t := x.tier(g); t < 2 {
+			x.order = append(x.order, ranked{score: g.score, tier: int32(t), i: int32(i)})
 		}
 	}
 	x.heapify()
@@ -39,7 +40,7 @@ func (x *extractor) best(n int) []Keyword {
 		out = make([]Keyword, 0, min(n, len(x.order)))
 	}
 	for len(x.order) > 0 {
-		g := &x.groups[x.pop()]
+		g := &x.groups[x.pop().i]
 		if x.english && g.words == 1 && !x.isName[g.first] && x.onlyInitial(g) {
 			continue
 		}
@@ -66,19 +67,25 @@ func (x *extractor) best(n int) []Keyword {
 }
 
 // The groups are ranked lazily, with a binary heap in x.order: Extract
-// usually needs the first few of hundreds.
+// usually needs the first few of hundreds. The heap holds what the ranking
+// compares, so that it does not read the groups.
 
-// before reports whether group i ranks before group j: by tier, then by
+// ranked is a group to rank: its score, tier and index.
+type ranked struct {
+	score   float64
+	tier, i int32
+}
+
+// before reports whether group p ranks before group q: by tier, then by
 // score, then by first occurrence.
-func (x *extractor) before(i, j int32) bool {
-	gi, gj := &x.groups[i], &x.groups[j]
-	if ti, tj := x.tier(gi), x.tier(gj); ti != tj {
-		return ti < tj
+func before(p, q ranked) bool {
+	if p.tier != q.tier {
+		return p.tier < q.tier
 	}
-	if gi.score != gj.score {
-		return gi.score < gj.score
+	if p.score != q.score {
+		return p.score < q.score
 	}
-	return i < j
+	return p.i < q.i
 }
 
 // heapify makes x.order a heap.
@@ -89,7 +96,7 @@ func (x *extractor) heapify() {
 }
 
 // pop removes the best group from the heap x.order and returns it.
-func (x *extractor) pop() int32 {
+func (x *extractor) pop() ranked {
 	h := x.order
 	top, last := h[0], len(h)-1
 	h[0] = h[last]
@@ -106,10 +113,10 @@ func (x *extractor) down(i int) {
 		if c >= len(h) {
 			return
 		}
-		if r := c + 1; r < len(h) && x.before(h[r], h[c]) {
+		if r := c + 1; r < len(h) && before(h[r], h[c]) {
 			c = r
 		}
-		if !x.before(h[c], h[i]) {
+		if !before(h[c], h[i]) {
 			return
 		}
 		h[i], h[c] = h[c], h[i]

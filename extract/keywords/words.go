@@ -18,22 +18,21 @@ func (x *extractor) words(a *arabic.Analysis) {
 	x.stem = reuse.Resize(x.stem, n, -1)
 	x.stop = reuse.Resize(x.stop, n, false)
 	x.sent = reuse.Resize(x.sent, n, 0)
-	x.resetStems(n)
-	x.uses = x.uses[:0]
 	for si, s := range a.Sentences {
 		for k := s.FirstToken; k < s.EndToken && k < n; k++ {
 			x.sent[k] = int32(si)
 		}
 	}
-	stems := a.Stems()
+	// A word's id is its stem's number in the analysis (so that ids of
+	// other tokens' stems go unused).
+	index := a.StemIndex()
+	x.uses = reuse.Resize(x.uses, index.Len(), stemUse{})
+	ids := index.IDs()
 	for k, t := range a.Tokens {
 		if !t.Kind.IsWord() || !atLeastTwoLetters(t.Norm) {
 			continue
 		}
-		id, isNew := x.stemID(stems[k])
-		if isNew {
-			x.uses = append(x.uses, stemUse{})
-		}
+		id := ids[k]
 		u := &x.uses[id]
 		u.n++
 		if u.norm != t.Norm {
