@@ -79,9 +79,11 @@ func (a *Analysis) Stems() []string {
 // gazetteer's context words and the topic terms.
 type StemIndex struct {
 	ids   []int32  // per token: the number of its stem
-	first []int32  // per number: the first token with that stem
 	stems []string // the analysis's Stems
-	slots []int32  // open addressing, a power of two long: 1 + a stem's number, or 0
+	// slots is a table by open addressing, a power of two long, at most
+	// two thirds full: 1 + the first token with a stem, or 0.
+	slots []int32
+	n     int // distinct stems
 }
 
 // StemIndex returns the numbers of the article's stems, computed on the
@@ -92,29 +94,31 @@ func (a *Analysis) StemIndex() *StemIndex {
 		x.stems = a.Stems()
 		n := len(x.stems)
 		size := 8
-		for size < 2*n {
+		for 2*size < 3*n {
 			size *= 2
 		}
-		buf := make([]int32, n+size+n) // ids, slots, then first: at most n numbers
-		x.ids, x.slots, x.first = buf[:n:n], buf[n:n+size:n+size], buf[n+size:n+size]
+		buf := make([]int32, n+size)
+		x.ids, x.slots = buf[:n:n], buf[n:]
 		for k, s := range x.stems {
 			h := x.slot(s)
 			if x.slots[h] == 0 {
-				x.first = append(x.first, int32(k))
-				x.slots[h] = int32(len(x.first))
+				x.slots[h] = int32(k + 1)
+				x.ids[k] = int32(x.n)
+				x.n++
+				continue
 			}
-			x.ids[k] = x.slots[h] - 1
+			x.ids[k] = x.ids[x.slots[h]-1]
 		}
 	})
 	return &a.index
 }
 
-// slot returns the index in x.slots of stem: its number's, or the empty
-// slot where it would go.
+// slot returns the index in x.slots of stem: its first token's, or the
+// empty slot where it would go.
 func (x *StemIndex) slot(stem string) int {
 	mask := len(x.slots) - 1
 	h := int(maphash.String(indexSeed, stem)) & mask
-	for x.slots[h] != 0 && x.stems[x.first[x.slots[h]-1]] != stem {
+	for x.slots[h] != 0 && x.stems[x.slots[h]-1] != stem {
 		h = (h + 1) & mask
 	}
 	return h
@@ -123,21 +127,27 @@ func (x *StemIndex) slot(stem string) int {
 var indexSeed = maphash.MakeSeed()
 
 // Len returns the number of distinct stems.
-func (x *StemIndex) Len() int { return len(x.first) }
+func (x *StemIndex) Len() int { return x.n }
 
 // IDs returns the number of every token's stem, in token order: 0, 1, 2 …
 // in the order the stems first occur. The slice must not be changed.
 func (x *StemIndex) IDs() []int32 { return x.ids }
 
-// First returns the first token whose stem is number id.
-func (x *StemIndex) First(id int32) int { return int(x.first[id]) }
-
-// ID returns the number of stem, or -1 when no token has it.
-func (x *StemIndex) ID(stem string) int32 {
+// FirstToken returns the first token whose stem is stem, or -1 when no
+// token has it.
+func (x *StemIndex) FirstToken(stem string) int {
 	if len(x.slots) == 0 {
 		return -1
 	}
-	return x.slots[x.slot(stem)] - 1
+	return int(x.slots[x.slot(stem)]) - 1
+}
+
+// ID returns the number of stem, or -1 when no token has it.
+func (x *StemIndex) ID(stem string) int32 {
+	if k := x.FirstToken(stem); k >= 0 {
+		return x.ids[k]
+	}
+	return -1
 }
 
 // SentenceOf returns the index of the sentence that holds token k, or -1.

@@ -219,8 +219,8 @@ func TestStemIndex(t *testing.T) {
 			if !ok {
 				id = int32(len(want))
 				want[s] = id
-				if x.First(id) != k {
-					t.Fatalf("First(%d) = %d, want %d", id, x.First(id), k)
+				if x.FirstToken(s) != k {
+					t.Fatalf("FirstToken(%s) = %d, want %d", hex(s), x.FirstToken(s), k)
 				}
 			}
 			if ids[k] != id {
@@ -234,12 +234,12 @@ func TestStemIndex(t *testing.T) {
 			t.Fatalf("Len() = %d, want %d", x.Len(), len(want))
 		}
 		for _, s := range []string{"", "absent", "قطرات"} {
-			if _, ok := want[s]; !ok && x.ID(s) != -1 {
-				t.Errorf("ID(%q) = %d for a stem no token has", s, x.ID(s))
+			if _, ok := want[s]; !ok && (x.ID(s) != -1 || x.FirstToken(s) != -1) {
+				t.Errorf("ID(%q) = %d, FirstToken %d for a stem no token has", s, x.ID(s), x.FirstToken(s))
 			}
 		}
 	}
-	if got := new(StemIndex).ID("x"); got != -1 {
-		t.Errorf("zero StemIndex: ID = %d", got)
+	if got, first := new(StemIndex).ID("x"), new(StemIndex).FirstToken("x"); got != -1 || first != -1 {
+		t.Errorf("zero StemIndex: ID = %d, FirstToken = %d", got, first)
 	}
 }

@@ -469,13 +469,7 @@ func (e *Evidence) chain() {
 }
 
 // first returns the first token whose stem is stem, or -1.
-func (e *Evidence) first(stem string) int32 {
-	id := e.index.ID(stem)
-	if id < 0 {
-		return -1
-	}
-	return int32(e.index.First(id))
-}
+func (e *Evidence) first(stem string) int32 { return int32(e.index.FirstToken(stem)) }
 
 // overlapping counts the occurrences of phrase that overlap the tokens of
 // match.
