@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 
@@ -181,6 +182,14 @@ every seed of --cv-seeds (default: --seed).`,
 			}
 			if folds < 0 || folds == 1 {
 				return usagef("train ner: --folds %d: want at least 2", folds)
+			}
+			// NaN and the infinities pass comparisons: a penalty or a rate
+			// of them trains a model of no use without a word.
+			if cfg.L2 < 0 || math.IsNaN(cfg.L2) || math.IsInf(cfg.L2, 0) {
+				return usagef("train ner: --l2 %g: want 0 or more", cfg.L2)
+			}
+			if cfg.Rate < 0 || math.IsNaN(cfg.Rate) || math.IsInf(cfg.Rate, 0) {
+				return usagef("train ner: --rate %g: want more than 0 (0: 0.1)", cfg.Rate)
 			}
 			train := tagger.Train
 			switch algorithm {

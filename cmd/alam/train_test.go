@@ -163,3 +163,19 @@ func TestTrainNERAlgorithms(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainNERBadRates checks that train ner refuses a negative, NaN or
+// infinite --l2 or --rate as a usage error (code 2) before reading data.
+func TestTrainNERBadRates(t *testing.T) {
+	for _, tc := range []struct{ flag, value string }{
+		{"--l2", "-1"}, {"--l2", "NaN"}, {"--l2", "Inf"},
+		{"--rate", "-0.5"}, {"--rate", "NaN"}, {"--rate", "+Inf"},
+	} {
+		t.Run(tc.flag+"="+tc.value, func(t *testing.T) {
+			code, _, stderr := alam(t, "", "train", "ner", "no-such-file.txt", "-o", filepath.Join(t.TempDir(), "m.bin"), tc.flag, tc.value)
+			if code != 2 || !strings.Contains(stderr, tc.flag) {
+				t.Errorf("code %d, stderr %q; want 2 and a message naming %s", code, stderr, tc.flag)
+			}
+		})
+	}
+}
