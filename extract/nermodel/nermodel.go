@@ -1,5 +1,5 @@
-// Package nermodel holds alam's default tagger model, embedded: an
-// averaged perceptron (package tagger) over the features of
+// Package nermodel holds alam's default tagger model, embedded: a
+// regularised, averaged linear-chain CRF (package tagger) over the features of
 // extract/nerfeat, trained by scripts/train-ner.sh on the train split of
 // ANERcorp (CC BY-SA 4.0) and the train split of AQMAR (CC BY-SA 3.0).
 // The model is derived from those corpora and is distributed under CC
