@@ -162,8 +162,8 @@ steps; 8 epochs, weights below 0.01 dropped); --algorithm perceptron an
 averaged structured perceptron (tagger.Train; 10 epochs, nothing dropped,
 unless --epochs and --prune say otherwise). By 5-fold cross-validation over
 ANERcorp train (3 seeds), the CRF's models score 0.8355 micro F1 alone,
-the perceptron's 0.8286 (docs/QUALITY.md). The embedded model is a
-perceptron (scripts/train-ner.sh).
+the perceptron's 0.8286 (docs/QUALITY.md). The embedded model is such a
+CRF, weights below 0.1 dropped (scripts/train-ner.sh).
 
 With --folds K, ner writes no model: it cross-validates instead. The
 sentences of the first FILE are split into K contiguous parts; each part in
