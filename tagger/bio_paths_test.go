@@ -124,6 +124,7 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 11))
 	types := []string{"PERS", "LOC", "ORG", "MISC"}
 	var s Scratch
+	nineTrials := 0 // 9 labels (four types), decoded by viterbi9
 	for trial := range 300 {
 		labels := []string{"O"}
 		for _, typ := range types[:1+rng.IntN(len(types))] {
@@ -144,6 +145,12 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 		want := fullViterbi(e, m.trans, m.allow, n, length)
 		if got := s.viterbi(e, m.trans, m.allow, m.from, n, length); !slices.Equal(got, want) {
 			t.Fatalf("trial %d, labels %q: path %v, over every pair %v", trial, labels, got, want)
+		}
+		if (s.vt.nine != nil) != (n == 9) {
+			t.Fatalf("trial %d, labels %q: the 9-label loop (viterbi9) is used: %v, want %v", trial, labels, s.vt.nine != nil, n == 9)
+		}
+		if n == 9 && length > 1 {
+			nineTrials++
 		}
 		if got := m.viterbiIn(&s, e, length); !slices.Equal(got, want) {
 			t.Fatalf("trial %d, labels %q: path with the model's edges %v, over every pair %v", trial, labels, got, want)
@@ -171,5 +178,8 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 				t.Fatalf("trial %d, tokens [%d, %d) of %d: token %d %v, want %v", trial, from, to, length, i, got[i], w)
 			}
 		}
+	}
+	if nineTrials < 30 {
+		t.Errorf("%d trials of 9 labels and 2 or more tokens went through viterbi9, want at least 30", nineTrials)
 	}
 }
