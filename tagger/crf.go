@@ -12,7 +12,8 @@ import (
 // a *Model like the perceptron's, decoded by the same Viterbi. It
 // maximizes the conditional log-likelihood of the gold label sequences
 // (valid BIO sequences only, as decoding) by stochastic gradient ascent
-// with AdaGrad step sizes (rate cfg.Rate, 0 means 0.1). It regularises
+// with AdaGrad step sizes (rate cfg.Rate, 0 means 0.1; a rate or L2 that
+// is negative, NaN or infinite is an error). It regularises
 // by stopping early (cfg.Epochs) and, as cfg asks, by an L2 penalty
 // (cfg.L2: every weight shrinks at every step by its AdaGrad step size
 // times L2/N, applied lazily when a sentence reads the weight) and by
@@ -31,8 +32,14 @@ func TrainCRF(data []Sentence, cfg Config) (*Model, error) {
 	if cfg.Bits > 26 {
 		return nil, fmt.Errorf("tagger: %d feature bits is too many (at most 26)", cfg.Bits)
 	}
+	if r := cfg.Rate; r < 0 || math.IsNaN(r) || math.IsInf(r, 0) {
+		return nil, fmt.Errorf("tagger: learning rate %g: want 0 (the default, 0.1) or a positive finite number", r)
+	}
+	if l := cfg.L2; l < 0 || math.IsNaN(l) || math.IsInf(l, 0) {
+		return nil, fmt.Errorf("tagger: L2 penalty %g: want 0 (none) or a positive finite number", l)
+	}
 	rate := cfg.Rate
-	if rate <= 0 {
+	if rate == 0 {
 		rate = 0.1
 	}
 	labels, index, gold, err := labelSet(data)

@@ -216,3 +216,33 @@ func TestCRFRegularisedLearnsPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestCRFBadSettings checks that TrainCRF refuses a rate or an L2 penalty
+// that is negative, NaN or infinite (a rate of +Inf once wrote a model
+// with no weights), and takes 0 for either as its default.
+func TestCRFBadSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		rate, l2 float64
+		wantErr  bool
+	}{
+		{"defaults", 0, 0, false},
+		{"rate and L2 given", 1, 3, false},
+		{"negative rate", -0.1, 0, true},
+		{"NaN rate", math.NaN(), 0, true},
+		{"infinite rate", math.Inf(1), 0, true},
+		{"negative L2", 0.1, -1, true},
+		{"NaN L2", 0.1, math.NaN(), true},
+		{"infinite L2", 0.1, math.Inf(1), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := TrainCRF(toy(), Config{Epochs: 1, Seed: 1, Bits: 10, Rate: tc.rate, L2: tc.l2})
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("rate %g, L2 %g: error %v, want an error: %v", tc.rate, tc.l2, err, tc.wantErr)
+			}
+			if err == nil && m == nil {
+				t.Fatalf("rate %g, L2 %g: no model and no error", tc.rate, tc.l2)
+			}
+		})
+	}
+}
