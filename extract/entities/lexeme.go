@@ -323,8 +323,12 @@ func sameSegmentOptions(x, y arabic.SegmentOptions) bool {
 // new forms added under one write lock.
 type vocab struct {
 	mu       sync.RWMutex
-	cur, old lexTable // of one seed
+	cur, old lexTable // of seed
 	limit    int
+	// seed is the hash seed of both generations and of every one after
+	// them; it never changes, so it is read without the lock (v.cur is
+	// replaced under it).
+	seed maphash.Seed
 }
 
 // defaultVocabSize is the number of lexemes of a generation: the surface
@@ -340,7 +344,7 @@ const defaultVocabSize = 1 << 16
 
 func newVocab(limit int) *vocab {
 	seed := maphash.MakeSeed()
-	return &vocab{cur: lexTable{seed: seed}, old: lexTable{seed: seed}, limit: limit}
+	return &vocab{cur: lexTable{seed: seed}, old: lexTable{seed: seed}, limit: limit, seed: seed}
 }
 
 // len returns the number of lexemes held.
@@ -475,7 +479,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 	hashes := slices.Grow(b.hashes[:0], len(a.Tokens))[:len(a.Tokens)]
 	b.hashes = hashes
 	missing := b.missing[:0]
-	seed := v.cur.seed
+	seed := v.seed
 	v.mu.RLock()
 	for k := range a.Tokens {
 		t := &a.Tokens[k]
@@ -533,7 +537,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 			continue
 		}
 		if v.cur.n >= v.limit {
-			v.old, v.cur = v.cur, lexTable{seed: v.cur.seed, slots: make([]lexSlot, len(v.cur.slots))}
+			v.old, v.cur = v.cur, lexTable{seed: v.seed, slots: make([]lexSlot, len(v.cur.slots))}
 		}
 		v.cur.add(l, h)
 	}
