@@ -327,23 +327,8 @@ func (s *Scratch) viterbiWith(t *viterbiTable, e, trans []float32, allow []bool,
 	}
 	if t.nine != nil {
 		viterbi9(t.nine, score, back, e, length)
-	}
-	edges, ends := t.edges, t.ends
-	for i := 1; i < length && t.nine == nil; i++ {
-		prev := score[(i-1)*n : i*n : i*n]
-		cur, bk, ei := score[i*n:(i+1)*n:(i+1)*n], back[i*n:(i+1)*n:(i+1)*n], e[i*n:(i+1)*n:(i+1)*n]
-		j := 0
-		for c, end := range ends {
-			best, arg := minusInf, int32(0)
-			for _, ed := range edges[j:end] {
-				if v := prev[ed.p] + ed.w; v > best {
-					best, arg = v, ed.p
-				}
-			}
-			j = int(end)
-			cur[c] = best + ei[c]
-			bk[c] = arg
-		}
+	} else {
+		viterbiEdges(t, score, back, e, n, length)
 	}
 	best, arg := minusInf, 0
 	for c := range n {
@@ -360,7 +345,30 @@ func (s *Scratch) viterbiWith(t *viterbiTable, e, trans []float32, allow []bool,
 	return path
 }
 
-// viterbi9 is the loop of viterbiWith over the edges of nine, with the
+// viterbiEdges is the loop of viterbiWith over the edges of t, for any
+// number of labels n: score and back hold the first token's values.
+func viterbiEdges(t *viterbiTable, score []float32, back []int32, e []float32, n, length int) {
+	const minusInf = float32(-1e30)
+	edges, ends := t.edges, t.ends
+	for i := 1; i < length; i++ {
+		prev := score[(i-1)*n : i*n : i*n]
+		cur, bk, ei := score[i*n:(i+1)*n:(i+1)*n], back[i*n:(i+1)*n:(i+1)*n], e[i*n:(i+1)*n:(i+1)*n]
+		j := 0
+		for c, end := range ends {
+			best, arg := minusInf, int32(0)
+			for _, ed := range edges[j:end] {
+				if v := prev[ed.p] + ed.w; v > best {
+					best, arg = v, ed.p
+				}
+			}
+			j = int(end)
+			cur[c] = best + ei[c]
+			bk[c] = arg
+		}
+	}
+}
+
+// viterbi9 is viterbiEdges over the edges of nine, with the
 // scores of the token before in registers rather than read at each edge:
 // the same sums and comparisons in the same order.
 func viterbi9(nine *nineEdges, score []float32, back []int32, e []float32, length int) {
