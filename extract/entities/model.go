@@ -355,7 +355,8 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	ts.used = reuse.Resize(ts.used, len(cands), false)
 	used := ts.used
 	for _, sp := range spans {
-		if i, ok := same[sp.first*width+sp.end]; ok && !mm.only && cands[i].typ == gazetteer.Location && sp.typ == gazetteer.Org && cands[i].source == pipeline.SourceGazetteer && sp.prob >= minModelProb {
+		i, placeAsOrg, keep := d.sameTokens(sp.first, sp.end, sp.typ, cands, same, width)
+		if placeAsOrg && sp.prob >= minModelProb {
 			// A place's name the model reads as an organization: a club
 			// or a newspaper named after it (docs/GUIDELINES.md, rules 7
 			// and 8: فاز مانشستر، « الشرق الأوسط »). A country's name stays
@@ -367,7 +368,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 			out = append(out, c)
 			continue
 		}
-		if i, ok := same[sp.first*width+sp.end]; ok && !mm.only && (cands[i].source == pipeline.SourceGazetteer && cands[i].form == gazetteer.FormName || sameType(sp.typ, cands[i].typ)) {
+		if keep {
 			// The lists name the same tokens: their mention, which knows
 			// its clitics and its entity; a rule's takes the model's score.
 			c := cands[i]
@@ -408,21 +409,30 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 	return out, nil
 }
 
-// needsProb reports whether withModel reads the probability of the
-// model's span of type typ over tokens [first, end): not when it keeps
-// the gazetteer's name on the same tokens as it is, and the model is not
-// alone (Options.ModelOnly). same maps the candidates' tokens as
-// withModel makes it.
-func (d article) needsProb(first, end int, typ gazetteer.Type, cands []mention, same map[int]int, width int) bool {
+// sameTokens returns the candidate on the tokens [first, end) of the
+// model's span of type typ, which withModel weighs against the span (i is
+// -1 when there is none, or the model is alone: Options.ModelOnly).
+// placeAsOrg says it is a gazetteer place the model reads as an
+// organization (a club or a newspaper named after it, taken when the
+// model is sure enough); keep, that the lists' mention stays otherwise: a
+// gazetteer name, or a mention of the same type. same maps the
+// candidates' tokens as withModel makes it.
+func (d article) sameTokens(first, end int, typ gazetteer.Type, cands []mention, same map[int]int, width int) (i int, placeAsOrg, keep bool) {
 	i, ok := same[first*width+end]
 	if !ok || d.r.model.only {
-		return true
+		return -1, false, false
 	}
 	c := &cands[i]
-	if c.source != pipeline.SourceGazetteer || c.typ == gazetteer.Location && typ == gazetteer.Org {
-		return true
-	}
-	return !(c.form == gazetteer.FormName || sameType(typ, c.typ))
+	gaz := c.source == pipeline.SourceGazetteer
+	return i, gaz && c.typ == gazetteer.Location && typ == gazetteer.Org, gaz && c.form == gazetteer.FormName || sameType(typ, c.typ)
+}
+
+// needsProb reports whether withModel reads the probability of the
+// model's span of type typ over tokens [first, end): not when it keeps a
+// gazetteer's mention on the same tokens as it is (see sameTokens).
+func (d article) needsProb(first, end int, typ gazetteer.Type, cands []mention, same map[int]int, width int) bool {
+	i, placeAsOrg, keep := d.sameTokens(first, end, typ, cands, same, width)
+	return i < 0 || placeAsOrg || !keep || cands[i].source != pipeline.SourceGazetteer
 }
 
 // trimmedMatch reports whether the model's span sp is a gazetteer name
