@@ -382,7 +382,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		if sp.prob < minModelProb && !mm.only {
 			continue
 		}
-		if !mm.only && d.trimmedMatch(names, sp, cands, same, width) {
+		if !mm.only && (d.trimmedMatch(names, sp, cands, same, width) || sp.typ == gazetteer.Person && d.pluralAdjective(sp.first, sp.end)) {
 			continue
 		}
 		if m, ok := d.modelMention(sp.first, sp.end, sp.typ, sp.prob, cands, startsAt); ok {
@@ -473,6 +473,32 @@ func (d article) trimmedMatch(names gazNames, sp modelSpan, cands []mention, sam
 func (d article) outsideBefore(k int) bool {
 	for _, seg := range d.stems(k) {
 		if d.r.rules.kindHeads[seg.Stem] || seg.Stem == "نادي" {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralAdjective reports whether the tokens [first, end) are one word
+// that is a definite sound masculine plural (ال…ين or ال…ون: المسلمين،
+// الأوروبيين) right after a definite word: an adjective that agrees with
+// the noun before it (الشباب المسلمين، العلماء الأوروبيين), which names no
+// one (docs/GUIDELINES.md, Types), as demonymAfterNoun reads a country's
+// name after its noun. A given name with the article (الحسين، المأمون)
+// is a name, and so is a family name of that shape after a title (السفير
+// الخيارين); a plural after a noun that is not definite (يد
+// المسلمين) or after و (المسيحيين والمسلمين) is left to the model: AQMAR
+// tags peoples and dynasties so.
+func (d article) pluralAdjective(first, end int) bool {
+	if end-first != 1 || first == 0 || d.a.Tokens[first-1].Kind != arabic.Word || !d.lex[first-1].has(lexDefinite) || d.lex[first-1].has(lexTitle) {
+		return false
+	}
+	stem, ok := strings.CutPrefix(d.a.Tokens[first].Norm, "ال")
+	if !ok || d.r.rules.given[stem] {
+		return false
+	}
+	for _, suf := range []string{"ين", "ون"} {
+		if base, ok := strings.CutSuffix(stem, suf); ok && utf8.RuneCountInString(base) >= 3 {
 			return true
 		}
 	}

@@ -321,3 +321,40 @@ func TestMayEndIn(t *testing.T) {
 		}
 	}
 }
+
+// TestPluralAdjective checks which one-word model names are read as a
+// plural adjective after its noun (and so left out), by hand from
+// docs/GUIDELINES.md: a definite sound plural right after a definite
+// word, but not a given name with the article, nor after a title.
+func TestPluralAdjective(t *testing.T) {
+	r := newTestRecognizer(t, Options{})
+	tests := []struct {
+		name, text string
+		first, end int
+		want       bool
+	}{
+		{"adjective in ين after its noun", "على الشباب المسلمين الذين", 2, 3, true},
+		{"nisba plural after its noun", "الخلفاء العباسيين", 1, 2, true},
+		{"plural in ون after its noun", "العلماء المسلمون", 1, 2, true},
+		{"after a noun without the article", "يد المسلمين", 1, 2, false},
+		{"after و, a noun of its own", "المسيحيين والمسلمين", 1, 2, false},
+		{"family name after a title", "السفير الخيارين", 1, 2, false},
+		{"given name with the article", "العباسي المأمون", 1, 2, false},
+		{"first word of the text", "المسلمين هنا", 0, 1, false},
+		{"not a plural", "الشباب المصري", 1, 2, false},
+		{"two words", "الشباب المسلمين الذين", 1, 3, false},
+		{"too short a base (الدين)", "الشباب الدين", 1, 2, false},
+		{"after punctuation", "الشباب، المسلمين", 2, 3, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			scr := r.getScratch()
+			defer r.putScratch(scr)
+			a := arabic.Analyze(tc.text)
+			d := r.newArticle(a, scr)
+			if got := d.pluralAdjective(tc.first, tc.end); got != tc.want {
+				t.Errorf("pluralAdjective(%d, %d) of %q = %v, want %v (tokens %d)", tc.first, tc.end, tc.text, got, tc.want, len(a.Tokens))
+			}
+		})
+	}
+}
