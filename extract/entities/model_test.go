@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -354,6 +355,35 @@ func TestPluralAdjective(t *testing.T) {
 			d := r.newArticle(a, scr)
 			if got := d.pluralAdjective(tc.first, tc.end); got != tc.want {
 				t.Errorf("pluralAdjective(%d, %d) of %q = %v, want %v (tokens %d)", tc.first, tc.end, tc.text, got, tc.want, len(a.Tokens))
+			}
+		})
+	}
+}
+
+// TestCalibrate checks the scores of the join's names against values
+// worked out by hand from σ(0.42·logit(p) + 0.11): the model alone keeps
+// its probability, and so do 0 and 1.
+func TestCalibrate(t *testing.T) {
+	join, alone := &model{}, &model{only: true}
+	tests := []struct {
+		name string
+		mm   *model
+		p    float64
+		want float64
+	}{
+		{"the cut, 0.5", join, 0.5, 0.52747},
+		{"0.6", join, 0.6, 0.56962},
+		{"0.9", join, 0.9, 0.73747},
+		{"0.99", join, 0.99, 0.88493},
+		{"below the cut (a rule's name)", join, 0.2, 0.38409},
+		{"certain", join, 1, 1},
+		{"not read", join, 0, 0},
+		{"the model alone", alone, 0.9, 0.9},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.mm.calibrate(tc.p); math.Abs(got-tc.want) > 5e-6 {
+				t.Errorf("calibrate(%g) = %.6f, want %.5f", tc.p, got, tc.want)
 			}
 		})
 	}
