@@ -204,10 +204,14 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 			}
 		}
 	}
+	var procl wordFact // the facts of the stems after a proclitic (listCode)
 	for _, seg := range l.readings {
 		f := fw
 		if seg.Stem != w {
 			f = rr.facts[seg.Stem]
+		}
+		if seg.Proclitics != "" {
+			procl |= f
 		}
 		set(lexOrgHeadReading, f&factOrgHead != 0)
 		set(lexTitleReading, f&factTitle != 0)
@@ -215,7 +219,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 		set(lexGivenReading, f&factGiven != 0 && seg.Enclitic == "" && (seg.Proclitics == "" || seg.Proclitics == "و"))
 	}
 	l.class = r.wordClass(l, tok, segs, fw, stop, commonish)
-	l.lists = r.listCode(l)
+	l.lists = listCode(l, fw, procl)
 	if r.model != nil {
 		r.words.SetWordLists(l.feat, l.text, l.lists, r.model.m)
 	}

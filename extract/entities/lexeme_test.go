@@ -435,3 +435,86 @@ func TestFactsMatchLists(t *testing.T) {
 		}
 	}
 }
+
+// TestListCodeMatchesLists checks each lexeme's list code (listCode, from
+// the facts newLexeme looked up) against the code the word lists give
+// (listCodeFromLists), for every word of the lists and of the gazetteer's
+// people, alone and after the proclitics و، ب، ل، وال and بال, and for the
+// words of a text.
+func TestListCodeMatchesLists(t *testing.T) {
+	r := defaultRecognizerInternal(t)
+	rr := r.rules
+	words := map[string]bool{}
+	for _, s := range []set{rr.common, rr.stops, rr.fillers, rr.orgHeads, rr.speechVerbs, rr.placePrefixes, rr.given, rr.givenAmbiguous, rr.connectors, rr.notNameWords, r.personWords} {
+		for w := range s {
+			words[w] = true
+		}
+	}
+	for _, p := range []phrases{rr.titles, rr.placeHeads} {
+		for w := range p {
+			words[w] = true
+		}
+	}
+	var texts []string
+	for w := range words {
+		for _, p := range []string{"", "و", "ب", "ل", "وال", "بال"} {
+			texts = append(texts, p+w)
+		}
+	}
+	texts = append(texts, strings.Fields("قال وزير الخارجية الكويتي الشيخ محمد إن الرئيس الأمريكي باراك أوباما سيزور والكويت وبالرئيس لمحمد")...)
+	letters := map[byte]int{}
+	segs := new([]arabic.Segmentation)
+	for _, text := range texts {
+		a := arabic.Analyze(text)
+		if len(a.Tokens) != 1 {
+			continue
+		}
+		tok := a.Tokens[0]
+		l := r.newLexeme(tok.Text(a.Text), tok.Kind, tok.Norm, true, segs)
+		want := listCodeFromLists(r, l)
+		if l.lists != want {
+			t.Errorf("%q (% x): list code %q, the lists give %q", text, text, l.lists, want)
+		}
+		for i := range len(want) {
+			letters[want[i]]++
+		}
+	}
+	for i := range len(listLetters) {
+		if letters[listLetters[i]] == 0 {
+			t.Errorf("no word has the letter %c: the test proves little", listLetters[i])
+		}
+	}
+}
+
+// listCodeFromLists is listCode as the word lists define it: each looked
+// up in its list.
+func listCodeFromLists(r *Recognizer, l *lexeme) string {
+	rr := r.rules
+	var b []byte
+	add := func(ok bool, c byte) {
+		if ok {
+			b = append(b, c)
+		}
+	}
+	add(rr.given[l.norm], 'G')
+	given, title, org := false, false, false
+	for _, seg := range l.readings {
+		if seg.Proclitics == "" {
+			continue
+		}
+		given = given || rr.given[seg.Stem]
+		title = title || rr.titles[seg.Stem] != nil
+		org = org || rr.orgHeads[seg.Stem]
+	}
+	add(given && !rr.given[l.norm], 'g')
+	add(rr.titles[l.norm] != nil || title, 'T')
+	add(rr.speechVerbs[l.norm], 'V')
+	add(rr.orgHeads[l.norm] || org, 'O')
+	add(rr.placeHeads[l.norm] != nil, 'P')
+	add(rr.fillers[l.norm], 'F')
+	add(rr.connectors[l.norm], 'K')
+	add(r.personWords[l.norm], 'N')
+	add(rr.common[l.norm], 'C')
+	add(arabic.IsStopWord(l.norm), 'S')
+	return string(b)
+}

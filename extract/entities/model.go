@@ -623,34 +623,46 @@ func (d article) knownRest(w string) bool {
 // one of its clitic readings, as letters (the tagger's "l=" features): G a given name, g one after a
 // proclitic, T a title's first word, V a verb of saying, O an
 // organization head, P a place head, F a filler, K a name connector, N a
-// word of a gazetteer person's name, C a common word, S a stop word.
-func (r *Recognizer) listCode(l *lexeme) string {
-	rr := r.rules
-	var b []byte
-	add := func(ok bool, c byte) {
+// word of a gazetteer person's name, C a common word, S a stop word. fw
+// are the facts of l's normalized form (rules.facts), procl those of the
+// stems of its readings after a proclitic, or-ed together: newLexeme has
+// looked them up. The codes are shared strings (listCodes).
+func listCode(l *lexeme, fw, procl wordFact) string {
+	var code uint
+	add := func(ok bool, bit uint) {
 		if ok {
-			b = append(b, c)
+			code |= bit
 		}
 	}
-	add(l.has(lexGiven), 'G')
-	given, title, org := false, false, false
-	for _, seg := range l.readings {
-		if seg.Proclitics == "" {
-			continue
-		}
-		given = given || rr.given[seg.Stem]
-		title = title || rr.titles[seg.Stem] != nil
-		org = org || rr.orgHeads[seg.Stem]
-	}
-	add(given && !l.has(lexGiven), 'g')
-	add(l.has(lexTitle) || title, 'T')
-	add(l.has(lexSpeechVerb), 'V')
-	add(rr.orgHeads[l.norm] || org, 'O')
-	add(rr.placeHeads[l.norm] != nil, 'P')
-	add(l.has(lexFiller), 'F')
-	add(rr.connectors[l.norm], 'K')
-	add(r.personWords[l.norm], 'N')
-	add(l.has(lexCommon), 'C')
-	add(l.has(lexStop), 'S')
-	return string(b)
+	add(l.has(lexGiven), 1<<0)
+	add(procl&factGiven != 0 && !l.has(lexGiven), 1<<1)
+	add(l.has(lexTitle) || procl&factTitle != 0, 1<<2)
+	add(l.has(lexSpeechVerb), 1<<3)
+	add((fw|procl)&factOrgHead != 0, 1<<4)
+	add(fw&factPlaceHead != 0, 1<<5)
+	add(l.has(lexFiller), 1<<6)
+	add(fw&factConnector != 0, 1<<7)
+	add(fw&factPersonWord != 0, 1<<8)
+	add(l.has(lexCommon), 1<<9)
+	add(l.has(lexStop), 1<<10)
+	return listCodes()[code]
 }
+
+// listCodes returns the codes of listCode, by their bits: bit i is the
+// letter i of listLetters.
+var listCodes = sync.OnceValue(func() *[1 << len(listLetters)]string {
+	var codes [1 << len(listLetters)]string
+	for code := range codes {
+		var b []byte
+		for i := range len(listLetters) {
+			if code&(1<<i) != 0 {
+				b = append(b, listLetters[i])
+			}
+		}
+		codes[code] = string(b)
+	}
+	return &codes
+})
+
+// listLetters are the letters of listCode, in their order.
+const listLetters = "GgTVOPFKNCS"
