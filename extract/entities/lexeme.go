@@ -334,10 +334,10 @@ type vocab struct {
 // defaultVocabSize is the number of lexemes of a generation: the surface
 // forms of about 5,000 news articles (the 2,400 of the ANT sample hold
 // 103,000 distinct forms, 41,000 of them met twice or more). A lexeme
-// is one block of 888 bytes with the default model (lexemeFeatBlock, its
-// nerfeat.Word 552 of them; a 896-byte allocation), 336 without
+// is one block of 760 bytes with the default model (lexemeFeatBlock, its
+// nerfeat.Word 424 of them; a 768-byte allocation), 336 without
 // (lexemeBlock; 352), plus its strings and more readings for a few: so
-// the two generations stay within about 125 MB (50 MB). 1 << 17
+// the two generations stay within about 110 MB (50 MB). 1 << 17
 // was measured too (docs/QUALITY.md, "Vocabulary size"): faster only on
 // repeated passes over one sample, for twice the bound.
 const defaultVocabSize = 1 << 16
