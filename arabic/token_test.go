@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // tok is a token as the tests write it: kind, original text, normalized
@@ -169,5 +170,47 @@ func TestReferenceOffsets(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("reference article lacks %q", w)
 		}
+	}
+}
+
+// TestTokenNormSharesText checks that each token's Norm is its text
+// normalized, and that a Norm equal to the token's text is that part of the
+// text (not a copy), in short texts (buffers on the stack) and long ones
+// (pooled), whatever the forms before and after it.
+func TestTokenNormSharesText(t *testing.T) {
+	// Forms that are their text (قال، في، ISIS), that are not (أحمد،
+	// مُصر, a Latin word in capitals is kept) and a tatweel alone, whose
+	// Norm is empty.
+	mixed := "قال أحمد ـ في مُصر ISIS، والإمارات ١٠"
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"short", mixed},
+		{"only forms that are their text", "قال في من"},
+		{"only forms that are not", "أحمد إلى ـ"},
+		{"long", strings.Repeat(mixed+" ", 40)},
+		{"long, counted", strings.Repeat(mixed+" ", 2000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := Tokenize(tt.text)
+			same := 0
+			for _, x := range toks {
+				text := x.Text(tt.text)
+				if want := defaultNormalizer.String(text); x.Norm != want {
+					t.Fatalf("token %q at %d: Norm %q, want %q", text, x.Start, x.Norm, want)
+				}
+				if x.Norm == text && x.Norm != "" {
+					same++
+					if unsafe.StringData(x.Norm) != unsafe.StringData(text) {
+						t.Errorf("token %q at %d: Norm is its text but a copy", text, x.Start)
+					}
+				}
+			}
+			if same == 0 && tt.name != "only forms that are not" {
+				t.Errorf("no form is its text: the test proves little")
+			}
+		})
 	}
 }

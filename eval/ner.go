@@ -121,23 +121,38 @@ type NERReport struct {
 	ByType            map[string]Counts
 	Micro             Counts
 	// Reliability counts the predicted spans of the scored types, by group
-	// and score bucket (see ReliabilityBuckets): how many, and how many
-	// were right.
+	// and score bucket (see ReliabilityBuckets): how many, how many were
+	// right, and their scores' sum; group AllGroups counts them all.
 	Reliability map[string][]Bucket
 }
 
 // Bucket counts the predicted spans whose score is in [Low, High): N of
-// them, Right of them exact matches.
+// them, Right of them exact matches, and Sum the sum of their scores (so
+// that Sum/N, the mean score, can be set against the precision).
 type Bucket struct {
 	Low, High float64
 	N, Right  int
+	Sum       float64
 }
+
+// AllGroups is the group of NERReport.Reliability that counts every
+// scored span, whatever its group.
+const AllGroups = "all"
 
 // ReliabilityBuckets are the lower bounds of the score buckets of
 // NERReport.Reliability; the last bucket ends at 1 and holds it.
 var ReliabilityBuckets = []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}
 
+// addReliability counts a span of group (and of AllGroups) with its
+// score.
 func (r *NERReport) addReliability(group string, score float64, right bool) {
+	r.addBucket(group, score, right)
+	if group != AllGroups {
+		r.addBucket(AllGroups, score, right)
+	}
+}
+
+func (r *NERReport) addBucket(group string, score float64, right bool) {
 	if r.Reliability == nil {
 		r.Reliability = map[string][]Bucket{}
 	}
@@ -157,6 +172,7 @@ func (r *NERReport) addReliability(group string, score float64, right bool) {
 		i--
 	}
 	bs[i].N++
+	bs[i].Sum += score
 	if right {
 		bs[i].Right++
 	}
@@ -312,16 +328,21 @@ func (r NERReport) WriteText(w io.Writer) error {
 }
 
 // WriteReliability writes the reliability table: for each group and score
-// bucket, the spans predicted and the precision observed.
+// bucket, the spans predicted, the precision observed and the mean score;
+// the group AllGroups comes last.
 func (r NERReport) WriteReliability(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-10s %-11s %7s %7s %9s\n", "group", "score", "spans", "right", "precision")
-	for _, g := range slices.Sorted(maps.Keys(r.Reliability)) {
+	fmt.Fprintf(&b, "%-10s %-11s %7s %7s %9s %6s\n", "group", "score", "spans", "right", "precision", "mean")
+	groups := slices.Sorted(maps.Keys(r.Reliability))
+	if i := slices.Index(groups, AllGroups); i >= 0 {
+		groups = append(slices.Delete(groups, i, i+1), AllGroups)
+	}
+	for _, g := range groups {
 		for _, k := range r.Reliability[g] {
 			if k.N == 0 {
 				continue
 			}
-			fmt.Fprintf(&b, "%-10s [%.2f,%.2f%s %7d %7d %9.4f\n", g, k.Low, k.High, map[bool]string{true: "]", false: ")"}[k.High == 1], k.N, k.Right, ratio(k.Right, k.N))
+			fmt.Fprintf(&b, "%-10s [%.2f,%.2f%s %7d %7d %9.4f %6.4f\n", g, k.Low, k.High, map[bool]string{true: "]", false: ")"}[k.High == 1], k.N, k.Right, ratio(k.Right, k.N), k.Sum/float64(k.N))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

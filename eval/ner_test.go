@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -91,5 +92,69 @@ func TestNER(t *testing.T) {
 	}
 	if got := rep.Micro.F1(); got != 4.0/7.0 {
 		t.Errorf("micro F1 %v, want 4/7", got)
+	}
+}
+
+// TestNERReliability checks the reliability buckets of NER by hand: each
+// scored span in its group's bucket and in AllGroups', right or not, with
+// its score summed; a span without a group is not counted.
+func TestNERReliability(t *testing.T) {
+	sents := []Sentence{
+		{Tokens: strings.Fields("زار جون آلن الكويت أمس"), Tags: strings.Fields("O B-PERS I-PERS B-LOC O")},
+	}
+	spans := []Span{
+		{Type: "PERS", Score: 0.55, Group: "model"}, // جون آلن: right
+		{Type: "LOC", Score: 1, Group: "gazetteer"}, // الكويت: right
+		{Type: "LOC", Score: 0.58, Group: "model"},  // أمس: wrong
+		{Type: "PERS", Score: 0.9},                  // زار: no group
+	}
+	words := []string{"جون آلن", "الكويت", "أمس", "زار"}
+	rec := func(text string) ([]Span, error) {
+		out := slices.Clone(spans)
+		for i, w := range words {
+			k := strings.Index(text, w)
+			out[i].Start, out[i].End = k, k+len(w)
+		}
+		return out, nil
+	}
+	rep, err := NER(sents, rec, []string{"PERS", "LOC", "ORG"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, group string
+		low         float64
+		n, right    int
+		sum         float64
+	}{
+		{"model, one right one wrong", "model", 0.5, 2, 1, 1.13},
+		{"gazetteer at 1 is in the last bucket", "gazetteer", 0.95, 1, 1, 1},
+		{"all: the model's bucket", AllGroups, 0.5, 2, 1, 1.13},
+		{"all: the gazetteer's bucket", AllGroups, 0.95, 1, 1, 1},
+		{"all: no span without a group", AllGroups, 0.9, 0, 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			i := slices.Index(ReliabilityBuckets, tc.low)
+			bs := rep.Reliability[tc.group]
+			if i < 0 || i >= len(bs) {
+				t.Fatalf("group %q has %d buckets, want one from %g", tc.group, len(bs), tc.low)
+			}
+			b := bs[i]
+			if b.N != tc.n || b.Right != tc.right || math.Abs(b.Sum-tc.sum) > 1e-9 {
+				t.Errorf("bucket %+v, want %d spans, %d right, sum %g", b, tc.n, tc.right, tc.sum)
+			}
+		})
+	}
+	var out strings.Builder
+	if err := rep.WriteReliability(&out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, AllGroups+" ") || !strings.HasSuffix(last, "1.0000 1.0000") {
+		t.Errorf("last line %q, want the all group's top bucket, precision and mean 1:\n%s", last, out.String())
+	}
+	if got := len(lines); got != 1+2+2 {
+		t.Errorf("%d lines, want a header and 4 buckets:\n%s", got, out.String())
 	}
 }

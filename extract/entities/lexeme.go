@@ -30,10 +30,11 @@ type lexeme struct {
 	// context is known: maybeName becomes notName inside a gazetteer name
 	// that is not a person's or an organization found by the rules.
 	class wordClass
-	// readings are the clitic readings of the word (all of them: see
-	// rules.firstOpts), the whole word first, without those that remove
-	// the article (see article.stems). Their offsets are relative to the
-	// word's start.
+	// readings are the clitic readings of the word (all of them, with an
+	// enclitic or not: the tagger's list features were learned from them,
+	// and leaving the enclitic ones out loses names, docs/QUALITY.md), the
+	// whole word first, without those that remove the article (see
+	// article.stems). Their offsets are relative to the word's start.
 	readings []arabic.Segmentation
 	// lists is the code of the word lists that hold it, for the tagger
 	// (see listCode).
@@ -184,7 +185,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	tok := arabic.Token{Kind: kind, Norm: l.norm, Offsets: arabic.Offsets{
 		End: len(l.text), RuneEnd: utf8.RuneCountInString(l.text),
 	}}
-	*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.firstOpts)
+	*segs = r.tok.AppendSegments((*segs)[:0], l.text, tok)
 	kept := 0
 	for _, s := range *segs {
 		if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
@@ -241,8 +242,8 @@ type lexemeFeatBlock struct {
 // wordClass returns the class of the word l as part of a person's name,
 // before its context is known (see lexeme.class). fw are the facts of its
 // normalized form, stop and common whether it is a stop word and a
-// common one (rules.isCommon); *segs holds the readings of tok (l's
-// text as a token) made with the rules' firstOpts.
+// common one (rules.isCommon); *segs holds every clitic reading of tok
+// (l's text as a token), as newLexeme made them.
 func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segmentation, fw wordFact, stop, common bool) wordClass {
 	rr := r.rules
 	w := l.norm
@@ -280,12 +281,7 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 			return notName
 		}
 	}
-	// A proclitic reading that is a common word: بحفظ، والتجارة. *segs
-	// holds the readings of rr.firstOpts (see newLexeme): when those are
-	// the same options, they are these readings.
-	if !sameSegmentOptions(rr.firstOpts, rr.commonOpts) {
-		*segs = r.tok.AppendSegmentsWith((*segs)[:0], l.text, tok, rr.commonOpts)
-	}
+	// A proclitic reading that is a common word: بحفظ، والتجارة.
 	for _, seg := range *segs {
 		if seg.Enclitic != "" || seg.Proclitics == "" || !commonFact(rr.facts[seg.Stem], seg.Stem) {
 			continue
@@ -297,13 +293,6 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 		}
 	}
 	return maybeName
-}
-
-// sameSegmentOptions reports whether segmenting with x and with y gives
-// the same readings: neither filters them (the Keep of each is nil) and
-// both keep or both leave out the enclitics.
-func sameSegmentOptions(x, y arabic.SegmentOptions) bool {
-	return x.Keep == nil && y.Keep == nil && x.NoEnclitics == y.NoEnclitics
 }
 
 // vocab holds the lexemes of the surface forms a Recognizer has met. It is

@@ -56,24 +56,11 @@ type rules struct {
 	given          set // given names that start a name on their own
 	givenAmbiguous set // given names that are also common words
 	common         set // common words that are not names
-	// first holds the first word of every title, head and given name.
-	// Nothing reads it: firstOpts does not keep only its words (below).
-	first set
 	// facts holds, for every word of the lists above, the lists that
 	// hold it (and whether a gazetteer person's name has it, see
 	// Recognizer.personWords): a new lexeme looks its form up once rather
 	// than in each list. Made by addFacts once the lists are complete.
 	facts map[string]wordFact
-	// firstOpts and commonOpts are the options of the clitic readings of
-	// newLexeme and wordClass. Nothing sets them: both are the zero
-	// SegmentOptions, so every reading is kept (lexeme.readings), not only
-	// those whose stem is in first or a common word. Keeping only first's
-	// would keep every reading the lexeme's flags, listCode, givenPersons,
-	// phraseAt and the kind-head and نادي checks look up (kindHeads are
-	// place heads, نادي an org head), but drop those whose stem is an org
-	// head after ال (و+البنك), which trimName reads: a change of output, to
-	// be measured first.
-	firstOpts, commonOpts arabic.SegmentOptions
 }
 
 type set map[string]bool
@@ -119,7 +106,6 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 		given:          set{},
 		givenAmbiguous: set{},
 		common:         set{},
-		first:          set{},
 	}
 	for w := range r.kindHeads {
 		if r.placeHeads[w] == nil {
@@ -150,16 +136,6 @@ func loadRules(tok *arabic.Tokenizer) (*rules, error) {
 			for _, w := range normWords(tok, line) {
 				r.common[w] = true
 			}
-		}
-	}
-	for _, m := range []map[string][][]string{r.titles, r.placeHeads} {
-		for w := range m {
-			r.first[w] = true
-		}
-	}
-	for _, s := range []set{r.orgHeads, r.given} {
-		for w := range s {
-			r.first[w] = true
 		}
 	}
 	return r, nil

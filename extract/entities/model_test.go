@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -319,5 +320,71 @@ func TestMayEndIn(t *testing.T) {
 		if got := mayEndIn(tc.w, tc.stems); got != tc.want {
 			t.Errorf("mayEndIn(%q, %q) = %v, want %v", tc.w, tc.stems, got, tc.want)
 		}
+	}
+}
+
+// TestPluralAdjective checks which one-word model names are read as a
+// plural adjective after its noun (and so left out), by hand from
+// docs/GUIDELINES.md: a definite sound plural right after a definite
+// word, but not a given name with the article, nor after a title.
+func TestPluralAdjective(t *testing.T) {
+	r := newTestRecognizer(t, Options{})
+	tests := []struct {
+		name, text string
+		first, end int
+		want       bool
+	}{
+		{"adjective in ين after its noun", "على الشباب المسلمين الذين", 2, 3, true},
+		{"nisba plural after its noun", "الخلفاء العباسيين", 1, 2, true},
+		{"plural in ون after its noun", "العلماء المسلمون", 1, 2, true},
+		{"after a noun without the article", "يد المسلمين", 1, 2, false},
+		{"after و, a noun of its own", "المسيحيين والمسلمين", 1, 2, false},
+		{"family name after a title", "السفير الخيارين", 1, 2, false},
+		{"given name with the article", "العباسي المأمون", 1, 2, false},
+		{"first word of the text", "المسلمين هنا", 0, 1, false},
+		{"not a plural", "الشباب المصري", 1, 2, false},
+		{"two words", "الشباب المسلمين الذين", 1, 3, false},
+		{"too short a base (الدين)", "الشباب الدين", 1, 2, false},
+		{"after punctuation", "الشباب، المسلمين", 2, 3, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			scr := r.getScratch()
+			defer r.putScratch(scr)
+			a := arabic.Analyze(tc.text)
+			d := r.newArticle(a, scr)
+			if got := d.pluralAdjective(tc.first, tc.end); got != tc.want {
+				t.Errorf("pluralAdjective(%d, %d) of %q = %v, want %v (tokens %d)", tc.first, tc.end, tc.text, got, tc.want, len(a.Tokens))
+			}
+		})
+	}
+}
+
+// TestCalibrate checks the scores of the join's names against values
+// worked out by hand from σ(0.42·logit(p) + 0.11): the model alone keeps
+// its probability, and so do 0 and 1.
+func TestCalibrate(t *testing.T) {
+	join, alone := &model{}, &model{only: true}
+	tests := []struct {
+		name string
+		mm   *model
+		p    float64
+		want float64
+	}{
+		{"the cut, 0.5", join, 0.5, 0.52747},
+		{"0.6", join, 0.6, 0.56962},
+		{"0.9", join, 0.9, 0.73747},
+		{"0.99", join, 0.99, 0.88493},
+		{"below the cut (a rule's name)", join, 0.2, 0.38409},
+		{"certain", join, 1, 1},
+		{"not read", join, 0, 0},
+		{"the model alone", alone, 0.9, 0.9},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.mm.calibrate(tc.p); math.Abs(got-tc.want) > 5e-6 {
+				t.Errorf("calibrate(%g) = %.6f, want %.5f", tc.p, got, tc.want)
+			}
+		})
 	}
 }

@@ -84,7 +84,7 @@ func (m *mention) public() Mention {
 }
 
 // stems returns the clitic readings of token k (all of them: see
-// rules.firstOpts), the whole token first, with offsets relative to the
+// lexeme.readings), the whole token first, with offsets relative to the
 // token's start (see at). Readings that remove the article are left out: a
 // title, a head or a given name keeps it (التحالف is not the head تحالف).
 func (d article) stems(k int) []arabic.Segmentation { return d.lex[k].readings }
