@@ -62,7 +62,7 @@ func cpuTime() time.Duration {
 
 // BenchmarkLexemes measures the vocabulary's lookups of the ANT sample's
 // tokens, warm, in ns a token: with room for all the sample's forms, so
-// that no lexeme is analysed again (the default vocabulary holds fewer).
+// that no lexeme is analysed again.
 func BenchmarkLexemes(b *testing.B) {
 	as, _ := antAnalyses(b)
 	r := defaultRecognizerInternal(b)

@@ -296,61 +296,68 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 }
 
 // vocab holds the lexemes of the surface forms a Recognizer has met. It is
-// shared by the goroutines that recognize, and bounded: it keeps two
-// generations of at most limit lexemes each. A form is looked up in the
-// current generation, then in the previous one, whose lexeme moves to the
-// current one; a form found in neither is analysed and added to the
-// current one. When the current generation is full it becomes the
-// previous one and the old previous one is dropped. Generations rather
-// than least-recently-used order: a hit costs a read-locked lookup and no
-// bookkeeping (an LRU list would need a write on every hit, which
-// goroutines would contend for), while the forms in use, met again within
-// a generation, survive every turn; memory stays within 2 × limit lexemes
-// however long the process runs and however many new forms it meets.
+// shared by the goroutines that recognize, and bounded: it holds at most
+// limit lexemes, in one table. A form found there is marked as used; a
+// form found nowhere is analysed and added, and when the table is full a
+// lexeme goes first, the next one the clock's hand meets that was not used
+// since the hand last passed it (second chance, the CLOCK approximation
+// of least-recently-used order). A hit costs a read-locked lookup and, once
+// per turn of the hand, an atomic or on its slot, where a list in
+// least-recently-used order would need a write on every hit, which
+// goroutines would contend for; the forms in use survive, and memory stays
+// within limit lexemes however long the process runs and however many new
+// forms it meets.
+//
+// (Until 2026-12-08 the vocabulary kept two generations of limit/2 each,
+// the older dropped when the newer was full: a form met again after more
+// than one generation was analysed again, though the two had room for it.
+// The 2,400 articles of the ANT sample hold 73,100 forms, a generation was
+// 65,536: each pass over them analysed 7,600 again.)
 //
 // The lexemes of an article are looked up under one read lock, and its
 // new forms added under one write lock.
 type vocab struct {
-	mu       sync.RWMutex
-	cur, old lexTable // of seed
-	limit    int
-	// seed is the hash seed of both generations and of every one after
-	// them; it never changes, so it is read without the lock (v.cur is
-	// replaced under it).
+	mu    sync.RWMutex
+	tab   lexTable // of seed
+	limit int
+	hand  int // the slot the clock's hand looks at next
+	// seed is the hash seed of the table; it never changes, so it is read
+	// without the lock.
 	seed maphash.Seed
 }
 
-// defaultVocabSize is the number of lexemes of a generation: the surface
-// forms of about 5,000 news articles (the 2,400 of the ANT sample hold
-// 103,000 distinct forms, 41,000 of them met twice or more). A lexeme
-// is one block of 760 bytes with the default model (lexemeFeatBlock, its
-// nerfeat.Word 424 of them; a 768-byte allocation), 336 without
-// (lexemeBlock; 352), plus its strings and more readings for a few: so
-// the two generations stay within about 110 MB (50 MB). 1 << 17
-// was measured too (docs/QUALITY.md, "Vocabulary size"): faster only on
-// repeated passes over one sample, for twice the bound.
-const defaultVocabSize = 1 << 16
+// defaultVocabSize is the number of lexemes a Recognizer's vocabulary
+// holds at most: the surface forms of about 10,000 news articles (the
+// 2,400 of the ANT sample hold 73,100 distinct forms and kinds, 103,000
+// forms in all). A lexeme is one block of 760 bytes with the default model
+// (lexemeFeatBlock, its nerfeat.Word 424 of them; a 768-byte allocation),
+// 336 without (lexemeBlock; 352), plus its strings and more readings for
+// a few: so the vocabulary stays within about 110 MB (50 MB). Twice as
+// many was measured too (docs/QUALITY.md, "Vocabulary size", of two
+// generations of 2^17): faster only on repeated passes over one sample,
+// for twice the bound.
+const defaultVocabSize = 1 << 17
 
 func newVocab(limit int) *vocab {
 	seed := maphash.MakeSeed()
-	return &vocab{cur: lexTable{seed: seed}, old: lexTable{seed: seed}, limit: limit, seed: seed}
+	return &vocab{tab: lexTable{seed: seed}, limit: max(1, limit), seed: seed}
 }
 
 // len returns the number of lexemes held.
 func (v *vocab) len() int {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
-	return v.cur.n + v.old.n
+	return v.tab.n
 }
 
-// A lexTable is a generation of the vocabulary: a hash table of lexemes
-// keyed by their surface form, open addressing with linear probing. A
-// slot holds the form itself when it is short (most are: 18 bytes are 9
-// Arabic letters) and its kind, so that a lookup most often reads one
-// slot, half a cache line, and nothing else; a Go map of strings reads
-// its control word, the slot's key, the key's bytes elsewhere and then
-// the lexeme for its kind, each a cache miss in a table of 65,536 forms.
-// A form is in the table at most once, whatever its kind.
+// A lexTable is a hash table of lexemes keyed by their surface form, open
+// addressing with linear probing. A slot holds the form itself when it is
+// short (most are: 18 bytes are 9 Arabic letters) and its kind, so that a
+// lookup most often reads one slot, half a cache line, and nothing else; a
+// Go map of strings reads its control word, the slot's key, the key's
+// bytes elsewhere and then the lexeme for its kind, each a cache miss in a
+// table of 131,072 forms. A form is in the table at most once, whatever
+// its kind.
 type lexTable struct {
 	seed  maphash.Seed
 	slots []lexSlot // a power of two in length, at most half full
@@ -364,17 +371,27 @@ func (t *lexTable) hash(text string) uint64 { return maphash.String(t.seed, text
 const lexSlotKey = 18
 
 type lexSlot struct {
-	l    *lexeme // nil: the slot is empty
-	hash uint32  // the form's hash's high half
+	l *lexeme // nil: the slot is empty
+	// tag is the form's hash's high half but its top bit, which is
+	// lexUsed. Lookups under the read lock read it atomically, and set
+	// lexUsed with an atomic or.
+	tag  uint32
 	kind arabic.Kind
 	size uint8 // the form's length, or lexSlotKey+1 when longer
 	key  [lexSlotKey]byte
 }
 
-// match reports whether s holds the form text of kind kind, whose hash's
-// high half is h.
-func (s *lexSlot) match(text string, h uint32, kind arabic.Kind) bool {
-	if s.hash != h || s.kind != kind {
+// lexUsed is the bit of lexSlot.tag that says the lexeme was used since
+// the clock's hand last passed it (see vocab).
+const lexUsed = 1 << 31
+
+// lexTag returns the tag of the hash h, lexUsed clear.
+func lexTag(h uint64) uint32 { return uint32(h>>32) &^ lexUsed }
+
+// match reports whether s holds the form text of kind kind, whose tag is
+// tag.
+func (s *lexSlot) match(text string, tag uint32, kind arabic.Kind) bool {
+	if atomic.LoadUint32(&s.tag)&^lexUsed != tag || s.kind != kind {
 		return false
 	}
 	if len(text) <= lexSlotKey {
@@ -383,19 +400,28 @@ func (s *lexSlot) match(text string, h uint32, kind arabic.Kind) bool {
 	return s.size > lexSlotKey && s.l.text == text
 }
 
-// get returns the lexeme of text if t holds it with kind kind, or nil. h
-// is text's hash.
+// use marks s as used (lexUsed), if it is not yet.
+func (s *lexSlot) use() {
+	if atomic.LoadUint32(&s.tag)&lexUsed == 0 {
+		atomic.OrUint32(&s.tag, lexUsed)
+	}
+}
+
+// get returns the lexeme of text if t holds it with kind kind, or nil, and
+// marks its slot as used. h is text's hash.
 func (t *lexTable) get(text string, h uint64, kind arabic.Kind) *lexeme {
 	if t.n == 0 {
 		return nil
 	}
+	tag := lexTag(h)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.l == nil {
 			return nil
 		}
-		if s.match(text, uint32(h>>32), kind) {
+		if s.match(text, tag, kind) {
+			s.use()
 			return s.l
 		}
 	}
@@ -407,24 +433,25 @@ func (t *lexTable) holds(text string, h uint64) *lexeme {
 	if t.n == 0 {
 		return nil
 	}
+	tag := lexTag(h)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.l == nil {
 			return nil
 		}
-		if s.hash == uint32(h>>32) && s.l.text == text {
+		if atomic.LoadUint32(&s.tag)&^lexUsed == tag && s.l.text == text {
 			return s.l
 		}
 	}
 }
 
-// add adds l, whose text hashes to h and is not in t yet.
+// add adds l, whose text hashes to h and is not in t yet, marked as used.
 func (t *lexTable) add(l *lexeme, h uint64) {
 	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
-	s := lexSlot{l: l, hash: uint32(h >> 32), kind: l.kind, size: lexSlotKey + 1}
+	s := lexSlot{l: l, tag: lexTag(h) | lexUsed, kind: l.kind, size: lexSlotKey + 1}
 	if len(l.text) <= lexSlotKey {
 		s.size = uint8(copy(s.key[:], l.text))
 	}
@@ -453,6 +480,46 @@ func (t *lexTable) grow() {
 	}
 }
 
+// evict removes a lexeme from t, which holds one at least: the first from
+// slot *hand on that is not marked as used, clearing the marks it passes
+// (each lexeme used since the hand last passed it gets a second chance),
+// and moves *hand past it. The caller holds the table alone.
+func (t *lexTable) evict(hand *int) {
+	mask := len(t.slots) - 1
+	for {
+		i := *hand & mask
+		*hand = i + 1
+		s := &t.slots[i]
+		if s.l == nil {
+			continue
+		}
+		if s.tag&lexUsed != 0 {
+			s.tag &^= lexUsed
+			continue
+		}
+		t.remove(i)
+		return
+	}
+}
+
+// remove empties slot i, moving back the slots after it in its cluster
+// that would no longer be found from their hash's slot (deletion in linear
+// probing, without tombstones), so that every lexeme held stays found.
+func (t *lexTable) remove(i int) {
+	mask := len(t.slots) - 1
+	for j := (i + 1) & mask; t.slots[j].l != nil; j = (j + 1) & mask {
+		home := int(t.hash(t.slots[j].l.text)) & mask
+		// The lexeme of slot j may move to i when i lies cyclically from
+		// its home slot up to j: its probe passes i before j.
+		if (j-home)&mask >= (j-i)&mask {
+			t.slots[i] = t.slots[j]
+			i = j
+		}
+	}
+	t.slots[i] = lexSlot{}
+	t.n--
+}
+
 // lexBufs are the scratch buffers of vocab.lexemes.
 type lexBufs struct {
 	missing []int32  // the tokens not in the current generation
@@ -475,7 +542,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 		text := a.Text[t.Start:t.End]
 		h := maphash.String(seed, text)
 		hashes[k] = h
-		if l := v.cur.get(text, h, t.Kind); l != nil {
+		if l := v.tab.get(text, h, t.Kind); l != nil {
 			dst[k] = l
 			continue
 		}
@@ -486,16 +553,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 	if len(missing) == 0 {
 		return dst
 	}
-	// Forms of the previous generation, and new ones, analysed outside
-	// the lock.
-	v.mu.RLock()
-	for _, k := range missing {
-		t := &a.Tokens[k]
-		if l := v.old.get(a.Text[t.Start:t.End], hashes[k], t.Kind); l != nil {
-			dst[k] = l
-		}
-	}
-	v.mu.RUnlock()
+	// New forms, analysed outside the lock.
 	// A form met several times in the article is analysed once.
 	own := a.Tokenizer() == r.tok
 	var fresh map[string]*lexeme
@@ -519,16 +577,16 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 	for _, k := range missing {
 		l := dst[k]
 		h := hashes[k] // the hash of l.text, which is token k's form
-		if prev := v.cur.holds(l.text, h); prev != nil {
+		if prev := v.tab.holds(l.text, h); prev != nil {
 			if prev.kind == l.kind {
 				dst[k] = prev // added by another goroutine, or earlier in this article
 			}
 			continue
 		}
-		if v.cur.n >= v.limit {
-			v.old, v.cur = v.cur, lexTable{seed: v.seed, slots: make([]lexSlot, len(v.cur.slots))}
+		if v.tab.n >= v.limit {
+			v.tab.evict(&v.hand)
 		}
-		v.cur.add(l, h)
+		v.tab.add(l, h)
 	}
 	v.mu.Unlock()
 	return dst

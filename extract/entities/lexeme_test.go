@@ -14,8 +14,8 @@ import (
 )
 
 // TestVocabBounded feeds a vocabulary a stream of words never seen before
-// and checks that it never holds more than two generations, and that a
-// word met in every article survives every turn of the generations.
+// and checks that it never holds more than its limit, and that a word met
+// in every article survives every eviction.
 func TestVocabBounded(t *testing.T) {
 	g, err := gazetteer.Load("tiny.yaml", strings.NewReader("entries:\n  - {id: country:KW, type: COUNTRY, name: Kuwait, name_ar: الكويت}\n"))
 	if err != nil {
@@ -25,7 +25,7 @@ func TestVocabBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const limit = 64
+	const limit = 128
 	r.vocab = newVocab(limit)
 	var keep *lexeme
 	for i := range 200 {
@@ -37,8 +37,8 @@ func TestVocabBounded(t *testing.T) {
 		}
 		a := arabic.Analyze(b.String())
 		r.Recognize(a)
-		if n := r.vocab.len(); n > 2*limit {
-			t.Fatalf("article %d: %d lexemes, want at most %d", i, n, 2*limit)
+		if n := r.vocab.len(); n > limit {
+			t.Fatalf("article %d: %d lexemes, want at most %d", i, n, limit)
 		}
 		var lex []*lexeme
 		lex = r.vocab.lexemes(r, a, lex, new(lexBufs), new([]arabic.Segmentation))
@@ -46,6 +46,112 @@ func TestVocabBounded(t *testing.T) {
 			t.Fatalf("article %d: the lexeme of الكويت was analysed again", i)
 		}
 		keep = lex[0]
+	}
+}
+
+// TestVocabKeepsRecent passes over the same forms again and again, more
+// than half the vocabulary's limit (a generation of the vocabulary of two
+// that it was) and no more than its limit, and checks that no form is
+// analysed again after the first pass (two generations of half the limit
+// analysed some again at every pass).
+func TestVocabKeepsRecent(t *testing.T) {
+	r := defaultRecognizerInternal(t)
+	const limit, forms = 64, 60
+	r.vocab = newVocab(limit)
+	var articles []*arabic.Analysis
+	for i := 0; i < forms; i += 8 {
+		var b strings.Builder
+		for j := i; j < min(i+8, forms); j++ {
+			fmt.Fprintf(&b, "كلمة%c%c ", 'ا'+rune(j/26), 'ب'+rune(j%26))
+		}
+		articles = append(articles, arabic.Analyze(b.String()))
+	}
+	first := map[string]*lexeme{}
+	for pass := range 4 {
+		for _, a := range articles {
+			lex := r.vocab.lexemes(r, a, nil, new(lexBufs), new([]arabic.Segmentation))
+			for k, l := range lex {
+				form := a.Tokens[k].Text(a.Text)
+				if pass == 0 {
+					first[form] = l
+				} else if first[form] != l {
+					t.Fatalf("pass %d: %q analysed again", pass, form)
+				}
+			}
+		}
+	}
+	if len(first) != forms {
+		t.Fatalf("%d distinct forms, want %d", len(first), forms)
+	}
+}
+
+// TestLexTableEvict adds and evicts lexemes at random in a small table
+// (clusters that wrap around its end, removals inside them) and checks
+// after each step that the table finds exactly the lexemes a map of them
+// holds, and that a lexeme used since the hand last passed it is not the
+// one evicted.
+func TestLexTableEvict(t *testing.T) {
+	tab := lexTable{seed: newVocab(1).seed}
+	held := map[string]*lexeme{}
+	hand := 0
+	next := 0
+	rnd := uint64(1)
+	random := func(n int) int { // xorshift: the same steps every run
+		rnd ^= rnd << 13
+		rnd ^= rnd >> 7
+		rnd ^= rnd << 17
+		return int(rnd % uint64(n))
+	}
+	for step := range 20000 {
+		if len(held) < 400 && (len(held) == 0 || random(3) > 0) {
+			l := &lexeme{text: fmt.Sprintf("w%d", next), kind: arabic.Word}
+			next++
+			tab.add(l, tab.hash(l.text))
+			held[l.text] = l
+		} else {
+			// Every lexeme held but one is used: the hand must pass them
+			// all and evict that one.
+			keep := ""
+			for text := range held {
+				keep = text
+				break
+			}
+			for i := range tab.slots {
+				if s := &tab.slots[i]; s.l != nil {
+					s.tag &^= lexUsed
+					if s.l.text != keep {
+						s.use()
+					}
+				}
+			}
+			tab.evict(&hand)
+			if got := tab.holds(keep, tab.hash(keep)); got != nil {
+				t.Fatalf("step %d: %q, the one lexeme not used, was not evicted", step, keep)
+			}
+			delete(held, keep)
+		}
+		if tab.n != len(held) {
+			t.Fatalf("step %d: the table holds %d, want %d", step, tab.n, len(held))
+		}
+		if step%97 == 0 || len(held) < 8 {
+			for text, l := range held {
+				if got := tab.get(text, tab.hash(text), arabic.Word); got != l {
+					t.Fatalf("step %d: get(%q) = %p, want %p", step, text, got, l)
+				}
+			}
+			n := 0
+			for i := range tab.slots {
+				if l := tab.slots[i].l; l != nil {
+					n++
+					if held[l.text] != l {
+						t.Fatalf("step %d: the table holds %q, evicted", step, l.text)
+					}
+				}
+			}
+			if n != len(held) {
+				t.Fatalf("step %d: %d slots in use, want %d", step, n, len(held))
+			}
+		}
 	}
 }
 
@@ -186,7 +292,7 @@ func TestLexTable(t *testing.T) {
 	for i := range 3000 { // grows the table from 1,024 slots to 8,192
 		held = append(held, &lexeme{text: fmt.Sprintf("w%d", i), kind: arabic.Word})
 	}
-	tab := lexTable{seed: newVocab(1).cur.seed}
+	tab := lexTable{seed: newVocab(1).seed}
 	for _, l := range held {
 		tab.add(l, tab.hash(l.text))
 	}
@@ -225,7 +331,7 @@ func TestLexTable(t *testing.T) {
 }
 
 // TestVocabConcurrent recognizes the same articles on several goroutines
-// sharing a small vocabulary, whose generations turn all the time, and
+// sharing a small vocabulary, which evicts lexemes all the time, and
 // checks that each finds what one goroutine alone finds (run with -race).
 func TestVocabConcurrent(t *testing.T) {
 	texts := []string{
