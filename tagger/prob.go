@@ -25,6 +25,7 @@ func (m *Model) TagProbHashed(features [][]Hash) ([]string, []float64) {
 // Scratch is for one goroutine at a time; the zero value is ready to use.
 type Scratch struct {
 	sums   []int64   // the emission scores in fixed point (see Scores)
+	rows   []int     // the rows of AddSentenceFeatures
 	e      []float32 // the same, in float32 for decoding
 	score  []float32
 	back   []int32
@@ -143,6 +144,43 @@ func (m *Model) addFeatures9(row *[9]int64, hs []Hash) {
 	for i, h := range hs {
 		ks[i] = m.row(uint64(h) & m.mask)
 	}
+	m.sumRows9(row, ks)
+}
+
+// AddSentenceFeatures adds to the scores of each token of a sentence (e,
+// a row of len(m.Labels()) scores per token, as Scores gives) the
+// weights of its features: token i's are hs[ends[i-1]:ends[i]], from 0
+// for the first. The sums are those of AddFeatures token by token; the
+// rows of all the tokens are found first, then summed, so that their
+// loads, which miss the cache, are in flight together rather than a
+// token's few at a time. s holds the rows found.
+func (m *Model) AddSentenceFeatures(s *Scratch, e []int64, hs []Hash, ends []int32) {
+	n := len(m.labels)
+	s.rows = grow(s.rows, len(hs))
+	rows := s.rows
+	for k, h := range hs {
+		rows[k] = m.row(uint64(h) & m.mask)
+	}
+	start := int32(0)
+	for i, end := range ends {
+		ks := rows[start:end]
+		start = end
+		if n == 9 {
+			m.sumRows9((*[9]int64)(e[i*9:(i+1)*9]), ks)
+			continue
+		}
+		row := e[i*n : (i+1)*n : (i+1)*n]
+		for _, k := range ks {
+			for c, v := range m.fixed[k : k+n] {
+				row[c] += int64(v)
+			}
+		}
+	}
+}
+
+// sumRows9 adds to row the rows of m.fixed at the offsets ks, for a
+// model of 9 labels, with the sums in registers.
+func (m *Model) sumRows9(row *[9]int64, ks []int) {
 	r0, r1, r2, r3, r4, r5, r6, r7, r8 := row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]
 	for _, k := range ks {
 		d := (*[9]int32)(m.fixed[k : k+9])
@@ -194,15 +232,18 @@ func (m *Model) TagScores(s *Scratch, e []int64) []string {
 // TagScores through s gave for the same scores e, as TagProbScores gives
 // them, in s's buffer.
 func (m *Model) MarginalsScores(s *Scratch, e []int64) []float64 {
-	return m.marginals(s, m.floats(s, e), s.path[:len(e)/len(m.labels)])
+	return m.MarginalsScoresIn(s, e, 0, len(e)/len(m.labels))
 }
 
 // MarginalsScoresIn is MarginalsScores for the tokens [from, to) alone,
 // the others left 0: forward-backward stops short of the tokens it need
 // not reach. The probabilities of [from, to) are those of
 // MarginalsScores, bit for bit.
+//
+// Both read the scores as TagScores left them in s, in float32, rather
+// than convert e again.
 func (m *Model) MarginalsScoresIn(s *Scratch, e []int64, from, to int) []float64 {
-	return m.marginalsIn(s, m.floats(s, e), s.path[:len(e)/len(m.labels)], from, to)
+	return m.marginalsIn(s, s.e[:len(e)], s.path[:len(e)/len(m.labels)], from, to)
 }
 
 // decodeProb decodes emission scores e of length tokens into s's buffers.

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -361,5 +362,54 @@ func TestAddFeaturesNineLabels(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("trial %d: %v, over the full table %v", trial, got, want)
 		}
+	}
+}
+
+// TestAddSentenceFeatures checks AddSentenceFeatures against AddFeatures
+// token by token, for models of 9 labels (the path of the default) and
+// of 5, over sentences whose tokens have no feature, one or many, and
+// scores that do not start at 0.
+func TestAddSentenceFeatures(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 11))
+	for _, labels := range [][]string{
+		{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"},
+		{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC"},
+	} {
+		n := len(labels)
+		m := newModel(Info{Bits: 8}, labels)
+		for b := 0; b*n < len(m.weights); b++ {
+			if rng.IntN(3) == 0 {
+				for c := range n {
+					m.weights[b*n+c] = rng.Float32()*2 - 1
+				}
+			}
+		}
+		m.index()
+		t.Run(fmt.Sprintf("%d labels", n), func(t *testing.T) {
+			var s Scratch
+			for trial := range 100 {
+				tokens := rng.IntN(40)
+				var hs []Hash
+				var ends []int32
+				start := make([]int64, tokens*n)
+				for k := range start {
+					start[k] = rng.Int64N(1<<40) - 1<<39
+				}
+				want := slices.Clone(start)
+				for i := range tokens {
+					first := len(hs)
+					for range []int{0, 1, 3, 40}[rng.IntN(4)] {
+						hs = append(hs, Hash(rng.Uint64()))
+					}
+					ends = append(ends, int32(len(hs)))
+					m.AddFeatures(want[i*n:(i+1)*n], hs[first:])
+				}
+				got := slices.Clone(start)
+				m.AddSentenceFeatures(&s, got, hs, ends)
+				if !slices.Equal(got, want) {
+					t.Fatalf("trial %d: %v, token by token %v", trial, got, want)
+				}
+			}
+		})
 	}
 }

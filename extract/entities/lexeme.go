@@ -333,10 +333,10 @@ type vocab struct {
 // defaultVocabSize is the number of lexemes a Recognizer's vocabulary
 // holds at most: the surface forms of about 10,000 news articles (the
 // 2,400 of the ANT sample hold 73,100 distinct forms and kinds, 103,000
-// forms in all). A lexeme is one block of 888 bytes with the default model
-// (lexemeFeatBlock, its nerfeat.Word 552 of them; a 896-byte allocation),
+// forms in all). A lexeme is one block of 760 bytes with the default model
+// (lexemeFeatBlock, its nerfeat.Word 424 of them; a 768-byte allocation),
 // 336 without (lexemeBlock; 352), plus its strings and more readings for
-// a few: so the vocabulary stays within about 125 MB (50 MB). Twice as
+// a few: so the vocabulary stays within about 110 MB (50 MB). Twice as
 // many was measured too (docs/QUALITY.md, "Vocabulary size", of two
 // generations of 2^17): faster only on repeated passes over one sample,
 // for twice the bound.

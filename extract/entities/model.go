@@ -49,10 +49,11 @@ type model struct {
 // the spans found), pooled with the rest of the scratch.
 type taggerScratch struct {
 	tag                       tagger.Scratch
-	words, hints, raws, lists []string // per token
-	pieces                    [][2]int // first and end token
-	seen                      map[string]string
-	feats                     []*nerfeat.Word // per token, when tagging
+	words, hints, raws, lists []string          // per token
+	pieces                    [][2]int          // first and end token
+	seen                      map[string]string // the document's hinted words, for training
+	docSeen                   nerfeat.Seen      // the same, when tagging
+	feats                     []*nerfeat.Word   // per token, when tagging
 	scorer                    *nerfeat.Scorer
 	tspans                    []tagger.Span
 	spans                     []modelSpan
@@ -226,6 +227,7 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 	}
 	clear(ts.seen)
 	seen := ts.seen
+	ts.docSeen.Reset()
 	for i, p := range ts.pieces {
 		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -233,7 +235,7 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 			}
 		}
 		if mm != nil {
-			nerfeat.NoteWordHints(seen, ts.feats[p[0]:p[1]], hints[p[0]:p[1]])
+			ts.docSeen.NoteWords(ts.feats[p[0]:p[1]], hints[p[0]:p[1]])
 		} else {
 			x.NoteHints(seen, words[p[0]:p[1]], hints[p[0]:p[1]])
 		}
@@ -245,7 +247,7 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 		h, r, l := hints[p[0]:p[1]], raws[p[0]:p[1]], lists[p[0]:p[1]]
 		if mm != nil {
 			// fn uses the scores before the next sentence: their array is reused.
-			e := ts.scorer.Sentence(&ts.tag, ts.feats[p[0]:p[1]], h, r, l, seen)
+			e := ts.scorer.Sentence(&ts.tag, ts.feats[p[0]:p[1]], h, r, l, &ts.docSeen)
 			fn(TaggerSentence{FirstToken: p[0], EndToken: p[1], scores: e})
 			continue
 		}
@@ -263,6 +265,7 @@ func (ts *taggerScratch) release() {
 	clear(ts.feats)
 	clear(ts.rules)
 	clear(ts.seen)
+	ts.docSeen.Reset()
 	clear(ts.same)
 	clear(ts.startsAt)
 	clear(ts.out[:cap(ts.out)])

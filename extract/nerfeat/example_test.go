@@ -18,17 +18,17 @@ func ExampleLexicon_Word() {
 	// Output: والامارات
 }
 
-// NoteWordHints records the type of each hinted word's normalized form,
-// for the words of the document that have no hint of their own.
-func ExampleNoteWordHints() {
+// A Seen records the type of each hinted word's normalized form, for the
+// words of the document that have no hint of their own.
+func ExampleSeen_NoteWords() {
 	lex := nerfeat.NewLexicon(nil)
 	var words []*nerfeat.Word
 	for _, w := range strings.Fields("قال أحمد زكي") {
 		words = append(words, lex.Word(w, nil))
 	}
-	seen := map[string]string{}
-	nerfeat.NoteWordHints(seen, words, []string{"", "B-PERSON/rule", "I-PERSON/rule"})
-	fmt.Println(seen)
+	var seen nerfeat.Seen
+	seen.NoteWords(words, []string{"", "B-PERSON/rule", "I-PERSON/rule"})
+	fmt.Println(seen.Types())
 	// Output: map[احمد:PERSON/rule زكي:PERSON/rule]
 }
 
@@ -63,7 +63,7 @@ func ExampleScorer() {
 	sc := nerfeat.NewScorer(m)
 	var s tagger.Scratch
 	hint := make([]string, len(words)) // no hints
-	e := sc.Sentence(&s, words, hint, nil, nil, map[string]string{})
+	e := sc.Sentence(&s, words, hint, nil, nil, nil)
 	labels, probs := m.TagProbScores(&s, e)
 	fmt.Println(labels)
 

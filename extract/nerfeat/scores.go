@@ -18,41 +18,53 @@ import "github.com/alam-nlp/alam/tagger"
 type Word struct {
 	// The fields the Scorer reads for every token come first, together
 	// (the fewest cache lines to fetch at a word's first touch in an
-	// article); text and lx, read when the Word is made, after them.
-	//
-	// sums holds, when the Word was made for a model (see Lexicon.Word),
-	// five sums of the model's weight rows, in its fixed point (see
-	// tagger.Model.AddFeatures), one value per label each: over the
-	// word's own features; and over the features it gives the word after
-	// it (n-1, s-1, c-1), the word two after (n-2), the word before it
-	// (n+1, s+1, c+1) and the word two before (n+2); for a Word made with
-	// its word lists (listed, see SetWordLists) their features too (l=,
-	// l-1=, l-2=, l+1=). Integer sums are the same in any order, so a
-	// token adds these five rows of its words for the 14 to 21 rows of
-	// their features. sumBuf holds them for models of up to 9 labels, next
-	// to the hashes.
-	model  *tagger.Model
-	sums   []int32
-	sumBuf [5 * 9]int32
-	norm   string // lx.norm, at hand: read for every neighbour
-	lists  string // the code of its word lists, when listed
-	listed bool
+	// article, all of them loaded by Sentence's first loop): 64 bytes
+	// and then the sums; the hashes of the slow path after them.
+	model *tagger.Model // the model of sums, nil if none
+	norm  string        // the normalized form: read for every neighbour
+	lists string        // the code of its word lists, when listed
+	// left is the hash of "n-1n="+norm+"|", to which the next word's norm
+	// is added; right that of "nn+1="+norm+"|", to which the next word's
+	// norm is added for this word's own pair.
+	left, right       tagger.Hash
+	listed, clustered bool
+	// sums holds, when the Word was made for a model of at most 9 labels
+	// (model; see Lexicon.Word), five sums of the model's weight rows, in
+	// its fixed point (see tagger.Model.AddFeatures), one value per label
+	// each: over the word's own features; and over the features it gives
+	// the word after it (n-1, s-1, c-1), the word two after (n-2), the
+	// word before it (n+1, s+1, c+1) and the word two before (n+2); for a
+	// Word made with its word lists (listed, see SetWordLists) their
+	// features too (l=, l-1=, l-2=, l+1=). Integer sums are the same in
+	// any order, so a token adds these five rows of its words for the 14
+	// to 21 rows of their features. A Word made for a model of more
+	// labels has no sums (model is nil): the Scorer sums its features
+	// one by one.
+	sums [5 * maxSumLabels]int32
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
 	// around it.
 	prev1, prevStem1, prev2, next1, nextStem1, next2 tagger.Hash
-	// left is the hash of "n-1n="+norm+"|", to which the next word's norm
-	// is added; right that of "nn+1="+norm+"|", to which the next word's
-	// norm is added for this word's own pair.
-	left, right tagger.Hash
 	// With clusters (clustered): the hashes of "c-1=" and "c+1=" with
 	// the first prefix of its cluster path ("-" when it has none), the
 	// features it gives its neighbours.
 	prevCl, nextCl tagger.Hash
-	clustered      bool
-	text           string
-	lx             lexeme // in the Word: one allocation for both
+	// own holds the hashes of the word's own features (appendOwn), the
+	// first nOwn of them: the Word keeps no strings of its analysis but
+	// norm, so that the garbage collector has three pointers of it to
+	// follow rather than seventeen.
+	own  [maxOwn]tagger.Hash
+	nOwn uint8
 }
+
+// maxSumLabels is the most labels of a model whose sums a Word holds (the
+// default model's O and B/I of four types); maxOwn the most features of a
+// word's own: b, w, n, s, sh, three prefixes and suffixes, the prefixes of
+// its cluster path.
+const (
+	maxSumLabels = 9
+	maxOwn       = 5 + 2*3 + len(clusterBits)
+)
 
 // The hashes of the sentence's edges and of the hints' absence.
 var (
@@ -73,8 +85,9 @@ func hashOf(parts ...string) tagger.Hash {
 
 // Word returns the analysis of the word w, as the Extractors of l make
 // it (with l's clusters), with the hashes of its features and, if m is
-// not nil, the sum of m's weights over its own features (see Scorer). It
-// keeps w. The analysis is not kept in l's table: the caller keeps the
+// not nil and has at most 9 labels, the sums of m's weights over its own
+// features and those it gives its neighbours (see Scorer). It keeps w's
+// normalized form. The analysis is not kept in l's table: the caller keeps the
 // Word (entities keeps it in its lexeme, one per word type).
 func (l *Lexicon) Word(w string, m *tagger.Model) *Word {
 	wd := new(Word)
@@ -100,9 +113,9 @@ func (l *Lexicon) SetWordLists(wd *Word, w, lists string, m *tagger.Model) {
 
 func (l *Lexicon) setWord(wd *Word, w, lists string, listed bool, m *tagger.Model) {
 	wd.lists, wd.listed = lists, listed
-	lx := &wd.lx
-	analyseInto(lx, w, l.clusters)
-	wd.text, wd.norm = w, lx.norm
+	var lx lexeme
+	analyseInto(&lx, w, l.clusters)
+	wd.norm = lx.norm
 	wd.prev1, wd.prevStem1, wd.prev2 = hashOf("n-1=", lx.norm), hashOf("s-1=", lx.stem), hashOf("n-2=", lx.norm)
 	wd.next1, wd.nextStem1, wd.next2 = hashOf("n+1=", lx.norm), hashOf("s+1=", lx.stem), hashOf("n+2=", lx.norm)
 	wd.left, wd.right = hashOf("n-1n=", lx.norm, "|"), hashOf("nn+1=", lx.norm, "|")
@@ -114,37 +127,30 @@ func (l *Lexicon) setWord(wd *Word, w, lists string, listed bool, m *tagger.Mode
 		}
 		wd.prevCl, wd.nextCl = hashOf("c-1=", cl), hashOf("c+1=", cl)
 	}
-	if m != nil {
-		n := len(m.Labels())
-		if 5*n <= len(wd.sumBuf) {
-			wd.sums = wd.sumBuf[: 5*n : 5*n]
-		} else {
-			wd.sums = make([]int32, 5*n)
+	wd.nOwn = uint8(len(ownHashes(wd.own[:0], w, &lx)))
+	if m == nil || len(m.Labels()) > maxSumLabels {
+		return
+	}
+	n := len(m.Labels())
+	var own [maxOwn]tagger.Hash
+	var acc [5 * maxSumLabels]int64
+	sums := acc[:5*n]
+	m.AddFeatures(sums[:n], wd.appendOwn(own[:0]))
+	m.AddFeatures(sums[n:2*n], wd.givesAfter1(own[:0]))
+	m.AddFeatures(sums[2*n:3*n], append(own[:0], wd.prev2))
+	m.AddFeatures(sums[3*n:4*n], wd.givesBefore1(own[:0]))
+	m.AddFeatures(sums[4*n:], append(own[:0], wd.next2))
+	if listed {
+		// l=, when it has a code; l-1=, l-2= and l+1= always.
+		if lists != "" {
+			m.AddFeatures(sums[:n], append(own[:0], prefixL.Add(lists)))
 		}
-		var own [16]tagger.Hash
-		var acc [5 * 9]int64
-		sums := acc[:0]
-		if 5*n > len(acc) {
-			sums = make([]int64, 0, 5*n)
-		}
-		sums = sums[:5*n]
-		m.AddFeatures(sums[:n], wd.appendOwn(own[:0]))
-		m.AddFeatures(sums[n:2*n], wd.givesAfter1(own[:0]))
-		m.AddFeatures(sums[2*n:3*n], append(own[:0], wd.prev2))
-		m.AddFeatures(sums[3*n:4*n], wd.givesBefore1(own[:0]))
-		m.AddFeatures(sums[4*n:], append(own[:0], wd.next2))
-		if listed {
-			// l=, when it has a code; l-1=, l-2= and l+1= always.
-			if lists != "" {
-				m.AddFeatures(sums[:n], append(own[:0], prefixL.Add(lists)))
-			}
-			m.AddFeatures(sums[n:2*n], append(own[:0], prefixLPrev.Add(lists)))
-			m.AddFeatures(sums[2*n:3*n], append(own[:0], prefixLPrev2.Add(lists)))
-			m.AddFeatures(sums[3*n:4*n], append(own[:0], prefixLNext.Add(lists)))
-		}
-		if fitInt32(wd.sums, sums) {
-			wd.model = m
-		}
+		m.AddFeatures(sums[n:2*n], append(own[:0], prefixLPrev.Add(lists)))
+		m.AddFeatures(sums[2*n:3*n], append(own[:0], prefixLPrev2.Add(lists)))
+		m.AddFeatures(sums[3*n:4*n], append(own[:0], prefixLNext.Add(lists)))
+	}
+	if fitInt32(wd.sums[:5*n], sums) {
+		wd.model = m
 	}
 }
 
@@ -186,8 +192,13 @@ func (w *Word) Norm() string { return w.norm }
 // appendOwn appends the hashes of the word's own features, in the order
 // of sentence.
 func (w *Word) appendOwn(dst []tagger.Hash) []tagger.Hash {
-	l := &w.lx
-	dst = append(dst, hashOf("b"), hashOf("w=", w.text), hashOf("n=", l.norm), hashOf("s=", l.stem), hashOf("sh=", l.shape))
+	return append(dst, w.own[:w.nOwn]...)
+}
+
+// ownHashes appends the hashes of the own features of the word w, whose
+// analysis is l, in the order of sentence.
+func ownHashes(dst []tagger.Hash, w string, l *lexeme) []tagger.Hash {
+	dst = append(dst, hashB, prefixW.Add(w), prefixN.Add(l.norm), prefixS.Add(l.stem), prefixSh.Add(l.shape))
 	for k := range 3 {
 		if l.pre[k] != "" {
 			dst = append(dst, hashOf(prefixNames[k], l.pre[k]), hashOf(suffixNames[k], l.suf[k]))
@@ -201,16 +212,73 @@ func (w *Word) appendOwn(dst []tagger.Hash) []tagger.Hash {
 	return dst
 }
 
-// NoteWordHints is NoteHints over Words.
-func NoteWordHints(seen map[string]string, words []*Word, hint []string) {
+// The hashes of the own features' names.
+var hashB, prefixW, prefixN, prefixS, prefixSh = hashOf("b"), hashOf("w="), hashOf("n="), hashOf("s="), hashOf("sh=")
+
+// Seen is what the hints of a document say of its words, for a Scorer:
+// the type of the hint of each hinted word's normalized form (as
+// Extractor.NoteHints records them in its seen map), with a filter of
+// those forms' hashes, so that a word never hinted, as most are, is
+// answered without a lookup in the map. The zero Seen is empty and ready
+// to use; one goroutine at a time.
+type Seen struct {
+	types  map[string]string
+	filter [seenFilterBits / 64]uint64
+}
+
+// seenFilterBits is the size of Seen's filter: a document's hinted forms,
+// some tens, set a few percent of it.
+const (
+	seenFilterLog  = 10
+	seenFilterBits = 1 << seenFilterLog
+)
+
+// Reset empties s for the next document.
+func (s *Seen) Reset() {
+	clear(s.types)
+	s.filter = [len(s.filter)]uint64{}
+}
+
+// NoteWords adds to s the normalized forms of the words of one sentence
+// that have a hint, with the hint's type, unless s has them already: as
+// Extractor.NoteHints does, over Words. Called on every sentence of a
+// document, in order, it makes the document's Seen.
+func (s *Seen) NoteWords(words []*Word, hint []string) {
 	for wi, w := range words {
 		if h := hint[wi]; h != "" {
-			if _, ok := seen[w.norm]; !ok {
-				seen[w.norm] = h[2:]
+			if _, ok := s.types[w.norm]; !ok {
+				if s.types == nil {
+					s.types = map[string]string{}
+				}
+				s.types[w.norm] = h[2:]
+				b := seenBit(w)
+				s.filter[b/64] |= 1 << (b % 64)
 			}
 		}
 	}
 }
+
+// Types returns the types s holds by normalized form; the caller must not
+// change the map.
+func (s *Seen) Types() map[string]string { return s.types }
+
+// typeOf returns the type s holds for w's normalized form, if any; a
+// nil s holds none.
+func (s *Seen) typeOf(w *Word) (string, bool) {
+	if s == nil {
+		return "", false
+	}
+	if b := seenBit(w); s.filter[b/64]&(1<<(b%64)) == 0 {
+		return "", false
+	}
+	t, ok := s.types[w.norm]
+	return t, ok
+}
+
+// seenBit is w's bit in Seen's filter: of left, the hash of
+// "n-1n="+norm+"|", which only the normalized form decides (and which the
+// Scorer reads for every word already).
+func seenBit(w *Word) uint64 { return uint64(w.left) >> (64 - seenFilterLog) }
 
 // A Scorer sums the weights of a model over the features of sentences
 // of Words, made for the same model (Lexicon.Word) to be fast: a
@@ -219,6 +287,7 @@ func NoteWordHints(seen map[string]string, words []*Word, hint []string) {
 type Scorer struct {
 	m     *tagger.Model
 	buf   []tagger.Hash
+	ends  []int32     // the end of each token's hashes in buf
 	touch tagger.Hash // the loads of Sentence's first loop, kept
 	// edges[k] (k 1 with clusters, 0 without) holds, as a Word's sums do,
 	// what the sentence's edges give the words near them: the sums of the
@@ -285,9 +354,10 @@ func (sc *Scorer) Model() *tagger.Model { return sc.m }
 
 // Sentence returns the emission scores of one sentence in s's buffer (see
 // tagger.Scratch.Scores), for tagger.Model.TagProbScores: those of the
-// features AppendSentenceHashes gives for the same words (words[i].text),
-// hints, raw hints, word lists and seen. lists may be nil.
-func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []string, seen map[string]string) []int64 {
+// features AppendSentenceHashes gives for the words the Words were made of,
+// hints, raw hints, word lists and the seen map of seen's Types. lists
+// and seen may be nil.
+func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []string, seen *Seen) []int64 {
 	m := sc.m
 	n := len(m.Labels())
 	e := s.Scores(m, len(words))
@@ -304,7 +374,9 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 		fast = false
 	}
 	for i, w := range words {
-		touch += w.left ^ w.prevCl ^ tagger.Hash(len(w.sums))
+		// A value of each 64 bytes of the sums: every cache line they
+		// cover, wherever the Word starts.
+		touch += w.left ^ tagger.Hash(w.sums[0]) ^ tagger.Hash(w.sums[15]) ^ tagger.Hash(w.sums[30]) ^ tagger.Hash(w.sums[44])
 		if len(w.norm) > 0 { // its bytes too, read as the next word's norm
 			touch += tagger.Hash(w.norm[len(w.norm)-1])
 		}
@@ -331,6 +403,10 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 	if listed {
 		edgeSums = edges[1]
 	}
+	// The features found by hashing, of all the tokens, are summed at the
+	// end (AddSentenceFeatures): sc.buf holds them, token i's up to
+	// sc.ends[i].
+	sc.buf, sc.ends = sc.buf[:0], sc.ends[:0]
 	for i, w := range words {
 		row := e[i*n : (i+1)*n : (i+1)*n]
 		// The word's own sum and its neighbours' (or the edges').
@@ -349,10 +425,11 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 			before2 = words[i+2].sums[4*n : 5*n]
 		}
 		var absent int
-		sc.buf, left, absent = appendPresent(sc.buf[:0], words, hint, raw, lists, seen, i, left, listed)
+		sc.buf, left, absent = appendPresent(sc.buf, words, hint, raw, lists, seen, i, left, listed)
+		sc.ends = append(sc.ends, int32(len(sc.buf)))
 		add6(row, w.sums[:n], after1, after2, before1, before2, sc.absent[absent])
-		m.AddFeatures(row, sc.buf)
 	}
+	m.AddSentenceFeatures(s, e, sc.buf, sc.ends)
 	return e
 }
 
@@ -367,7 +444,7 @@ func add6(row []int64, a, b, c, d, e, f []int32) {
 
 // appendHashes appends the hashes of all the features of word i of a
 // sentence, its own and those of its context.
-func appendHashes(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int) []tagger.Hash {
+func appendHashes(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen *Seen, i int) []tagger.Hash {
 	left := startLeft.Add(words[i].norm)
 	if i >= 1 {
 		left = words[i-1].left.Add(words[i].norm)
@@ -396,7 +473,7 @@ var (
 // on its context, given left, the hash of its n-1n feature, and returns
 // the n-1n of word i+1 (see appendPresent). They are those of sentence,
 // in another order, which the sums do not see.
-func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash) {
+func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen *Seen, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash) {
 	w := words[i]
 	// n-1, s-1, n-2, n+1, s+1, n+2.
 	if i >= 1 {
@@ -450,7 +527,7 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 // takes left, the hash of word i's n-1n feature, and returns the n-1n of
 // word i+1: hashed in one pass with word i's nn+1, which hashes the same
 // bytes (the norm of word i+1) after another state.
-func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen map[string]string, i int, left tagger.Hash, listed bool) ([]tagger.Hash, tagger.Hash, int) {
+func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen *Seen, i int, left tagger.Hash, listed bool) ([]tagger.Hash, tagger.Hash, int) {
 	w := words[i]
 	norm := w.norm
 	// n-1n, nn+1.
@@ -503,8 +580,8 @@ func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		dst = append(dst, prefixGNext.Add(g))
 	}
 	// The document: d.
-	if hint[i] == "" && len(seen) > 0 {
-		if d, ok := seen[norm]; ok {
+	if hint[i] == "" {
+		if d, ok := seen.typeOf(w); ok {
 			dst = append(dst, prefixD.Add(d))
 		}
 	}

@@ -1,6 +1,8 @@
 package nerfeat
 
 import (
+	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -49,26 +51,45 @@ func TestScorerMatchesHashes(t *testing.T) {
 		ClusterKey("الرئيس"): "0110100111010", ClusterKey("محمد"): "01101", ClusterKey("القاهرة"): "1",
 		ClusterKey("2007"): "11110000111100001111", ClusterKey("قال"): "000000001",
 	}, nil)
+	// A model of more labels than a Word holds sums for (maxSumLabels):
+	// its Words are summed feature by feature.
+	many := []string{"O", "O"}
+	for k := range 6 {
+		many = append(many, fmt.Sprintf("B-T%d", k), fmt.Sprintf("I-T%d", k))
+	}
 	for _, tc := range []struct {
 		name string
 		c    *Clusters
-	}{{"no clusters", nil}, {"clusters", clusters}} {
-		t.Run(tc.name, func(t *testing.T) { testScorer(t, tc.c) })
+		tags []string
+	}{
+		{"no clusters", nil, []string{"O", "O", "B-PERS", "B-LOC", "B-ORG"}},
+		{"clusters", clusters, []string{"O", "O", "B-PERS", "B-LOC", "B-ORG"}},
+		{"13 labels", clusters, many},
+	} {
+		t.Run(tc.name, func(t *testing.T) { testScorer(t, tc.c, tc.tags) })
 	}
 }
 
-func testScorer(t *testing.T, c *Clusters) {
+func testScorer(t *testing.T, c *Clusters, tags []string) {
 	sents, hints, raws, lists := randomSentences(11, 300)
 	lex := NewLexicon(c)
 	x := lex.Extractor()
 	// The seen of a document: the hinted words of its first sentences.
 	seen := map[string]string{}
+	var docSeen Seen // the same, over Words
 	for i := range 40 {
 		x.NoteHints(seen, sents[i], hints[i])
+		ws := make([]*Word, len(sents[i]))
+		for k, w := range sents[i] {
+			ws[k] = lex.Word(w, nil)
+		}
+		docSeen.NoteWords(ws, hints[i])
+	}
+	if !maps.Equal(docSeen.Types(), seen) {
+		t.Fatalf("Seen.NoteWords noted %v, NoteHints %v", docSeen.Types(), seen)
 	}
 	var train []tagger.Sentence
 	rng := rand.New(rand.NewPCG(3, 4))
-	tags := []string{"O", "O", "B-PERS", "B-LOC", "B-ORG"}
 	for i, s := range sents {
 		fs := x.HintedSentence(s, hints[i], raws[i], lists[i], seen)
 		ls := make([]string, len(s))
@@ -82,6 +103,9 @@ func testScorer(t *testing.T, c *Clusters) {
 		t.Fatal(err)
 	}
 	n := len(m.Labels())
+	if many := len(tags) > 5; many != (n > maxSumLabels) {
+		t.Fatalf("a model of %d labels from %d tags (a Word holds the sums of %d)", n, len(tags), maxSumLabels)
+	}
 	sc := NewScorer(m)
 	var s tagger.Scratch
 	// Words made for the model (the Scorer's sums of them), and the same
@@ -104,6 +128,9 @@ func testScorer(t *testing.T, c *Clusters) {
 			wsListed[k] = listed[w+"\x00"+code]
 			if forM[w] == nil {
 				forM[w] = lex.Word(w, m)
+				if got := forM[w].model; (got == m) != (n <= maxSumLabels) {
+					t.Fatalf("the Word %q of a model of %d labels has the sums of %p, the model is %p", w, n, got, m)
+				}
 				var wm *tagger.Model
 				if len(mixed)%3 != 0 {
 					wm = m
@@ -115,7 +142,7 @@ func testScorer(t *testing.T, c *Clusters) {
 		want := x.HintedSentenceHashes(sent, hints[si], raws[si], lists[si], seen)
 		for k := range sent {
 			// The same hashes, in another order: the sums do not see it.
-			got := appendHashes(nil, ws, hints[si], raws[si], lists[si], seen, k)
+			got := appendHashes(nil, ws, hints[si], raws[si], lists[si], &docSeen, k)
 			if slices.Sort(got); !slices.Equal(got, slices.Sorted(slices.Values(want[k]))) {
 				strs := x.HintedSentence(sent, hints[si], raws[si], lists[si], seen)[k]
 				t.Fatalf("sentence %d %q, word %d: %d hashes differ from those of the %d strings %q", si, sent, k, len(got), len(want[k]), strs)
@@ -125,13 +152,13 @@ func testScorer(t *testing.T, c *Clusters) {
 		for k, hs := range want {
 			m.AddFeatures(wantE[k*n:(k+1)*n], hs)
 		}
-		if got := sc.Sentence(&s, ws, hints[si], raws[si], lists[si], seen); !slices.Equal(got, wantE) {
+		if got := sc.Sentence(&s, ws, hints[si], raws[si], lists[si], &docSeen); !slices.Equal(got, wantE) {
 			t.Fatalf("sentence %d %q: scores %v, sums of the hashes %v", si, sent, got, wantE)
 		}
-		if got := sc.Sentence(&s, wsMixed, hints[si], raws[si], lists[si], seen); !slices.Equal(got, wantE) {
+		if got := sc.Sentence(&s, wsMixed, hints[si], raws[si], lists[si], &docSeen); !slices.Equal(got, wantE) {
 			t.Fatalf("sentence %d %q, some words made for no model: scores %v, sums of the hashes %v", si, sent, got, wantE)
 		}
-		if got := sc.Sentence(&s, wsListed, hints[si], raws[si], lists[si], seen); !slices.Equal(got, wantE) {
+		if got := sc.Sentence(&s, wsListed, hints[si], raws[si], lists[si], &docSeen); !slices.Equal(got, wantE) {
 			t.Fatalf("sentence %d %q, words made with their lists %q: scores %v, sums of the hashes %v", si, sent, lists[si], got, wantE)
 		}
 	}
