@@ -312,7 +312,7 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 // within limit lexemes however long the process runs and however many new
 // forms it meets.
 //
-// (Until 2026-12-08 the vocabulary kept two generations of limit/2 each,
+// (Until 2026-12-07 the vocabulary kept two generations of limit/2 each,
 // the older dropped when the newer was full: a form met again after more
 // than one generation was analysed again, though the two had room for it.
 // The 2,400 articles of the ANT sample hold 73,100 forms, a generation was
@@ -526,14 +526,13 @@ func (t *lexTable) remove(i int) {
 
 // lexBufs are the scratch buffers of vocab.lexemes.
 type lexBufs struct {
-	missing []int32  // the tokens not in the current generation
+	missing []int32  // the tokens whose form the table does not hold
 	hashes  []uint64 // per token: its form's hash
 }
 
 // lexemes sets dst[k] to the lexeme of token k of a, analysing the forms
 // not met before with r, and returns dst. b and segs are scratch space.
-// Each form is hashed once: the two generations share a seed, and a new
-// lexeme is added with its token's hash.
+// Each form is hashed once: a new lexeme is added with its token's hash.
 func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lexBufs, segs *[]arabic.Segmentation) []*lexeme {
 	dst = reuse.Resize(dst, len(a.Tokens), nil)
 	hashes := slices.Grow(b.hashes[:0], len(a.Tokens))[:len(a.Tokens)]
