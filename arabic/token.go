@@ -110,37 +110,52 @@ func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) 
 	first := len(dst)
 	// The forms that are not their text are appended to buf, and ends[i]
 	// marks where the form of token first+i ends (or that it is its text,
-	// sameAsText), until buf is copied into one string.
+	// sameAsText), until buf is copied into one string (setNorms).
 	// Arabic news runs at about 9 bytes a token, space included. Short
 	// texts (names, keys) use buffers on the stack.
 	guess := len(text)/8 + 1
+	if len(text) <= smallText {
+		var smallBuf [smallText * 8 / 7]byte
+		var smallEnds [32]int
+		dst, buf, ends, err := t.scanTokens(ctx, dst, text, smallBuf[:0], smallEnds[:0], guess)
+		if err != nil {
+			return dst, err
+		}
+		setNorms(dst[first:], text, buf, ends)
+		return dst, nil
+	}
+	// The buffers come from a pool: they are dropped at the end.
+	b, _ := scanPool.Get().(*scanBufs)
+	if b == nil {
+		b = new(scanBufs)
+	}
+	buf := slices.Grow(b.buf[:0], len(text)+len(text)/8)
+	var err error
 	if len(text) > countAbove {
 		// The token array of a long text is made at its final size: grown,
 		// it would hold the old and the new array at once, and a quarter
 		// of the last one unused (tokens take 56 bytes, several times the
 		// text they cover).
-		n, err := countTokens(ctx, text)
-		if err != nil {
-			return dst[:first], err
+		var n int
+		if n, err = countTokens(ctx, text); err == nil {
+			dst, b.buf, b.ends, err = t.scanTokens(ctx, dst, text, buf, slices.Grow(b.ends[:0], n), n)
 		}
-		guess = n
+	} else {
+		// The tokens are scanned into the pool's array, then copied into
+		// dst at their number: the guess from the length was a quarter too
+		// many for the ANT sample (887,808 tokens made for 709,640). The
+		// pool's tokens never hold a Norm, so they keep no text alive.
+		b.toks, b.buf, b.ends, err = t.scanTokens(ctx, b.toks[:0], text, buf, slices.Grow(b.ends[:0], guess), guess)
+		if err == nil {
+			dst = append(slices.Grow(dst, len(b.toks)), b.toks...)
+		}
 	}
-	if len(text) > smallText {
-		// The buffers come from a pool: they are dropped at the end.
-		b, _ := scanPool.Get().(*scanBufs)
-		if b == nil {
-			b = new(scanBufs)
-		}
-		var err error
-		dst, b.buf, b.ends, err = t.scanTokens(ctx, dst, text, slices.Grow(b.buf[:0], len(text)+len(text)/8), slices.Grow(b.ends[:0], guess), guess)
-		if cap(b.ends) <= maxPooledEnds && cap(b.buf) <= maxPooledBuf {
-			scanPool.Put(b)
-		}
-		return dst, err
+	if err == nil {
+		setNorms(dst[first:], text, b.buf, b.ends)
 	}
-	var smallBuf [smallText * 8 / 7]byte
-	var smallEnds [32]int
-	dst, _, _, err := t.scanTokens(ctx, dst, text, smallBuf[:0], smallEnds[:0], guess)
+	if cap(b.ends) <= maxPooledEnds && cap(b.buf) <= maxPooledBuf && cap(b.toks) <= maxPooledEnds {
+		scanPool.Put(b)
+	}
 	return dst, err
 }
 
@@ -148,15 +163,16 @@ func (t *Tokenizer) appendTokens(ctx context.Context, dst []Token, text string) 
 // buffers on the stack.
 const smallText = 224
 
-// scanBufs are the buffers of appendTokens for a long text: the forms and
-// the token ends of scanTokens.
+// scanBufs are the buffers of appendTokens for a long text: the tokens
+// (without their Norm), their forms and ends of scanTokens.
 type scanBufs struct {
+	toks []Token
 	buf  []byte
 	ends []int
 }
 
 // scanPool holds the *scanBufs of appendTokens, of at most maxPooledEnds
-// ends and maxPooledBuf bytes.
+// tokens and ends and maxPooledBuf bytes.
 var scanPool sync.Pool
 
 const (
@@ -165,7 +181,8 @@ const (
 )
 
 // scanTokens is appendTokens with its buffers: buf for the forms, ends for
-// where each form ends in buf. It returns buf and ends, grown.
+// where each form ends in buf. It returns the tokens without their Norm
+// (see setNorms), and buf and ends, grown; on ctx's error, dst as it was.
 func (t *Tokenizer) scanTokens(ctx context.Context, dst []Token, text string, buf []byte, ends []int, guess int) ([]Token, []byte, []int, error) {
 	first := len(dst)
 	dst = slices.Grow(dst, guess)
@@ -195,10 +212,16 @@ func (t *Tokenizer) scanTokens(ctx context.Context, dst []Token, text string, bu
 			Offsets: Offsets{Start: start, End: end, RuneStart: runeStart, RuneEnd: s.runes},
 		})
 	}
+	return dst, buf, ends, nil
+}
+
+// setNorms sets the Norm of the tokens toks of text, whose forms scanTokens
+// left in buf and ends.
+func setNorms(toks []Token, text string, buf []byte, ends []int) {
 	norm := string(buf)
 	from := 0
 	for i, end := range ends {
-		tok := &dst[first+i]
+		tok := &toks[i]
 		if end == sameAsText {
 			tok.Norm = text[tok.Start:tok.End]
 			continue
@@ -206,7 +229,6 @@ func (t *Tokenizer) scanTokens(ctx context.Context, dst []Token, text string, bu
 		tok.Norm = norm[from:end]
 		from = end
 	}
-	return dst, buf, ends, nil
 }
 
 // sameAsText marks, among the ends of scanTokens, a token whose Norm is

@@ -214,3 +214,32 @@ func TestTokenNormSharesText(t *testing.T) {
 		})
 	}
 }
+
+// TestTokensAtTheirNumber checks that the token array of a text longer
+// than the stack's buffers is made at about its number of tokens (the
+// size class's rounding aside), however many bytes its words take: the
+// array was guessed from the length, a token per 8 bytes, and so made too
+// large for long words and grown to twice the size for short ones.
+func TestTokensAtTheirNumber(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"short words", strings.Repeat("كتب ", 100)},
+		{"long words", strings.Repeat("والمستشفيات ", 100)},
+		{"news", strings.Repeat("قال وزير الخارجية الكويتي إن الحرب على داعش طويلة. ", 50)},
+		{"punctuation", strings.Repeat("، ", 2000)},
+		{"just below the counted texts", strings.Repeat("قال وزير الخارجية، ", (countAbove-100)/len("قال وزير الخارجية، "))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if len(tt.text) <= smallText || len(tt.text) > countAbove {
+				t.Fatalf("text of %d bytes: not one whose tokens the pool's array holds", len(tt.text))
+			}
+			toks := Tokenize(tt.text)
+			if n, c := len(toks), cap(toks); c > n+n/8+8 {
+				t.Errorf("%d tokens in an array of %d", n, c)
+			}
+		})
+	}
+}
