@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
@@ -31,12 +32,26 @@ const (
 // see TopicInput.
 func Topics(t *topics.Taxonomy, m *topics.Model, g *gazetteer.Gazetteer) pipeline.Stage {
 	regions := countryRegions(g)
+	// The entity refs of a document are read by the scorers and dropped:
+	// their arrays are kept for the next documents.
+	var refsPool sync.Pool // of *[]topics.EntityRef
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
 			return err
 		}
-		refs := entityRefs(doc, regions)
+		kept, _ := refsPool.Get().(*[]topics.EntityRef)
+		if kept == nil {
+			kept = new([]topics.EntityRef)
+		}
+		refs := appendEntityRefs((*kept)[:0], doc, regions)
+		defer func() {
+			if cap(refs) <= maxPooledRefs {
+				clear(refs) // their strings are parts of doc
+				*kept = refs[:0]
+				refsPool.Put(kept)
+			}
+		}()
 		doc.Topics = doc.Topics[:0]
 		if t != nil {
 			tps := t.Score(a, refs)
@@ -91,10 +106,19 @@ func countryRegions(g *gazetteer.Gazetteer) map[string]string {
 	return out
 }
 
+// maxPooledRefs bounds the entity refs kept for the next document: those
+// of a huge one are left to the garbage collector.
+const maxPooledRefs = 4096
+
 // entityRefs lists the document's mentions as topic evidence and
 // features: the entity's kind, and its country (a country's iso, another
 // entity's attrs.country) with that country's region.
 func entityRefs(doc *pipeline.Document, regions map[string]string) []topics.EntityRef {
+	return appendEntityRefs(make([]topics.EntityRef, 0, len(doc.Mentions)), doc, regions)
+}
+
+// appendEntityRefs appends the entity refs of doc (see entityRefs) to refs.
+func appendEntityRefs(refs []topics.EntityRef, doc *pipeline.Document, regions map[string]string) []topics.EntityRef {
 	type info struct{ id, kind, country string }
 	// A mention finds its entity's info by comparing ids, or through a map
 	// when the document has many entities: a few comparisons cost less
@@ -115,7 +139,7 @@ func entityRefs(doc *pipeline.Document, regions map[string]string) []topics.Enti
 			byID[in.id] = k
 		}
 	}
-	refs := make([]topics.EntityRef, 0, len(doc.Mentions))
+	refs = slices.Grow(refs, len(doc.Mentions))
 	for _, m := range doc.Mentions {
 		var in info
 		if byID != nil {

@@ -2,9 +2,11 @@ package extract
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/alam-nlp/alam/extract/topics"
+	"github.com/alam-nlp/alam/pipeline"
 )
 
 // TestTopicInputRegions checks the country and region that entity
@@ -43,5 +45,52 @@ func TestTopicInputRegions(t *testing.T) {
 		if !seen[id] {
 			t.Errorf("%s not among the mentions %+v", id, refs)
 		}
+	}
+}
+
+// TestTopicsStageKeepsNoRefs runs the Topics stage over documents one
+// after another, the first with many entities that hint topics (org:who,
+// org:imf, org:world-bank, org:opec), and checks that each gets
+// the topics it gets alone from a new stage: the entity refs the stage
+// keeps between documents carry nothing from one to the next.
+func TestTopicsStageKeepsNoRefs(t *testing.T) {
+	tax, err := topics.DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"قالت منظمة الصحة العالمية وصندوق النقد الدولي والبنك الدولي وأوبك في بغداد إن فرنسا والعراق وسوريا والأردن ومصر وقطر والكويت تلقت المساعدات.",
+		"فاز المنتخب المصري في كرة القدم على منتخب تونس في القاهرة.",
+		"ارتفعت أسعار النفط في الأسواق.",
+	}
+	x, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	front := x.Stage()
+	annotate := func(stage pipeline.Stage, text string) *pipeline.Document {
+		doc := &pipeline.Document{Text: text}
+		if err := front.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := stage.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	shared := Topics(tax, nil, nil)
+	withTopics := 0
+	for i, text := range texts {
+		got := annotate(shared, text).Topics
+		want := annotate(Topics(tax, nil, nil), text).Topics
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("document %d: topics %+v after the others, %+v alone", i, got, want)
+		}
+		if len(want) > 0 {
+			withTopics++
+		}
+	}
+	if withTopics < 2 {
+		t.Errorf("%d documents with topics: the test proves little", withTopics)
 	}
 }
