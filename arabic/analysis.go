@@ -58,15 +58,28 @@ func (t *Tokenizer) AnalyzeContext(ctx context.Context, text string) (*Analysis,
 // order, computed on the first call and shared by later ones: the
 // gazetteer's context words, the topic lexicon and the keywords all
 // compare stems. The slice must not be changed.
-func (a *Analysis) Stems() []string {
+func (a *Analysis) Stems() []string { return a.StemsWith(nil) }
+
+// StemsWith is Stems computed, on the first call of either, with the help
+// of known when it is not nil: for a Word token k, known(k) returns the
+// stem of its Norm when the caller has it at hand (Stem of the same form,
+// kept from an earlier text), or false. A stem that known gives must be
+// Stem(a.Tokens[k].Norm).
+func (a *Analysis) StemsWith(known func(k int) (string, bool)) []string {
 	a.stemsOnce.Do(func() {
 		a.stems = make([]string, len(a.Tokens))
 		for k, t := range a.Tokens {
-			if t.Kind == Word {
-				a.stems[k] = Stem(t.Norm)
-			} else {
+			if t.Kind != Word {
 				a.stems[k] = t.Norm
+				continue
 			}
+			if known != nil {
+				if stem, ok := known(k); ok {
+					a.stems[k] = stem
+					continue
+				}
+			}
+			a.stems[k] = Stem(t.Norm)
 		}
 	})
 	return a.stems

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"hash/maphash"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -21,11 +22,15 @@ import (
 // Room is left for the features of a learned tagger: they are facts of
 // the word type too, and belong here.
 type lexeme struct {
-	text  string // the surface form, as written
-	norm  string // normalized with the Default folds
-	kind  arabic.Kind
-	runes int // code points of norm
-	flags lexFlag
+	text string // the surface form, as written
+	norm string // normalized with the Default folds
+	kind arabic.Kind
+	// stemFrom and stemLen locate arabic.Stem(norm) in norm, for a Word
+	// (lexStem; see lexeme.stem), in the room the struct's alignment
+	// leaves after kind.
+	stemFrom, stemLen uint16
+	runes             int // code points of norm
+	flags             lexFlag
 	// class is the word's class as part of a person's name before the
 	// context is known: maybeName becomes notName inside a gazetteer name
 	// that is not a person's or an organization found by the rules.
@@ -110,9 +115,19 @@ const (
 	// tokenizer, arabic.Analysis.Tokenizer), so that the tokens of such an
 	// analysis with its text have its norm.
 	lexOwnNorm
+	// lexStem: stemFrom and stemLen hold the stem of the lexeme's norm.
+	lexStem
 )
 
 func (l *lexeme) has(f lexFlag) bool { return l.flags&f != 0 }
+
+// stem returns arabic.Stem of the lexeme's norm, when it holds it (a Word).
+func (l *lexeme) stem() (string, bool) {
+	if !l.has(lexStem) {
+		return "", false
+	}
+	return l.norm[l.stemFrom : int(l.stemFrom)+int(l.stemLen)], true
+}
 
 // newLexeme analyses the surface form text, of kind kind and normalized
 // form norm. It keeps copies of the strings, never the article's text.
@@ -134,6 +149,18 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	}
 	l.text, l.norm, l.kind = both[:len(text)], both[len(text):], kind
 	w := l.norm
+	if kind == arabic.Word && len(w) <= math.MaxUint16 {
+		// The stem is a part of w after at most و and an article, 8
+		// bytes: the first part of w that is the stem, as a string, is it.
+		stem := arabic.Stem(w)
+		for from := 0; from+len(stem) <= len(w); from += 2 {
+			if w[from:from+len(stem)] == stem {
+				l.stemFrom, l.stemLen = uint16(from), uint16(len(stem))
+				l.flags |= lexStem
+				break
+			}
+		}
+	}
 	l.runes = utf8.RuneCountInString(w)
 	l.gazID = r.gaz.TokenID(w)
 	if starts := r.gaz.AppendStarts(gazRoom[:0], l.text, kind, l.norm); len(starts) > 0 {

@@ -518,3 +518,38 @@ func listCodeFromLists(r *Recognizer, l *lexeme) string {
 	add(arabic.IsStopWord(l.norm), 'S')
 	return string(b)
 }
+
+// TestStemsFromLexemes checks the stems that recognition gives an
+// analysis from its lexemes (article.lexemeStem, arabic.Analysis.StemsWith)
+// against those the analysis computes itself, for analyses of the
+// Recognizer's tokenizer and of other folds meeting the same forms, and
+// for words the stemmer cuts at each of its prefixes.
+func TestStemsFromLexemes(t *testing.T) {
+	texts := []string{
+		"زار الرئيس مصر والكويت وقال إن أمريكا ستدعم الأردن وإيران",
+		"والمعلمون بالمدرسة كالبحر فالسيارة للطلاب والطالبات وولد ووالد",
+	}
+	other := arabic.NewTokenizer(arabic.Default &^ (arabic.FoldAlef | arabic.FoldTehMarbuta))
+	r := defaultRecognizerInternal(t)
+	fromLexemes := 0
+	for _, text := range texts {
+		for _, a := range []*arabic.Analysis{arabic.Analyze(text), other.Analyze(text), arabic.Analyze(text)} {
+			want := slices.Clone(arabic.NewTokenizer(arabic.Default).Analyze(text).Stems())
+			if a.Tokenizer() != arabic.NewTokenizer(arabic.Default) {
+				want = slices.Clone((&arabic.Analysis{Text: a.Text, Tokens: a.Tokens}).Stems())
+			}
+			d := r.newArticle(a, new(scratch))
+			for k := range a.Tokens {
+				if _, ok := d.lexemeStem(k); ok {
+					fromLexemes++
+				}
+			}
+			if got := a.StemsWith(d.lexemeStem); !slices.Equal(got, want) {
+				t.Errorf("%q: stems %q, want %q", text, got, want)
+			}
+		}
+	}
+	if fromLexemes == 0 {
+		t.Error("no stem came from a lexeme: the test proves little")
+	}
+}

@@ -238,6 +238,11 @@ func (d article) decisions(ctx context.Context, g gazNames, out []mention) ([]me
 	for _, c := range out {
 		ruleTypes[[2]int{c.Start, c.End}] = c.typ
 	}
+	if len(g.matches) > 0 {
+		// The evidence reads the stems of the article (as topics and
+		// keywords do after it): most are the lexemes'.
+		d.a.StemsWith(d.lexemeStem)
+	}
 	ev := d.r.gaz.NewEvidence(d.a)
 	for i, gm := range g.matches {
 		if err := every(ctx, i); err != nil {
@@ -250,4 +255,15 @@ func (d article) decisions(ctx context.Context, g gazNames, out []mention) ([]me
 		}
 	}
 	return out, ctx.Err()
+}
+
+// lexemeStem returns the stem of token k's Norm, a Word, kept in its
+// lexeme, when the lexeme's norm is the token's (see gazIDs): for
+// arabic.Analysis.StemsWith.
+func (d article) lexemeStem(k int) (string, bool) {
+	l, t := d.lex[k], &d.a.Tokens[k]
+	if d.a.Tokenizer() == d.r.tok && l.has(lexOwnNorm) || l.norm == t.Norm {
+		return l.stem()
+	}
+	return "", false
 }
