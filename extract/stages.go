@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
@@ -72,6 +73,9 @@ func Entities(r *entities.Recognizer) pipeline.Stage { return entitiesByLang(r, 
 // whose Lang is English, and r for the others.
 func entitiesByLang(r, english *entities.Recognizer) pipeline.Stage {
 	o := newOutputs(r)
+	// The recognizer's mentions of a document are read by output and
+	// dropped: their arrays are kept for the next documents.
+	var keptPool sync.Pool // of *[]entities.Mention
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
@@ -81,15 +85,30 @@ func entitiesByLang(r, english *entities.Recognizer) pipeline.Stage {
 		if doc.Lang == langid.English {
 			rec = english
 		}
-		found, err := rec.RecognizeContext(ctx, a)
+		kept, _ := keptPool.Get().(*[]entities.Mention)
+		if kept == nil {
+			kept = new([]entities.Mention)
+		}
+		found, err := rec.AppendContext(ctx, (*kept)[:0], a)
+		defer func() {
+			if cap(found) <= maxPooledMentions {
+				clear(found) // their candidates and keys are the article's
+				*kept = found[:0]
+				keptPool.Put(kept)
+			}
+		}()
 		if err != nil {
 			return err
 		}
-		found = englishnames.Find(a, found)
+		all := englishnames.Find(a, found)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		doc.Mentions, doc.Entities = o.output(a, found)
+		doc.Mentions, doc.Entities = o.output(a, all)
 		return nil
 	})
 }
+
+// maxPooledMentions bounds the recognizer's mentions kept for the next
+// document: those of a huge one are left to the garbage collector.
+const maxPooledMentions = 4096

@@ -85,6 +85,8 @@ func TestFindAllSameAsPlain(t *testing.T) {
 	}
 	texts = append(texts, sample...)
 	matches := 0
+	var kept []Match
+	sentinel := Match{FirstToken: -1}
 	for k, text := range texts {
 		a := arabic.Analyze(text)
 		got, want := m.FindAll(a), m.findAllPlain(a)
@@ -100,7 +102,16 @@ func TestFindAllSameAsPlain(t *testing.T) {
 		if got, err := m.FindAllStartsContext(stdcontext.Background(), a, ids, starts); err != nil || !reflect.DeepEqual(got, want) {
 			t.Fatalf("text %d: FindAllStartsContext differs from the plain search (%v):\n got %+v\nwant %+v", k, err, got, want)
 		}
+		// The same appended to an array kept from text to text, after a
+		// match of its own.
+		kept, err = m.AppendAllStartsContext(stdcontext.Background(), append(kept[:0], sentinel), a, ids, starts)
+		if err != nil || len(kept) != 1+len(want) || kept[0].FirstToken != sentinel.FirstToken || len(want) > 0 && !reflect.DeepEqual(kept[1:], want) {
+			t.Fatalf("text %d: AppendAllStartsContext differs from the plain search after a match of its own (%v):\n got %+v\nwant %+v", k, err, kept, want)
+		}
 		matches += len(want)
+	}
+	if _, err := m.AppendAllStartsContext(stdcontext.Background(), kept, arabic.Analyze("مصر"), nil, nil); err == nil {
+		t.Error("AppendAllStartsContext took no ids for a token")
 	}
 	if matches < 10 {
 		t.Fatalf("only %d matches in %d texts: the comparison proves little", matches, len(texts))

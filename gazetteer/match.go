@@ -58,7 +58,7 @@ const checkEvery = 4096
 // FindAllContext is FindAll that gives up when ctx is done, returning
 // ctx's error (checked every few thousand tokens) and no matches.
 func (m *Matcher) FindAllContext(ctx stdcontext.Context, a *arabic.Analysis) ([]Match, error) {
-	return m.findAll(ctx, a, nil, nil)
+	return m.findAll(ctx, nil, a, nil, nil)
 }
 
 // TokenID returns the id of the normalized token t in the vocabulary of
@@ -87,7 +87,21 @@ func (m *Matcher) FindAllStartsContext(ctx stdcontext.Context, a *arabic.Analysi
 	if starts != nil && len(starts) != len(a.Tokens) {
 		return nil, fmt.Errorf("gazetteer: the starts of %d tokens for %d tokens", len(starts), len(a.Tokens))
 	}
-	return m.findAll(ctx, a, ids, starts)
+	return m.findAll(ctx, nil, a, ids, starts)
+}
+
+// AppendAllStartsContext is FindAllStartsContext that appends the matches
+// to dst and returns the extended slice (dst on an error): a caller that
+// drops the matches of each text can keep one array for them. The matches'
+// Candidates are never in dst's array.
+func (m *Matcher) AppendAllStartsContext(ctx stdcontext.Context, dst []Match, a *arabic.Analysis, ids []uint32, starts [][]Start) ([]Match, error) {
+	if len(ids) != len(a.Tokens) {
+		return dst, fmt.Errorf("gazetteer: %d token ids for %d tokens", len(ids), len(a.Tokens))
+	}
+	if starts != nil && len(starts) != len(a.Tokens) {
+		return dst, fmt.Errorf("gazetteer: the starts of %d tokens for %d tokens", len(starts), len(a.Tokens))
+	}
+	return m.findAll(ctx, dst, a, ids, starts)
 }
 
 // A Start is a clitic reading of a word that may start one of a matcher's
@@ -133,11 +147,12 @@ func (m *Matcher) appendStarts(dst []Start, text string, tok arabic.Token, segs 
 	return dst
 }
 
-// findAll is FindAllContext, reading the tokens' ids from ids when it is
-// not nil (see FindAllIDsContext) and from the vocabulary otherwise, and
-// their starts from starts when it is not nil (see FindAllStartsContext).
-func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32, starts [][]Start) ([]Match, error) {
-	var out []Match
+// findAll is FindAllContext appending to out, reading the tokens' ids from
+// ids when it is not nil (see FindAllIDsContext) and from the vocabulary
+// otherwise, and their starts from starts when it is not nil (see
+// FindAllStartsContext). On ctx's error it returns out as it was.
+func (m *Matcher) findAll(ctx stdcontext.Context, out []Match, a *arabic.Analysis, ids []uint32, starts [][]Start) ([]Match, error) {
+	first := len(out)
 	// The matches' candidates share one array (each capped at its own, so
 	// that appending to one does not overwrite the next): a few
 	// allocations an article rather than one or more a match.
@@ -148,7 +163,7 @@ func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			if i%checkEvery == checkEvery-1 {
 				if err := ctx.Err(); err != nil {
-					return nil, err
+					return out[:first], err
 				}
 			}
 			tok := a.Tokens[i]
@@ -208,7 +223,9 @@ func (m *Matcher) findAll(ctx stdcontext.Context, a *arabic.Analysis, ids []uint
 				// tokens (19 in 296), rarely two candidates a match.
 				size := len(a.Tokens)/8 + 4
 				cands = make([]Candidate, 0, size)
-				out = make([]Match, 0, size)
+				if out == nil {
+					out = make([]Match, 0, size)
+				}
 			}
 			n := len(cands)
 			cands = m.appendCandidates(cands, bestNode, a.Text[match.Start:match.End])

@@ -86,7 +86,7 @@ type TaggerSentence struct {
 // extract.NERExamples).
 func (r *Recognizer) TaggerFeatures(a *arabic.Analysis) []TaggerSentence {
 	var out []TaggerSentence
-	r.recognize(context.Background(), a, &out) // Background is never done
+	r.recognize(context.Background(), nil, a, &out) // Background is never done
 	return out
 }
 

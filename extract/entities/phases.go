@@ -68,6 +68,7 @@ type scratch struct {
 	order         []int32  // selectInto's
 	gazIDs        []uint32 // the tokens' gazetteer ids (see article.gazIDs)
 	gazStarts     [][]gazetteer.Start
+	matches       []gazetteer.Match // the gazetteer's (see article.findGazNames)
 }
 
 // maxPooledTokens bounds the buffers kept for the next article: those of a
@@ -93,6 +94,7 @@ func (r *Recognizer) putScratch(s *scratch) {
 	clear(s.segs[:cap(s.segs)])
 	clear(s.lex)
 	clear(s.gazStarts)
+	clear(s.matches)
 	clear(s.keys) // per article: keys are not cached between articles
 	clear(s.cands)
 	clear(s.chosen[:cap(s.chosen)]) // shortForms drops mentions in place
@@ -133,8 +135,10 @@ func (d article) gazIDs() ([]uint32, [][]gazetteer.Start) {
 // covering each token (phase 1), or ctx's error.
 func (d article) findGazNames(ctx context.Context) (gazNames, error) {
 	ids, starts := d.gazIDs()
-	matches, err := d.r.gaz.FindAllStartsContext(ctx, d.a, ids, starts)
+	matches, err := d.r.gaz.AppendAllStartsContext(ctx, d.scr.matches[:0], d.a, ids, starts)
+	d.scr.matches = matches
 	if err != nil {
+		clear(matches[:cap(matches)]) // what was written beyond its length
 		return gazNames{}, err
 	}
 	g := gazNames{matches: matches}

@@ -115,23 +115,32 @@ const checkEvery = 256
 // and rules and every few hundred matches, so that a long article does not
 // hold up a cancelled run.
 func (r *Recognizer) RecognizeContext(ctx context.Context, a *arabic.Analysis) ([]Mention, error) {
-	return r.recognize(ctx, a, nil)
+	return r.recognize(ctx, nil, a, nil)
 }
 
-// recognize is RecognizeContext; with collect set, it stores there the
-// tagger's input instead of running the model (see TaggerFeatures).
-func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect *[]TaggerSentence) ([]Mention, error) {
+// AppendContext is RecognizeContext that appends the mentions to dst and
+// returns the extended slice (dst on an error): a caller that drops the
+// mentions of each article once it has read them can keep one array for
+// them.
+func (r *Recognizer) AppendContext(ctx context.Context, dst []Mention, a *arabic.Analysis) ([]Mention, error) {
+	return r.recognize(ctx, dst, a, nil)
+}
+
+// recognize is AppendContext (RecognizeContext for a nil dst); with
+// collect set, it stores there the tagger's input instead of running the
+// model (see TaggerFeatures).
+func (r *Recognizer) recognize(ctx context.Context, dst []Mention, a *arabic.Analysis, collect *[]TaggerSentence) ([]Mention, error) {
 	scr := r.getScratch()
 	defer r.putScratch(scr)
 	d := r.newArticle(a, scr)
 	names, cands, err := d.candidates(ctx)
 	defer func() { scr.cands = cands }() // cleared at its length by putScratch
 	if err != nil {
-		return nil, err
+		return dst, err
 	}
 	// 5b. The learned tagger's names, if there is a model (model.go).
 	if cands, err = d.withModel(ctx, names, cands, collect); err != nil {
-		return nil, err
+		return dst, err
 	}
 	// 6. The candidates that win their overlaps.
 	scr.taken = reuse.Resize(scr.taken, len(a.Tokens), false)
@@ -139,9 +148,12 @@ func (r *Recognizer) recognize(ctx context.Context, a *arabic.Analysis, collect 
 	scr.chosen = chosen[:0]
 	// 7. People's short forms after their full names.
 	chosen = d.shortForms(chosen)
-	out := make([]Mention, len(chosen))
+	out := dst
+	if out == nil {
+		out = make([]Mention, 0, len(chosen))
+	}
 	for i := range chosen {
-		out[i] = chosen[i].public()
+		out = append(out, chosen[i].public())
 	}
 	return out, ctx.Err()
 }

@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/alam-nlp/alam/extract/entities"
+	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/pipeline"
+)
+
+// TestEntitiesStageKeepsNoMentions runs the Entities stage over documents
+// one after another, the first with many mentions, and checks that each
+// gets the mentions and entities it gets alone from a new stage: the
+// recognizer's mentions that the stage keeps between documents carry
+// nothing from one to the next.
+func TestEntitiesStageKeepsNoMentions(t *testing.T) {
+	m, err := gazetteer.DefaultMatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := entities.New(m, entities.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"قالت منظمة الصحة العالمية في بغداد إن فرنسا والعراق وسوريا والأردن ومصر وقطر والكويت تلقت المساعدات، وزار الرئيس الأمريكي باراك أوباما القاهرة.",
+		"فاز المنتخب المصري على منتخب تونس في القاهرة.",
+		"ارتفعت أسعار النفط في الأسواق.",
+	}
+	annotate := func(stage pipeline.Stage, text string) *pipeline.Document {
+		doc := &pipeline.Document{Text: text}
+		if err := pipeline.Chain(Analyze(), stage).Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	shared := Entities(r)
+	found := 0
+	for i, text := range texts {
+		got, want := annotate(shared, text), annotate(Entities(r), text)
+		if !reflect.DeepEqual(got.Mentions, want.Mentions) || !reflect.DeepEqual(got.Entities, want.Entities) {
+			t.Errorf("document %d: mentions %+v after the others, %+v alone", i, got.Mentions, want.Mentions)
+		}
+		found += len(want.Mentions)
+	}
+	if found < 10 {
+		t.Errorf("%d mentions in all: the test proves little", found)
+	}
+}
