@@ -139,13 +139,14 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	var l *lexeme
 	var room []arabic.Segmentation
 	var gazRoom []gazetteer.Start
+	b := new(lexemeBlock)
+	l, room, gazRoom = &b.lexeme, b.readings[:], b.starts[:]
 	if r.model != nil {
-		b := new(lexemeFeatBlock)
-		l, room, gazRoom = &b.lexeme, b.readings[:], b.starts[:]
-		l.feat = &b.feat
-	} else {
-		b := new(lexemeBlock)
-		l, room, gazRoom = &b.lexeme, b.readings[:], b.starts[:]
+		// An allocation of its own: the collector scans small objects (512
+		// bytes at most) a span at a time, larger ones one by one, and a
+		// block with the Word in it was larger (its scans took half the
+		// collector's time with the default model).
+		l.feat = new(nerfeat.Word)
 	}
 	l.text, l.norm, l.kind = both[:len(text)], both[len(text):], kind
 	w := l.norm
@@ -254,20 +255,13 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 }
 
 // A lexemeBlock is a lexeme with room for the clitic readings of most
-// words (87% of the ANT sample's forms have one or two), and a
-// lexemeFeatBlock also its analysis for the tagger's features: a new
-// lexeme is one allocation and its strings another.
+// words (87% of the ANT sample's forms have one or two): a new lexeme is
+// one allocation, its strings another and, with a model, its analysis
+// for the tagger's features (lexeme.feat) a third.
 type lexemeBlock struct {
 	lexeme
 	readings [2]arabic.Segmentation
 	starts   [1]gazetteer.Start
-}
-
-type lexemeFeatBlock struct {
-	lexeme
-	readings [2]arabic.Segmentation
-	starts   [1]gazetteer.Start
-	feat     nerfeat.Word
 }
 
 // wordClass returns the class of the word l as part of a person's name,
@@ -360,10 +354,10 @@ type vocab struct {
 // defaultVocabSize is the number of lexemes a Recognizer's vocabulary
 // holds at most: the surface forms of about 10,000 news articles (the
 // 2,400 of the ANT sample hold 73,100 distinct forms and kinds, 103,000
-// forms in all). A lexeme is one block of 760 bytes with the default model
-// (lexemeFeatBlock, its nerfeat.Word 424 of them; a 768-byte allocation),
-// 336 without (lexemeBlock; 352), plus its strings and more readings for
-// a few: so the vocabulary stays within about 110 MB (50 MB). Twice as
+// forms in all). A lexeme is one block of 336 bytes (lexemeBlock; a 352-byte
+// allocation) and, with the default model, its nerfeat.Word of 424 (448),
+// plus its strings and more readings for a few: so the vocabulary stays
+// within about 115 MB (50 MB without a model). Twice as
 // many was measured too (docs/QUALITY.md, "Vocabulary size", of two
 // generations of 2^17): faster only on repeated passes over one sample,
 // for twice the bound.
