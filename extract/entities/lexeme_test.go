@@ -395,10 +395,8 @@ func TestGazIDsMixedFolds(t *testing.T) {
 	}
 }
 
-// TestFactsMatchLists checks rules.facts against the lists it sums up,
-// for every word of the lists and the forms of a text.
-func TestFactsMatchLists(t *testing.T) {
-	r := defaultRecognizerInternal(t)
+// listWords returns every word of r's lists and of its gazetteer's people.
+func listWords(r *Recognizer) map[string]bool {
 	rr := r.rules
 	words := map[string]bool{}
 	for _, s := range []set{rr.common, rr.stops, rr.fillers, rr.orgHeads, rr.speechVerbs, rr.placePrefixes, rr.given, rr.givenAmbiguous, rr.connectors, rr.notNameWords, r.personWords} {
@@ -411,6 +409,15 @@ func TestFactsMatchLists(t *testing.T) {
 			words[w] = true
 		}
 	}
+	return words
+}
+
+// TestFactsMatchLists checks rules.facts against the lists it sums up,
+// for every word of the lists and the forms of a text.
+func TestFactsMatchLists(t *testing.T) {
+	r := defaultRecognizerInternal(t)
+	rr := r.rules
+	words := listWords(r)
 	for _, tok := range arabic.Tokenize("قال وزير الخارجية الكويتي الشيخ محمد إن الرئيس الأمريكي باراك أوباما سيزور والكويت في ٢٠١٤") {
 		words[tok.Norm] = true
 	}
@@ -443,18 +450,7 @@ func TestFactsMatchLists(t *testing.T) {
 // words of a text.
 func TestListCodeMatchesLists(t *testing.T) {
 	r := defaultRecognizerInternal(t)
-	rr := r.rules
-	words := map[string]bool{}
-	for _, s := range []set{rr.common, rr.stops, rr.fillers, rr.orgHeads, rr.speechVerbs, rr.placePrefixes, rr.given, rr.givenAmbiguous, rr.connectors, rr.notNameWords, r.personWords} {
-		for w := range s {
-			words[w] = true
-		}
-	}
-	for _, p := range []phrases{rr.titles, rr.placeHeads} {
-		for w := range p {
-			words[w] = true
-		}
-	}
+	words := listWords(r)
 	var texts []string
 	for w := range words {
 		for _, p := range []string{"", "و", "ب", "ل", "وال", "بال"} {
