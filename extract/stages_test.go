@@ -29,17 +29,10 @@ func TestEntitiesStageKeepsNoMentions(t *testing.T) {
 		"فاز المنتخب المصري على منتخب تونس في القاهرة.",
 		"ارتفعت أسعار النفط في الأسواق.",
 	}
-	annotate := func(stage pipeline.Stage, text string) *pipeline.Document {
-		doc := &pipeline.Document{Text: text}
-		if err := pipeline.Chain(Analyze(), stage).Process(context.Background(), doc); err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
 	shared := Entities(r)
 	found := 0
 	for i, text := range texts {
-		got, want := annotate(shared, text), annotate(Entities(r), text)
+		got, want := runStages(t, text, Analyze(), shared), runStages(t, text, Analyze(), Entities(r))
 		if !reflect.DeepEqual(got.Mentions, want.Mentions) || !reflect.DeepEqual(got.Entities, want.Entities) {
 			t.Errorf("document %d: mentions %+v after the others, %+v alone", i, got.Mentions, want.Mentions)
 		}
@@ -48,4 +41,14 @@ func TestEntitiesStageKeepsNoMentions(t *testing.T) {
 	if found < 10 {
 		t.Errorf("%d mentions in all: the test proves little", found)
 	}
+}
+
+// runStages runs stages on a document of text, in order, and returns it.
+func runStages(t *testing.T, text string, stages ...pipeline.Stage) *pipeline.Document {
+	t.Helper()
+	doc := &pipeline.Document{Text: text}
+	if err := pipeline.Chain(stages...).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/alam-nlp/alam/extract/topics"
-	"github.com/alam-nlp/alam/pipeline"
 )
 
 // TestTopicInputRegions checks the country and region that entity
@@ -68,21 +67,11 @@ func TestTopicsStageKeepsNoRefs(t *testing.T) {
 		t.Fatal(err)
 	}
 	front := x.Stage()
-	annotate := func(stage pipeline.Stage, text string) *pipeline.Document {
-		doc := &pipeline.Document{Text: text}
-		if err := front.Process(context.Background(), doc); err != nil {
-			t.Fatal(err)
-		}
-		if err := stage.Process(context.Background(), doc); err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
 	shared := Topics(tax, nil, nil)
 	withTopics := 0
 	for i, text := range texts {
-		got := annotate(shared, text).Topics
-		want := annotate(Topics(tax, nil, nil), text).Topics
+		got := runStages(t, text, front, shared).Topics
+		want := runStages(t, text, front, Topics(tax, nil, nil)).Topics
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("document %d: topics %+v after the others, %+v alone", i, got, want)
 		}

@@ -183,3 +183,65 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 		t.Errorf("%d trials of 9 labels and 2 or more tokens went through viterbi9, want at least 30", nineTrials)
 	}
 }
+
+// TestViterbi9MatchesEdges checks viterbi9 against viterbiEdges, the
+// general loop, on the whole lattice (every score and back-pointer, bit
+// for bit), for models of 9 labels in shuffled orders, with emissions
+// and transitions that tie (small integers), where one label dominates
+// and at random, and with labels the sentence may not start with (the
+// lattice's -1e30).
+func TestViterbi9MatchesEdges(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	labels := []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+	value := func(kind int) float32 {
+		switch kind {
+		case 0: // ties
+			return float32(rng.IntN(5) - 2)
+		case 1: // wide
+			return (rng.Float32()*2 - 1) * 50
+		default:
+			return rng.Float32()*2 - 1
+		}
+	}
+	for trial := range 400 {
+		ls := slices.Clone(labels)
+		rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
+		m := newModel(Info{Bits: 4}, ls)
+		kind := rng.IntN(3)
+		for i := range m.trans {
+			m.trans[i] = value(kind)
+		}
+		m.index()
+		if m.viterbi.nine == nil {
+			t.Fatalf("trial %d, labels %q: no 9-label edges", trial, ls)
+		}
+		length := 1 + rng.IntN(30)
+		e := make([]float32, length*9)
+		for i := range length {
+			dominant := rng.IntN(12) // one label far above the others in most tokens
+			for c := range 9 {
+				e[i*9+c] = value(kind)
+				if c == dominant {
+					e[i*9+c] += 100
+				}
+			}
+		}
+		first := func() ([]float32, []int32) {
+			score, back := make([]float32, length*9), make([]int32, length*9)
+			for c := range 9 {
+				score[c] = float32(-1e30)
+				if m.allow[c] {
+					score[c] = m.trans[c] + e[c]
+				}
+			}
+			return score, back
+		}
+		wantS, wantB := first()
+		viterbiEdges(&m.viterbi, wantS, wantB, e, 9, length)
+		gotS, gotB := first()
+		viterbi9(m.viterbi.nine, gotS, gotB, e, length)
+		if !slices.Equal(gotS, wantS) || !slices.Equal(gotB, wantB) {
+			t.Fatalf("trial %d, labels %q: viterbi9 %v %v, the general loop %v %v", trial, ls, gotS, gotB, wantS, wantB)
+		}
+	}
+}

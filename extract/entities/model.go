@@ -268,7 +268,6 @@ func (ts *taggerScratch) release() {
 	ts.docSeen.Reset()
 	clear(ts.same)
 	clear(ts.startsAt)
-	clear(ts.out[:cap(ts.out)])
 }
 
 // minModelProb is the least probability of a name that only the model
@@ -419,7 +418,7 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 		}
 	}
 	if mm.only {
-		ts.out = cands[:0]
+		ts.out = dropMentions(cands)
 		return out, nil
 	}
 	for i, c := range cands {
@@ -434,8 +433,19 @@ func (d article) withModel(ctx context.Context, names gazNames, cands []mention,
 			out = append(out, c)
 		}
 	}
-	ts.out = cands[:0]
+	ts.out = dropMentions(cands)
 	return out, nil
+}
+
+// dropMentions clears the mentions of the candidates withModel read and
+// returns their array, empty, as the next article's out: what lies beyond
+// their length is clear already (the candidates were written from the
+// array's start, and every list this array held before was cleared at its
+// length in turn, here or by putScratch), so clearing the whole capacity,
+// the largest article's, is not needed.
+func dropMentions(cands []mention) []mention {
+	clear(cands)
+	return cands[:0]
 }
 
 // sameTokens returns the candidate on the tokens [first, end) of the

@@ -323,6 +323,50 @@ func TestMayEndIn(t *testing.T) {
 	}
 }
 
+// TestMayEndInFilter checks the tails mayEndInFilter lets through, by hand:
+// a word whose last byte ends no stem is left out, and a stem that is
+// empty or ا lets every word through (but never a token that is not a
+// word); and that the filter never leaves out a word mayEndIn keeps.
+func TestMayEndInFilter(t *testing.T) {
+	tail := func(w string) uint16 {
+		if w == "" {
+			return tailEmpty
+		}
+		return uint16(w[len(w)-1])
+	}
+	for _, tc := range []struct {
+		name  string
+		w     string
+		stems []string
+		want  bool
+	}{
+		{"the stem itself", "محمد", []string{"محمد"}, true},
+		{"after proclitics", "بالقاهره", []string{"القاهره"}, true},
+		{"the article restored after لل", "للرئيس", []string{"الرئيس"}, true},
+		{"same last letter, another word", "حامد", []string{"الكويت", "محمد"}, true},
+		{"no stem ends in its last letter", "بالقاهره", []string{"الكويت", "محمد"}, false},
+		{"no stems", "محمد", nil, false},
+		{"an empty word", "", []string{"محمد"}, false},
+		{"an empty stem", "بالقاهره", []string{"محمد", ""}, true},
+		{"an empty stem, an empty word", "", []string{""}, true},
+		{"the stem ا", "بالقاهره", []string{"ا"}, true},
+		{"the stem ا, an empty word", "", []string{"محمد", "ا"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := mayEndInFilter(tc.stems)
+			if got := f.has(tail(tc.w)); got != tc.want {
+				t.Errorf("mayEndInFilter(%q).has(tail of %q) = %v, want %v", tc.stems, tc.w, got, tc.want)
+			}
+			if mayEndIn(tc.w, tc.stems) && !f.has(tail(tc.w)) {
+				t.Errorf("mayEndIn(%q, %q) is true but the filter leaves the word out", tc.w, tc.stems)
+			}
+			if f.has(tailNone) {
+				t.Errorf("mayEndInFilter(%q) lets a token that is not a word through", tc.stems)
+			}
+		})
+	}
+}
+
 // TestPluralAdjective checks which one-word model names are read as a
 // plural adjective after its noun (and so left out), by hand from
 // docs/GUIDELINES.md: a definite sound plural right after a definite

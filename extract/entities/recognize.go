@@ -398,12 +398,17 @@ type shortScratch struct {
 	forms           []shortForm
 	words, firsts   []string
 	taken, replaced []bool
+	// The tails of the article's tokens (see tokenTail), made by the
+	// first call of shortForms on an article and read by the next (with a
+	// model, the hints' and the output's): empty until then.
+	tails []uint16
 }
 
 // release drops what the buffers hold of an article (its strings, its
 // mentions).
 func (sc *shortScratch) release() {
 	sc.reset(0)
+	sc.tails = sc.tails[:0]
 	clear(sc.words[:cap(sc.words)])
 	clear(sc.firsts[:cap(sc.firsts)])
 }
@@ -441,6 +446,61 @@ func mayEndIn(w string, stems []string) bool {
 		}
 	}
 	return false
+}
+
+// A token's tail is what mayEndIn's filter reads of it: the last byte of
+// its normalized form, tailEmpty for a word whose form is empty, or
+// tailNone for a token that is not a word.
+const (
+	tailEmpty = 256
+	tailNone  = 257
+)
+
+// tokenTails returns the tails of d's tokens, made once an article.
+func (d article) tokenTails() []uint16 {
+	sc := &d.scr.short
+	if len(sc.tails) == len(d.a.Tokens) && len(sc.tails) > 0 {
+		return sc.tails
+	}
+	tails := reuse.Resize(sc.tails, len(d.a.Tokens), 0)
+	for k := range d.a.Tokens {
+		t := &d.a.Tokens[k]
+		switch {
+		case t.Kind != arabic.Word:
+			tails[k] = tailNone
+		case t.Norm == "":
+			tails[k] = tailEmpty
+		default:
+			tails[k] = uint16(t.Norm[len(t.Norm)-1])
+		}
+	}
+	sc.tails = tails
+	return tails
+}
+
+// tailFilter is a set of tails: those of the words for which mayEndIn may
+// report true.
+type tailFilter [5]uint64
+
+func (f *tailFilter) add(t uint16)      { f[t>>6] |= 1 << (t & 63) }
+func (f *tailFilter) has(t uint16) bool { return f[t>>6]&(1<<(t&63)) != 0 }
+
+// mayEndInFilter returns the tails of the words w for which mayEndIn(w,
+// stems) may be true: an end of w is a stem or a stem without its first
+// ا, so w's last byte is that of a stem; a stem that is empty or ا is an
+// end of every word (tailNone is never in the set).
+func mayEndInFilter(stems []string) tailFilter {
+	var f tailFilter
+	for _, s := range stems {
+		if s == "" || s == "ا" {
+			for t := range uint16(tailEmpty + 1) {
+				f.add(t)
+			}
+			break
+		}
+		f.add(uint16(s[len(s)-1]))
+	}
+	return f
 }
 
 // shortForms adds the mentions of people by their last name after their
@@ -515,8 +575,10 @@ func (d article) shortForms(chosen []mention) []mention {
 	}
 	out := chosen
 	opts := sc.opts
-	for k := range d.a.Tokens {
-		if taken[k] || !d.isWord(k) || !mayEndIn(d.a.Tokens[k].Norm, firsts) {
+	tails, filter := d.tokenTails(), mayEndInFilter(firsts)
+	for k, tail := range tails {
+		// The filter first: a tail is 2 bytes, a Token 56.
+		if !filter.has(tail) || taken[k] || !mayEndIn(d.a.Tokens[k].Norm, firsts) {
 			continue
 		}
 		segs := d.r.tok.AppendSegmentsWith(d.scr.segs[:0], d.a.Text, d.a.Tokens[k], opts)
@@ -544,6 +606,12 @@ func (d article) shortForms(chosen []mention) []mention {
 			}
 			break
 		}
+	}
+	if len(out) == len(chosen) {
+		// No short form found, none replaced: chosen is in text order
+		// (selectInto's), on tokens of its own each, so that the sort
+		// below would leave it as it is.
+		return out
 	}
 	// Drop the replaced rule mentions, in place: out starts with chosen.
 	kept := out[:0]

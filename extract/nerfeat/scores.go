@@ -224,6 +224,10 @@ var hashB, prefixW, prefixN, prefixS, prefixSh = hashOf("b"), hashOf("w="), hash
 type Seen struct {
 	types  map[string]string
 	filter [seenFilterBits / 64]uint64
+	// noted holds Words already noted, by a part of their filter bit: a
+	// name met again in the document (most are) is found noted without a
+	// lookup, as its norm is in types until Reset.
+	noted [seenNoted]*Word
 }
 
 // seenFilterBits is the size of Seen's filter: a document's hinted forms,
@@ -231,12 +235,14 @@ type Seen struct {
 const (
 	seenFilterLog  = 10
 	seenFilterBits = 1 << seenFilterLog
+	seenNoted      = 256
 )
 
 // Reset empties s for the next document.
 func (s *Seen) Reset() {
 	clear(s.types)
 	s.filter = [len(s.filter)]uint64{}
+	s.noted = [len(s.noted)]*Word{}
 }
 
 // NoteWords adds to s the normalized forms of the words of one sentence
@@ -245,16 +251,27 @@ func (s *Seen) Reset() {
 // document, in order, it makes the document's Seen.
 func (s *Seen) NoteWords(words []*Word, hint []string) {
 	for wi, w := range words {
-		if h := hint[wi]; h != "" {
-			if _, ok := s.types[w.norm]; !ok {
-				if s.types == nil {
-					s.types = map[string]string{}
-				}
-				s.types[w.norm] = h[2:]
-				b := seenBit(w)
-				s.filter[b/64] |= 1 << (b % 64)
+		h := hint[wi]
+		if h == "" {
+			continue
+		}
+		b := seenBit(w)
+		n := &s.noted[b%seenNoted]
+		if *n == w {
+			continue
+		}
+		*n = w
+		// A norm whose bit is clear is not in types yet.
+		if s.filter[b/64]&(1<<(b%64)) != 0 {
+			if _, ok := s.types[w.norm]; ok {
+				continue
 			}
 		}
+		if s.types == nil {
+			s.types = map[string]string{}
+		}
+		s.types[w.norm] = h[2:]
+		s.filter[b/64] |= 1 << (b % 64)
 	}
 }
 

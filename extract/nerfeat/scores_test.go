@@ -178,3 +178,56 @@ func TestAdd2(t *testing.T) {
 		})
 	}
 }
+
+// TestSeenNoteWords checks what a Seen records over sentences whose
+// Words repeat (one Word per form, as entities makes them) and whose
+// forms share a norm: the first hint's type for each norm, the later
+// ones ignored, and nothing of a document left after Reset.
+func TestSeenNoteWords(t *testing.T) {
+	lex := NewLexicon(nil)
+	ahmad, emirates, emiratesBare, said := lex.Word("أحمد", nil), lex.Word("الإمارات", nil), lex.Word("الامارات", nil), lex.Word("قال", nil)
+	type sentence struct {
+		words []*Word
+		hints []string
+	}
+	for _, tc := range []struct {
+		name  string
+		sents []sentence
+		want  map[string]string
+	}{
+		{"repeated Word, first hint wins", []sentence{
+			{[]*Word{said, ahmad}, []string{"", "B-PERSON/rule"}},
+			{[]*Word{ahmad, said, ahmad}, []string{"B-PERSON/gazetteer", "", "I-ORG/rule"}},
+		}, map[string]string{"احمد": "PERSON/rule"}},
+		{"two forms of one norm", []sentence{
+			{[]*Word{emirates, emiratesBare}, []string{"B-LOCATION/gazetteer", "B-ORG/rule"}},
+			{[]*Word{emiratesBare}, []string{"I-PERSON/rule"}},
+		}, map[string]string{"الامارات": "LOCATION/gazetteer"}},
+		{"no hints", []sentence{
+			{[]*Word{said, ahmad}, []string{"", ""}},
+		}, map[string]string{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var s Seen
+			// A document before, then Reset: none of it stays.
+			s.NoteWords([]*Word{ahmad, emirates, said}, []string{"B-X/y", "B-Z/w", "I-Z/w"})
+			s.Reset()
+			for _, st := range tc.sents {
+				s.NoteWords(st.words, st.hints)
+			}
+			got := s.Types()
+			if got == nil {
+				got = map[string]string{}
+			}
+			if !maps.Equal(got, tc.want) {
+				t.Errorf("types %v, want %v", got, tc.want)
+			}
+			for _, w := range []*Word{ahmad, emirates, emiratesBare, said} {
+				typ, ok := s.typeOf(w)
+				if wt, wok := tc.want[w.norm]; typ != wt || ok != wok {
+					t.Errorf("typeOf(%q) = %q, %v; want %q, %v", w.norm, typ, ok, wt, wok)
+				}
+			}
+		})
+	}
+}
