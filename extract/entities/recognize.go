@@ -148,6 +148,10 @@ func (r *Recognizer) recognize(ctx context.Context, dst []Mention, a *arabic.Ana
 	scr.chosen = chosen[:0]
 	// 7. People's short forms after their full names.
 	chosen = d.shortForms(chosen)
+	// The last look: ctx's error comes with no mentions (dst as it was).
+	if err := ctx.Err(); err != nil {
+		return dst, err
+	}
 	out := dst
 	if out == nil {
 		out = make([]Mention, 0, len(chosen))
@@ -155,7 +159,7 @@ func (r *Recognizer) recognize(ctx context.Context, dst []Mention, a *arabic.Ana
 	for i := range chosen {
 		out = append(out, chosen[i].public())
 	}
-	return out, ctx.Err()
+	return out, nil
 }
 
 // candidates makes the gazetteer's names of d and the candidates of the
