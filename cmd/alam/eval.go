@@ -222,7 +222,7 @@ scores the model's own names alone.`,
 	c.Flags().StringArrayVarP(&files, "gazetteer", "g", nil, "YAML gazetteer file merged over the default (repeatable)")
 	c.Flags().BoolVar(&noDefault, "no-default-gazetteer", false, "use only the --gazetteer files")
 	c.Flags().BoolVar(&noRules, "no-rules", false, "score gazetteer names only")
-	c.Flags().BoolVar(&reliability, "reliability", false, "also print the precision of the mentions by source and score bucket")
+	c.Flags().BoolVar(&reliability, "reliability", false, "also print a reliability table: for each source (gazetteer, rule, model, and all) and score bucket, the mentions, how many are right, their precision and their mean score")
 	c.Flags().StringVar(&nerModel, "ner-model", "", "a tagger model from alam train ner, instead of the embedded one")
 	c.Flags().BoolVar(&noModel, "no-model", false, "no tagger model: the gazetteer and the rules alone")
 	c.Flags().StringVar(&clustersFile, "clusters", "", "the word clusters the --ner-model was trained with (alam train ner --clusters)")
