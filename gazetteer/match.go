@@ -81,13 +81,7 @@ func (m *Matcher) FindAllIDsContext(ctx stdcontext.Context, a *arabic.Analysis, 
 // FindAll the clitic readings of every token. It returns an error when
 // ids or starts and a.Tokens differ in length.
 func (m *Matcher) FindAllStartsContext(ctx stdcontext.Context, a *arabic.Analysis, ids []uint32, starts [][]Start) ([]Match, error) {
-	if len(ids) != len(a.Tokens) {
-		return nil, fmt.Errorf("gazetteer: %d token ids for %d tokens", len(ids), len(a.Tokens))
-	}
-	if starts != nil && len(starts) != len(a.Tokens) {
-		return nil, fmt.Errorf("gazetteer: the starts of %d tokens for %d tokens", len(starts), len(a.Tokens))
-	}
-	return m.findAll(ctx, nil, a, ids, starts)
+	return m.AppendAllStartsContext(ctx, nil, a, ids, starts)
 }
 
 // AppendAllStartsContext is FindAllStartsContext that appends the matches
