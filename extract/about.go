@@ -4,11 +4,11 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/alam-nlp/alam/extract/keywords"
 	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/langid"
 	"github.com/alam-nlp/alam/pipeline"
 )
@@ -32,26 +32,18 @@ const (
 // see TopicInput.
 func Topics(t *topics.Taxonomy, m *topics.Model, g *gazetteer.Gazetteer) pipeline.Stage {
 	regions := countryRegions(g)
-	// The entity refs of a document are read by the scorers and dropped:
-	// their arrays are kept for the next documents.
-	var refsPool sync.Pool // of *[]topics.EntityRef
+	// The entity refs of a document are read by the scorers and dropped
+	// (their strings are parts of doc): their arrays are kept for the next
+	// documents, those of a huge one left to the garbage collector.
+	kept := &reuse.Slices[topics.EntityRef]{Max: 4096}
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
 			return err
 		}
-		kept, _ := refsPool.Get().(*[]topics.EntityRef)
-		if kept == nil {
-			kept = new([]topics.EntityRef)
-		}
-		refs := appendEntityRefs((*kept)[:0], doc, regions)
-		defer func() {
-			if cap(refs) <= maxPooledRefs {
-				clear(refs) // their strings are parts of doc
-				*kept = refs[:0]
-				refsPool.Put(kept)
-			}
-		}()
+		h := kept.Get()
+		refs := appendEntityRefs(*h, doc, regions)
+		defer kept.Put(h, refs)
 		doc.Topics = doc.Topics[:0]
 		if t != nil {
 			tps := t.Score(a, refs)
@@ -105,10 +97,6 @@ func countryRegions(g *gazetteer.Gazetteer) map[string]string {
 	}
 	return out
 }
-
-// maxPooledRefs bounds the entity refs kept for the next document: those
-// of a huge one are left to the garbage collector.
-const maxPooledRefs = 4096
 
 // entityRefs lists the document's mentions as topic evidence and
 // features: the entity's kind, and its country (a country's iso, another

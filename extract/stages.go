@@ -3,13 +3,13 @@ package extract
 import (
 	"context"
 	"errors"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/english"
 	"github.com/alam-nlp/alam/extract/englishnames"
 	"github.com/alam-nlp/alam/extract/entities"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/langid"
 	"github.com/alam-nlp/alam/pipeline"
 )
@@ -74,8 +74,10 @@ func Entities(r *entities.Recognizer) pipeline.Stage { return entitiesByLang(r, 
 func entitiesByLang(r, english *entities.Recognizer) pipeline.Stage {
 	o := newOutputs(r)
 	// The recognizer's mentions of a document are read by output and
-	// dropped: their arrays are kept for the next documents.
-	var keptPool sync.Pool // of *[]entities.Mention
+	// dropped (their candidates and keys are the article's): their arrays
+	// are kept for the next documents, those of a huge one left to the
+	// garbage collector.
+	kept := &reuse.Slices[entities.Mention]{Max: 4096}
 	return pipeline.StageFunc(func(ctx context.Context, doc *pipeline.Document) error {
 		a, err := analysis(doc)
 		if err != nil {
@@ -85,18 +87,9 @@ func entitiesByLang(r, english *entities.Recognizer) pipeline.Stage {
 		if doc.Lang == langid.English {
 			rec = english
 		}
-		kept, _ := keptPool.Get().(*[]entities.Mention)
-		if kept == nil {
-			kept = new([]entities.Mention)
-		}
-		found, err := rec.AppendContext(ctx, (*kept)[:0], a)
-		defer func() {
-			if cap(found) <= maxPooledMentions {
-				clear(found) // their candidates and keys are the article's
-				*kept = found[:0]
-				keptPool.Put(kept)
-			}
-		}()
+		h := kept.Get()
+		found, err := rec.AppendContext(ctx, *h, a)
+		defer kept.Put(h, found)
 		if err != nil {
 			return err
 		}
@@ -108,7 +101,3 @@ func entitiesByLang(r, english *entities.Recognizer) pipeline.Stage {
 		return nil
 	})
 }
-
-// maxPooledMentions bounds the recognizer's mentions kept for the next
-// document: those of a huge one are left to the garbage collector.
-const maxPooledMentions = 4096
