@@ -26,7 +26,7 @@ type lexeme struct {
 	norm string // normalized with the Default folds
 	kind arabic.Kind
 	// stemFrom and stemLen locate arabic.Stem(norm) in norm, for a Word
-	// (lexStem; see lexeme.stem), in the room the struct's alignment
+	// (lexStem; see lexeme.stemOf), in the room the struct's alignment
 	// leaves after kind.
 	stemFrom, stemLen uint16
 	runes             int // code points of norm
@@ -121,12 +121,13 @@ const (
 
 func (l *lexeme) has(f lexFlag) bool { return l.flags&f != 0 }
 
-// stem returns arabic.Stem of the lexeme's norm, when it holds it (a Word).
-func (l *lexeme) stem() (string, bool) {
+// stemOf returns arabic.Stem of the lexeme's norm, when it holds it (a
+// Word), as a part of norm, a string equal to the lexeme's norm.
+func (l *lexeme) stemOf(norm string) (string, bool) {
 	if !l.has(lexStem) {
 		return "", false
 	}
-	return l.norm[l.stemFrom : int(l.stemFrom)+int(l.stemLen)], true
+	return norm[l.stemFrom : int(l.stemFrom)+int(l.stemLen)], true
 }
 
 // newLexeme analyses the surface form text, of kind kind and normalized
