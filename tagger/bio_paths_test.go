@@ -152,6 +152,9 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 		if n == 9 && length > 1 {
 			nineTrials++
 		}
+		if (m.factors.nine != nil) != (n == 9) {
+			t.Fatalf("trial %d, labels %q: the 9-label forward-backward (forward9) is used: %v, want %v", trial, labels, m.factors.nine != nil, n == 9)
+		}
 		if got := m.viterbiIn(&s, e, length); !slices.Equal(got, want) {
 			t.Fatalf("trial %d, labels %q: path with the model's edges %v, over every pair %v", trial, labels, got, want)
 		}
@@ -242,6 +245,55 @@ func TestViterbi9MatchesEdges(t *testing.T) {
 		viterbi9(m.viterbi.nine, gotS, gotB, e, length)
 		if !slices.Equal(gotS, wantS) || !slices.Equal(gotB, wantB) {
 			t.Fatalf("trial %d, labels %q: viterbi9 %v %v, the general loop %v %v", trial, ls, gotS, gotB, wantS, wantB)
+		}
+	}
+}
+
+// TestMarginals9MatchesEdges checks forward9 and backward9 against the
+// general loops over the factor edges: the marginals of random ranges of
+// tokens, bit for bit, for models of 9 labels in shuffled orders, with
+// transitions and emissions that tie, that are wide apart (factors that
+// underflow to 0) and at random, and at several temperatures.
+func TestMarginals9MatchesEdges(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	labels := []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+	value := func(kind int) float32 {
+		switch kind {
+		case 0: // ties
+			return float32(rng.IntN(5) - 2)
+		case 1: // wide
+			return (rng.Float32()*2 - 1) * 500
+		default:
+			return rng.Float32()*2 - 1
+		}
+	}
+	var s Scratch
+	for trial := range 400 {
+		ls := slices.Clone(labels)
+		rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
+		m := newModel(Info{Bits: 4, Temperature: []float64{0, 0.3, 1, 2.5}[rng.IntN(4)]}, ls)
+		kind := rng.IntN(3)
+		for i := range m.trans {
+			m.trans[i] = value(kind)
+		}
+		m.index()
+		if m.factors.nine == nil {
+			t.Fatalf("trial %d, labels %q: no 9-label factors", trial, ls)
+		}
+		edges := *m
+		edges.factors.nine = nil
+		length := 1 + rng.IntN(40)
+		e := make([]float32, length*9)
+		for i := range e {
+			e[i] = value(kind)
+		}
+		path := slices.Clone(m.viterbiIn(&s, e, length))
+		from := rng.IntN(length)
+		to := from + 1 + rng.IntN(length-from)
+		want := slices.Clone(edges.marginalsIn(&s, e, path, from, to))
+		got := m.marginalsIn(&s, e, path, from, to)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d, labels %q, tokens [%d, %d) of %d: forward9/backward9 %v, the edges %v", trial, ls, from, to, length, got, want)
 		}
 	}
 }

@@ -47,12 +47,66 @@ type Scratch struct {
 type factorTable struct {
 	into, outOf       []factorEdge
 	intoEnds, outEnds []int32
+	// nine is the same factors for 9 labels, when each label follows
+	// all 9 or 2 and is followed by at most 6 (O, B-X and I-X of four
+	// types, as the default model); nil otherwise.
+	nine *nineFactors
+}
+
+// nineFactors are the factors of a factorTable of 9 labels, for
+// forward9 and backward9: into each label c either from all (full[c],
+// factors w[c][p]) or from the two labels from[c] (factors fw[c]); out
+// of each label p to the labels to[p][:6], factors tw[p], where a label
+// followed by only 5 has a sixth edge of factor 0 (to label 0), which
+// adds 0 to the sum: the same sums as over the edges, bit for bit.
+type nineFactors struct {
+	full [9]bool
+	w    [9][9]float64
+	from [9][2]int32
+	fw   [9][2]float64
+	to   [9][6]int32
+	tw   [9][6]float64
 }
 
 // make sets t to the factors of tr (see transFactors), in t's arrays.
 func (t *factorTable) make(tr []float64, from, to [][]int32, n int) {
 	t.into, t.intoEnds = factorEdges(t.into[:0], grow(t.intoEnds, n), from, func(c, p int) float64 { return tr[(p+1)*n+c] })
 	t.outOf, t.outEnds = factorEdges(t.outOf[:0], grow(t.outEnds, n), to, func(p, c int) float64 { return tr[(p+1)*n+c] })
+	t.nine = makeNineFactors(tr, from, to, n)
+}
+
+// makeNineFactors returns the factors tr of 9 labels in the shape of
+// nineFactors, or nil when they have another shape.
+func makeNineFactors(tr []float64, from, to [][]int32, n int) *nineFactors {
+	if n != 9 {
+		return nil
+	}
+	nine := new(nineFactors)
+	for c := range n {
+		switch ps := from[c]; len(ps) {
+		case 9: // 0 to 8, in order
+			nine.full[c] = true
+			for p := range n {
+				nine.w[c][p] = tr[(p+1)*n+c]
+			}
+		case 2:
+			for k, p := range ps {
+				nine.from[c][k], nine.fw[c][k] = p, tr[int(p+1)*n+c]
+			}
+		default:
+			return nil
+		}
+	}
+	for p := range n {
+		cs := to[p]
+		if len(cs) < 5 || len(cs) > 6 {
+			return nil
+		}
+		for k, c := range cs {
+			nine.to[p][k], nine.tw[p][k] = c, tr[(p+1)*n+int(c)]
+		}
+	}
+	return nine
 }
 
 // factorEdge is an allowed transition's factor f, with the label k at its
@@ -310,6 +364,14 @@ func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) [
 	// in the order of m.from[c]) and out of each label p (backward, in
 	// the order of m.to[p]), read in turn rather than at a stride of n.
 	into, intoEnds, outOf, outEnds := ft.into, ft.intoEnds, ft.outOf, ft.outEnds
+	if ft.nine != nil {
+		forward9(ft.nine, alpha, phi, to)
+		for c := range n {
+			beta[(length-1)*n+c] = 1
+		}
+		backward9(ft.nine, beta, phi, from, length)
+		return m.pathMarginals(s, alpha, beta, path, from, to)
+	}
 	for i := 1; i < to; i++ {
 		prev := alpha[(i-1)*n : i*n : i*n]
 		cur, ph := alpha[i*n:(i+1)*n:(i+1)*n], phi[i*n:(i+1)*n:(i+1)*n]
@@ -340,6 +402,14 @@ func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) [
 		}
 		normalize(cur)
 	}
+	return m.pathMarginals(s, alpha, beta, path, from, to)
+}
+
+// pathMarginals returns, in s's buffer, the marginal probability of the
+// label path[i] of each token i of [from, to) from the tables of
+// forward-backward, 0 for the other tokens.
+func (m *Model) pathMarginals(s *Scratch, alpha, beta []float64, path []int, from, to int) []float64 {
+	n, length := len(m.labels), len(path)
 	s.prob = grow(s.prob, length)
 	out := s.prob
 	clear(out)
@@ -354,6 +424,61 @@ func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) [
 		}
 	}
 	return out
+}
+
+// forward9 is the forward pass of marginalsIn over the factors of nine,
+// for tokens 1 to to-1 (alpha holds token 0's values), with the values
+// of the token before in registers: the same sums in the same order as
+// over the factor edges.
+func forward9(nine *nineFactors, alpha, phi []float64, to int) {
+	for i := 1; i < to; i++ {
+		prev := (*[9]float64)(alpha[(i-1)*9 : i*9])
+		cur, ph := (*[9]float64)(alpha[i*9:(i+1)*9]), (*[9]float64)(phi[i*9:(i+1)*9])
+		p0, p1, p2, p3, p4, p5, p6, p7, p8 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6], prev[7], prev[8]
+		for c := range 9 {
+			s := 0.0
+			if nine.full[c] {
+				w := &nine.w[c]
+				s += p0 * w[0]
+				s += p1 * w[1]
+				s += p2 * w[2]
+				s += p3 * w[3]
+				s += p4 * w[4]
+				s += p5 * w[5]
+				s += p6 * w[6]
+				s += p7 * w[7]
+				s += p8 * w[8]
+			} else {
+				s += prev[nine.from[c][0]] * nine.fw[c][0]
+				s += prev[nine.from[c][1]] * nine.fw[c][1]
+			}
+			cur[c] = s * ph[c]
+		}
+		normalize(cur[:])
+	}
+}
+
+// backward9 is the backward pass of marginalsIn over the factors of
+// nine, from token length-2 down to from (beta holds the last token's
+// values): the same products and sums in the same order as over the
+// factor edges, and a sixth edge of factor 0 where a label has five,
+// which adds 0.
+func backward9(nine *nineFactors, beta, phi []float64, from, length int) {
+	for i := length - 2; i >= from; i-- {
+		cur, ph, next := (*[9]float64)(beta[i*9:(i+1)*9]), (*[9]float64)(phi[(i+1)*9:(i+2)*9]), (*[9]float64)(beta[(i+1)*9:(i+2)*9])
+		for p := range 9 {
+			k, f := &nine.to[p], &nine.tw[p]
+			s := 0.0
+			s += f[0] * ph[k[0]] * next[k[0]]
+			s += f[1] * ph[k[1]] * next[k[1]]
+			s += f[2] * ph[k[2]] * next[k[2]]
+			s += f[3] * ph[k[3]] * next[k[3]]
+			s += f[4] * ph[k[4]] * next[k[4]]
+			s += f[5] * ph[k[5]] * next[k[5]]
+			cur[p] = s
+		}
+		normalize(cur[:])
+	}
 }
 
 // transFactors returns exp((trans - max)/T) for every transition, 0 where

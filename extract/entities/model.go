@@ -49,6 +49,7 @@ type model struct {
 // the spans found), pooled with the rest of the scratch.
 type taggerScratch struct {
 	tag                       tagger.Scratch
+	labels                    hintLabelCache
 	words, hints, raws, lists []string          // per token
 	pieces                    [][2]int          // first and end token
 	seen                      map[string]string // the document's hinted words, for training
@@ -111,8 +112,9 @@ type hintLabels struct {
 }
 
 // fill gives the tokens [first, end) of dst that have no label yet the
-// labels of key: B- for first, I- for the others, each looked up once.
-func (h *hintLabels) fill(dst []string, first, end int, key hintKey) {
+// labels of key: B- for first, I- for the others, each looked up once,
+// in c first.
+func (h *hintLabels) fill(c *hintLabelCache, dst []string, first, end int, key hintKey) {
 	in := ""
 	for k := first; k < end; k++ {
 		if dst[k] != "" {
@@ -120,15 +122,51 @@ func (h *hintLabels) fill(dst []string, first, end int, key hintKey) {
 		}
 		if k == first {
 			key.begin = true
-			dst[k] = h.label(key)
+			dst[k] = c.label(h, key)
 			continue
 		}
 		if in == "" {
 			key.begin = false
-			in = h.label(key)
+			in = c.label(h, key)
 		}
 		dst[k] = in
 	}
+}
+
+// hintLabelCache keeps, for one goroutine (a scratch's), the labels of a
+// hintLabels last looked up, each in a slot of its key: found again
+// without the lock and the map's hashing of the key's two strings.
+type hintLabelCache struct {
+	slots [64]struct {
+		key   hintKey
+		label string
+	}
+}
+
+// label returns h.label(k), from c when c has it.
+func (c *hintLabelCache) label(h *hintLabels, k hintKey) string {
+	s := &c.slots[k.slot()%uint(len(c.slots))]
+	if s.label != "" && s.key == k {
+		return s.label
+	}
+	s.key, s.label = k, h.label(k)
+	return s.label
+}
+
+// slot returns a number of k's fields for hintLabelCache, which keys of
+// different types, sources, forms or positions mostly differ in.
+func (k hintKey) slot() uint {
+	x := uint(len(k.source))*3 + uint(k.form)*11
+	if k.typ != "" {
+		x += uint(k.typ[0]) * 7
+	}
+	if k.begin {
+		x++
+	}
+	if k.raw {
+		x += 2
+	}
+	return x
 }
 
 func (h *hintLabels) label(k hintKey) string {
@@ -206,14 +244,14 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 	x := d.r.words.Extractor()
 	for i := range rules {
 		m := &rules[i]
-		labels.fill(hints, m.first, m.end, hintKey{typ: m.typ, source: m.source, form: m.form})
+		labels.fill(&ts.labels, hints, m.first, m.end, hintKey{typ: m.typ, source: m.source, form: m.form})
 	}
 	for _, gm := range names.matches {
 		if len(gm.Candidates) == 0 {
 			continue
 		}
 		c := gm.Candidates[0]
-		labels.fill(raws, gm.FirstToken, gm.EndToken, hintKey{typ: c.Entry.Type, form: c.Form, raw: true})
+		labels.fill(&ts.labels, raws, gm.FirstToken, gm.EndToken, hintKey{typ: c.Entry.Type, form: c.Form, raw: true})
 	}
 	ts.pieces = ts.pieces[:0]
 	for _, s := range a.Sentences {

@@ -279,15 +279,48 @@ func TestHintLabels(t *testing.T) {
 		{"raw gazetteer match", hintKey{typ: gazetteer.Org, form: gazetteer.FormName, begin: true, raw: true}, "B-ORG/name"},
 		{"raw, inside", hintKey{typ: gazetteer.Location, form: gazetteer.FormName, raw: true}, "I-LOCATION/name"},
 	}
-	var h hintLabels
+	var (
+		h hintLabels
+		c hintLabelCache
+	)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			for range 2 {
 				if got := h.label(tc.key); got != tc.want {
 					t.Errorf("label(%+v) = %q, want %q", tc.key, got, tc.want)
 				}
+				if got := c.label(&h, tc.key); got != tc.want {
+					t.Errorf("label(%+v) through the cache = %q, want %q", tc.key, got, tc.want)
+				}
 			}
 		})
+	}
+	// Every key, looked up through one cache in turn, twice: keys that
+	// share a slot take it from one another, and each gets its label.
+	var keys []hintKey
+	for _, typ := range []gazetteer.Type{gazetteer.Person, gazetteer.Country, gazetteer.Location, gazetteer.Org} {
+		for _, src := range []pipeline.Source{pipeline.SourceRule, pipeline.SourceGazetteer, ""} {
+			for _, form := range []gazetteer.Form{gazetteer.FormName, gazetteer.FormAdjective} {
+				for _, begin := range []bool{true, false} {
+					keys = append(keys, hintKey{typ: typ, source: src, form: form, begin: begin, raw: src == ""})
+				}
+			}
+		}
+	}
+	slots := map[uint]bool{}
+	for _, k := range keys {
+		slots[k.slot()%uint(len(c.slots))] = true
+	}
+	if len(slots) == len(keys) {
+		t.Fatalf("the %d keys have a slot each: none shares one", len(keys))
+	}
+	var fresh hintLabelCache
+	for range 2 {
+		for _, k := range keys {
+			if got, want := fresh.label(&h, k), h.label(k); got != want {
+				t.Errorf("label(%+v) through the cache = %q, want %q", k, got, want)
+			}
+		}
 	}
 }
 

@@ -317,6 +317,10 @@ type Scorer struct {
 	// absent[mask] is the sum of the features of the absent hints whose
 	// bits mask sets (see absentHashes), which most tokens have.
 	absent [1 << len(absentHashes)][]int32
+	// labels holds the hashes of the hint labels met, and hints those of
+	// each token of the sentence (see sentenceHints).
+	labels hintCache
+	hints  sentenceHints
 }
 
 // absentHashes are the features of a hint's absence, in the order of
@@ -404,10 +408,12 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 	if len(words) > 0 {
 		left = startLeft.Add(words[0].norm)
 	}
+	hs := &sc.hints
+	hs.set(&sc.labels, hint, raw, len(words))
 	if !fast {
 		for i, w := range words {
 			sc.buf = w.appendOwn(sc.buf[:0])
-			sc.buf, left = appendContext(sc.buf, words, hint, raw, lists, seen, i, left)
+			sc.buf, left = appendContext(sc.buf, words, hs, lists, seen, i, left)
 			m.AddFeatures(e[i*n:(i+1)*n:(i+1)*n], sc.buf)
 		}
 		return e
@@ -442,7 +448,7 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 			before2 = words[i+2].sums[4*n : 5*n]
 		}
 		var absent int
-		sc.buf, left, absent = appendPresent(sc.buf, words, hint, raw, lists, seen, i, left, listed)
+		sc.buf, left, absent = appendPresent(sc.buf, words, hs, lists, seen, i, left, listed)
 		sc.ends = append(sc.ends, int32(len(sc.buf)))
 		add6(row, w.sums[:n], after1, after2, before1, before2, sc.absent[absent])
 	}
@@ -466,7 +472,12 @@ func appendHashes(dst []tagger.Hash, words []*Word, hint, raw, lists []string, s
 	if i >= 1 {
 		left = words[i-1].left.Add(words[i].norm)
 	}
-	dst, _ = appendContext(words[i].appendOwn(dst), words, hint, raw, lists, seen, i, left)
+	var (
+		labels hintCache
+		hs     sentenceHints
+	)
+	hs.set(&labels, hint, raw, len(words))
+	dst, _ = appendContext(words[i].appendOwn(dst), words, &hs, lists, seen, i, left)
 	return dst
 }
 
@@ -490,7 +501,7 @@ var (
 // on its context, given left, the hash of its n-1n feature, and returns
 // the n-1n of word i+1 (see appendPresent). They are those of sentence,
 // in another order, which the sums do not see.
-func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen *Seen, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash) {
+func appendContext(dst []tagger.Hash, words []*Word, hs *sentenceHints, lists []string, seen *Seen, i int, left tagger.Hash) ([]tagger.Hash, tagger.Hash) {
 	w := words[i]
 	// n-1, s-1, n-2, n+1, s+1, n+2.
 	if i >= 1 {
@@ -526,7 +537,7 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 			dst = append(dst, edgeNextCl)
 		}
 	}
-	dst, nextLeft, absent := appendPresent(dst, words, hint, raw, lists, seen, i, left, false)
+	dst, nextLeft, absent := appendPresent(dst, words, hs, lists, seen, i, left, false)
 	for b, h := range absentHashes {
 		if absent&(1<<b) != 0 {
 			dst = append(dst, h)
@@ -543,8 +554,9 @@ func appendContext(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 // one word each, which their sums hold (l=, l-1=, l+1=, l-2=). It
 // takes left, the hash of word i's n-1n feature, and returns the n-1n of
 // word i+1: hashed in one pass with word i's nn+1, which hashes the same
-// bytes (the norm of word i+1) after another state.
-func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, seen *Seen, i int, left tagger.Hash, listed bool) ([]tagger.Hash, tagger.Hash, int) {
+// bytes (the norm of word i+1) after another state. The hints' features
+// are those of their labels' hashes in hs (see hintHashes).
+func appendPresent(dst []tagger.Hash, words []*Word, hs *sentenceHints, lists []string, seen *Seen, i int, left tagger.Hash, listed bool) ([]tagger.Hash, tagger.Hash, int) {
 	w := words[i]
 	norm := w.norm
 	// n-1n, nn+1.
@@ -555,51 +567,48 @@ func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		right = w.right.Add(endNorm)
 	}
 	dst = append(dst, left, right)
-	// The hints: h, hn, h-1, h+1, h-1h.
-	at := func(xs []string, i int) string {
-		if i < 0 || i >= len(xs) || xs[i] == "" {
-			return "-"
-		}
-		return xs[i]
-	}
+	// The hints: h, hn, h-1, h+1, h-1h; nil is "-", no hint.
 	absent := 0
-	h, hp, hn := at(hint, i), at(hint, i-1), at(hint, i+1)
-	if h != "-" {
-		dst = append(dst, prefixH.Add(h), prefixHn.Add(h).Add("|").Add(norm))
+	hp, h, hn := hs.hint[i], hs.hint[i+1], hs.hint[i+2]
+	if h != nil {
+		dst = append(dst, h.h, h.hn.Add(norm))
 	}
-	if hp == "-" {
+	if hp == nil {
 		absent |= 1
 	} else {
-		dst = append(dst, prefixHPrev.Add(hp))
+		dst = append(dst, hp.prev)
 	}
-	if hn == "-" {
+	if hn == nil {
 		absent |= 2
 	} else {
-		dst = append(dst, prefixHNext.Add(hn))
+		dst = append(dst, hn.next)
 	}
-	if hp == "-" && h == "-" {
+	switch {
+	case hp == nil && h == nil:
 		absent |= 4
-	} else {
-		dst = append(dst, prefixHPair.Add(hp).Add("|").Add(h))
+	case hp == nil:
+		dst = append(dst, h.pairAfterNone)
+	default:
+		dst = append(dst, hp.pairWith(h))
 	}
 	// The raw hints: g, g-1, g+1.
-	if g := at(raw, i); g != "-" {
-		dst = append(dst, prefixG.Add(g))
+	if g := hs.raw[i+1]; g != nil {
+		dst = append(dst, g.g)
 	}
-	if g := at(raw, i-1); g == "-" {
+	if g := hs.raw[i]; g == nil {
 		absent |= 8
 	} else {
-		dst = append(dst, prefixGPrev.Add(g))
+		dst = append(dst, g.gPrev)
 	}
-	if g := at(raw, i+1); g == "-" {
+	if g := hs.raw[i+2]; g == nil {
 		absent |= 16
 	} else {
-		dst = append(dst, prefixGNext.Add(g))
+		dst = append(dst, g.gNext)
 	}
 	// The document: d.
-	if hint[i] == "" {
+	if i >= len(hs.text) || hs.text[i] == "" {
 		if d, ok := seen.typeOf(w); ok {
-			dst = append(dst, prefixD.Add(d))
+			dst = append(dst, hs.labels.get(d).d)
 		}
 	}
 	// The word lists: l, l-1, l+1, l-1l, l-2.
@@ -623,6 +632,134 @@ func appendPresent(dst []tagger.Hash, words []*Word, hint, raw, lists []string, 
 		dst = append(dst, prefixLPair.Add(prev).Add("|").Add(listAt(i)))
 	}
 	return dst, nextLeft, absent
+}
+
+// sentenceHints are the hint labels of the tokens of one sentence, as
+// the hashes of their features (nil for none: "" or "-"), with room for
+// one token on each side (nil too), so that a token's neighbours are read
+// without a bounds test: token i's hint is hint[i+1], and raw[i+1] its raw
+// hint; text holds the hints as given.
+type sentenceHints struct {
+	hint, raw []*hintHashes
+	text      []string
+	labels    *hintCache
+}
+
+// set makes hs the hints of a sentence of tokens tokens, whose hints and
+// raw hints are hint and raw (either may be shorter: the tokens beyond
+// have none), with their labels' hashes from labels.
+func (hs *sentenceHints) set(labels *hintCache, hint, raw []string, tokens int) {
+	hs.labels, hs.text = labels, hint
+	hs.hint = labels.resolve(hs.hint, hint, tokens)
+	hs.raw = labels.resolve(hs.raw, raw, tokens)
+}
+
+// hintHashes holds the hashes of the features of one hint label l, made
+// once per label (hintCache) rather than at every token it labels: as a
+// token's hint, h=l and the start of hn=l|norm; as its neighbours', h-1=l
+// and h+1=l; the pairs h-1h=-|l, and l|…, whose last one is kept (pair);
+// as a raw hint, g=l, g-1=l and g+1=l; as a document's type, d=l.
+type hintHashes struct {
+	label               string
+	h, hn, prev, next   tagger.Hash
+	pairAfterNone       tagger.Hash // h-1h=-|l
+	pairPrefix          tagger.Hash // h-1h=l|
+	g, gPrev, gNext, d  tagger.Hash
+	pairLabel           *hintHashes // the last label after l in a pair, nil for none
+	pairHash, pairToNil tagger.Hash // h-1h=l|pairLabel and h-1h=l|-
+}
+
+// pairWith returns the hash of h-1h=l|c, with l the label of p and c that
+// of c ("-" if nil).
+func (p *hintHashes) pairWith(c *hintHashes) tagger.Hash {
+	if c == nil {
+		return p.pairToNil
+	}
+	if p.pairLabel != c {
+		p.pairLabel, p.pairHash = c, p.pairPrefix.Add(c.label)
+	}
+	return p.pairHash
+}
+
+func newHintHashes(l string) *hintHashes {
+	return &hintHashes{
+		label: l,
+		h:     prefixH.Add(l), hn: prefixHn.Add(l).Add("|"),
+		prev: prefixHPrev.Add(l), next: prefixHNext.Add(l),
+		pairAfterNone: prefixHPair.Add("-|").Add(l),
+		pairPrefix:    prefixHPair.Add(l).Add("|"),
+		pairToNil:     prefixHPair.Add(l).Add("|-"),
+		g:             prefixG.Add(l), gPrev: prefixGPrev.Add(l), gNext: prefixGNext.Add(l),
+		d: prefixD.Add(l),
+	}
+}
+
+// A hintCache holds the hashes of the hint labels met (a few dozen: they
+// are made of types, sources and forms), each label's found by a slot
+// of a few of its bytes and, when another label holds the slot, in a map.
+type hintCache struct {
+	slots [hintSlots]*hintHashes
+	all   map[string]*hintHashes
+}
+
+const hintSlots = 256
+
+// get returns the hashes of label l.
+func (c *hintCache) get(l string) *hintHashes {
+	k := hintSlot(l)
+	if e := c.slots[k]; e != nil && e.label == l {
+		return e
+	}
+	e, ok := c.all[l]
+	if !ok {
+		if c.all == nil {
+			c.all = map[string]*hintHashes{}
+		}
+		e = newHintHashes(l)
+		c.all[l] = e
+	}
+	c.slots[k] = e
+	return e
+}
+
+// resolve returns dst set to the hashes of the labels of tokens tokens,
+// from labels, with a nil on each side: nil for a token with no label
+// ("" or "-", as the features write an absent hint, or beyond labels).
+// The slot after the last token holds the label after the sentence's
+// when labels has one, as the features of AppendSentenceHashes read it.
+func (c *hintCache) resolve(dst []*hintHashes, labels []string, tokens int) []*hintHashes {
+	if cap(dst) < tokens+2 {
+		dst = make([]*hintHashes, tokens+2, tokens+2+tokens/4)
+	}
+	dst = dst[:tokens+2]
+	clear(dst)
+	for i, l := range labels[:min(len(labels), tokens+1)] {
+		if l != "" && l != "-" {
+			dst[i+1] = c.get(l)
+		}
+	}
+	return dst
+}
+
+// hintSlot is the slot of label l in a hintCache: of its length and some
+// of its bytes, where labels differ (their first, last and middle ones).
+func hintSlot(l string) uint {
+	n := len(l)
+	x := uint64(n)
+	if n >= 8 {
+		x ^= load8(l, 0) ^ load8(l, n/2-4)*0xC2B2AE3D27D4EB4F ^ load8(l, n-8)*0x165667B19E3779F9
+	} else {
+		for i := range n {
+			x = x<<8 | uint64(l[i])
+		}
+	}
+	return uint((x * 0x9E3779B97F4A7C15) >> 56)
+}
+
+// load8 returns the 8 bytes of s from i, little-endian.
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 | uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
 // add2 returns a.Add(s) and b.Add(s), hashed in one pass over s: the two

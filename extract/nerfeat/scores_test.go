@@ -18,7 +18,7 @@ func randomSentences(seed uint64, count int) (sents [][]string, hints, raws, lis
 	rng := rand.New(rand.NewPCG(seed, 7))
 	pool := []string{"قال", "الرئيس", "محمد", "و", "في", "القاهرة", "،", ".", "2007", "CNN", "عام2007",
 		"بالكويت", "والإمارات", "م", "أمس", "الأمم", "المتحدة", "ابن", "عبد", "الله", "-", "|"}
-	labels := []string{"", "", "", "B-PERSON/rule/name", "I-PERSON/rule/name", "B-LOCATION/gazetteer/name", "I-ORG/name"}
+	labels := []string{"", "", "", "B-PERSON/rule/name", "I-PERSON/rule/name", "B-LOCATION/gazetteer/name", "I-ORG/name", "B-COUNTRY/gazetteer/adjective", "B-ORG/rule/adjective"}
 	codes := []string{"", "", "G", "TS", "VC", "|", "-"}
 	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
 	for range count {
@@ -229,5 +229,65 @@ func TestSeenNoteWords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHintCache checks that a hintCache gives every label, among more
+// labels than it has slots (so that some share one and are found in its
+// map, each made once), the hashes of its features, the same entry each time, and none
+// for "" and "-", which the features write as an absent hint.
+func TestHintCache(t *testing.T) {
+	var labels []string
+	for _, bi := range []string{"B-", "I-", ""} {
+		for _, typ := range []string{"PERSON", "COUNTRY", "LOCATION", "ORG", "P"} {
+			for _, src := range []string{"gazetteer/", "rule/", "model/", ""} {
+				for _, form := range []string{"name", "adjective", "x", "abbreviation", "y", "z"} {
+					labels = append(labels, bi+typ+"/"+src+form)
+				}
+			}
+		}
+	}
+	labels = append(labels, "a", "ab", "abcdefg") // shorter than 8 bytes
+	if len(labels) <= hintSlots {
+		t.Fatalf("%d labels, want more than the %d slots", len(labels), hintSlots)
+	}
+	var c hintCache
+	first := map[string]*hintHashes{}
+	for round := range 2 {
+		for _, l := range labels {
+			e := c.get(l)
+			want := hintHashes{
+				label: l, h: hashOf("h=", l), hn: hashOf("hn=", l, "|"), prev: hashOf("h-1=", l), next: hashOf("h+1=", l),
+				pairAfterNone: hashOf("h-1h=-|", l), pairPrefix: hashOf("h-1h=", l, "|"), pairToNil: hashOf("h-1h=", l, "|-"),
+				g: hashOf("g=", l), gPrev: hashOf("g-1=", l), gNext: hashOf("g+1=", l), d: hashOf("d=", l),
+			}
+			got := *e
+			got.pairLabel, got.pairHash = nil, 0
+			if got != want {
+				t.Fatalf("round %d, label %q: %+v, want %+v", round, l, got, want)
+			}
+			if round == 0 {
+				first[l] = e
+			} else if first[l] != e {
+				t.Fatalf("label %q: another entry the second time", l)
+			}
+		}
+	}
+	if len(c.all) != len(labels) { // each made once
+		t.Errorf("%d labels in the map, want %d", len(c.all), len(labels))
+	}
+	p, q := c.get(labels[0]), c.get(labels[1])
+	for range 2 { // the pair kept, then another
+		if got, want := p.pairWith(q), hashOf("h-1h=", labels[0], "|", labels[1]); got != want {
+			t.Errorf("pair %q|%q: %x, want %x", labels[0], labels[1], got, want)
+		}
+		if got, want := p.pairWith(p), hashOf("h-1h=", labels[0], "|", labels[0]); got != want {
+			t.Errorf("pair %q|%q: %x, want %x", labels[0], labels[0], got, want)
+		}
+	}
+	got := c.resolve(nil, []string{"", "-", labels[2], labels[3]}, 3)
+	want := []*hintHashes{nil, nil, nil, c.get(labels[2]), c.get(labels[3])}
+	if !slices.Equal(got, want) {
+		t.Errorf("resolve: %v, want %v", got, want)
 	}
 }
