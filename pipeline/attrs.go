@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strconv"
 )
 
 // Attrs are the attributes of an entity (role, iso, member_of, ...): names
@@ -12,9 +13,18 @@ import (
 //
 // An Attrs is immutable, so the entities of many documents, on many
 // goroutines, may share one: NewAttrs copies the map it is given, and Get
-// returns copies of lists. The zero Attrs has no attributes.
+// returns copies of lists. Its JSON is made once, when it is made, so that
+// every record that holds it copies the same bytes. The zero Attrs has no
+// attributes.
 type Attrs struct {
-	m map[string]any
+	p *attrSet
+}
+
+// attrSet is what an Attrs with attributes points at.
+type attrSet struct {
+	m    map[string]any
+	json string // m as MarshalJSON writes it, when err is nil
+	err  error  // why m has no JSON
 }
 
 // NewAttrs returns the attributes of m, copied (lists included).
@@ -26,7 +36,92 @@ func NewAttrs(m map[string]any) Attrs {
 	for k, v := range m {
 		c[k] = copyValue(v)
 	}
-	return Attrs{m: c}
+	return newAttrs(c)
+}
+
+// newAttrs returns the Attrs of m, which it keeps, with its JSON.
+func newAttrs(m map[string]any) Attrs {
+	s := &attrSet{m: m}
+	if b, ok := appendAttrs(nil, m); ok {
+		s.json = string(b)
+	} else {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		s.err = enc.Encode(m)
+		s.json = string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	return Attrs{p: s}
+}
+
+// appendAttrs appends m as encoding/json writes it (names sorted, HTML
+// escaping off) when every value is a string, a bool, nil or a list of
+// strings, which is what the gazetteer's attributes hold; ok is false for
+// any other value, which the caller leaves to encoding/json.
+func appendAttrs(b []byte, m map[string]any) (_ []byte, ok bool) {
+	names := make([]string, 0, len(m))
+	for k, v := range m {
+		switch v := v.(type) {
+		case string, bool, nil, []string:
+		case []any:
+			for _, x := range v {
+				if _, ok := x.(string); !ok {
+					return b, false
+				}
+			}
+		default:
+			return b, false
+		}
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	b = append(b, '{')
+	for i, k := range names {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		switch v := m[k].(type) {
+		case string:
+			b = appendString(b, v)
+		case bool:
+			b = strconv.AppendBool(b, v)
+		case nil:
+			b = append(b, "null"...)
+		case []string:
+			if v == nil {
+				b = append(b, "null"...)
+			} else {
+				b = appendStrings(b, v)
+			}
+		case []any:
+			if v == nil {
+				b = append(b, "null"...)
+				break
+			}
+			b = append(b, '[')
+			for j, x := range v {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, x.(string))
+			}
+			b = append(b, ']')
+		}
+	}
+	return append(b, '}'), true
+}
+
+// appendJSON appends the attributes as MarshalJSON writes them.
+func (a Attrs) appendJSON(b []byte) ([]byte, error) {
+	if a.p == nil {
+		return append(b, "{}"...), nil
+	}
+	if a.p.err != nil {
+		return b, a.p.err
+	}
+	return append(b, a.p.json...), nil
 }
 
 // copyValue copies the lists in v, at any depth.
@@ -53,35 +148,42 @@ func copyValue(v any) any {
 // Get returns the attribute name, and whether there is one. A list comes
 // as a copy.
 func (a Attrs) Get(name string) (any, bool) {
-	v, ok := a.m[name]
+	if a.p == nil {
+		return nil, false
+	}
+	v, ok := a.p.m[name]
 	return copyValue(v), ok
 }
 
 // String returns the attribute name when it is a string, or "".
 func (a Attrs) String(name string) string {
-	s, _ := a.m[name].(string)
+	if a.p == nil {
+		return ""
+	}
+	s, _ := a.p.m[name].(string)
 	return s
 }
 
 // Len returns the number of attributes.
-func (a Attrs) Len() int { return len(a.m) }
+func (a Attrs) Len() int {
+	if a.p == nil {
+		return 0
+	}
+	return len(a.p.m)
+}
 
 // Names returns the names of the attributes, sorted.
-func (a Attrs) Names() []string { return slices.Sorted(maps.Keys(a.m)) }
+func (a Attrs) Names() []string {
+	if a.p == nil {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(a.p.m))
+}
 
-// MarshalJSON writes the attributes as a JSON object, names sorted; {}
-// when there are none.
+// MarshalJSON writes the attributes as a JSON object, names sorted, HTML
+// characters as they are; {} when there are none.
 func (a Attrs) MarshalJSON() ([]byte, error) {
-	if len(a.m) == 0 {
-		return []byte("{}"), nil
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(a.m); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return a.appendJSON(nil)
 }
 
 // UnmarshalJSON reads a JSON object (or null, for no attributes).
@@ -90,9 +192,9 @@ func (a *Attrs) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return err
 	}
-	*a = Attrs{m: m}
-	if len(m) == 0 {
-		*a = Attrs{}
+	*a = Attrs{}
+	if len(m) > 0 {
+		*a = newAttrs(m)
 	}
 	return nil
 }

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -30,4 +32,50 @@ func BenchmarkRun(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkJSONLines measures the encoder on the record of the reference
+// article's golden output (testdata/, read back into a Document, with the
+// article's text): bytes are those of the records written.
+func BenchmarkJSONLines(b *testing.B) {
+	line, err := os.ReadFile("../testdata/000_08d5b8224b143400.golden.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var doc Document
+	if err := json.Unmarshal(line, &doc); err != nil {
+		b.Fatal(err)
+	}
+	doc.Text = string(text)
+	for _, opt := range []struct {
+		name string
+		opt  EncodeOptions
+	}{{"records", EncodeOptions{}}, {"with-text", EncodeOptions{Text: true}}} {
+		b.Run(opt.name, func(b *testing.B) {
+			var n countWriter
+			enc := NewJSONLines(&n, opt.opt)
+			if err := enc.Encode(&doc); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := enc.Encode(&doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
 }

@@ -41,22 +41,37 @@ func NewJSONLines(w io.Writer, opt EncodeOptions) Encoder {
 }
 
 type jsonLines struct {
-	w      io.Writer
-	opt    EncodeOptions
-	buf    bytes.Buffer
-	closed bool
+	w       io.Writer
+	opt     EncodeOptions
+	buf     []byte
+	scratch bytes.Buffer
+	closed  bool
 }
 
 func (e *jsonLines) Encode(doc *Document) error {
 	if e.closed {
 		return ErrClosed
 	}
-	e.buf.Reset()
-	if err := writeRecord(&e.buf, doc, e.opt, ""); err != nil {
+	var err error
+	if e.buf, err = writeRecord(e.buf[:0], doc, e.opt, "", &e.scratch); err != nil {
 		return err
 	}
-	_, err := e.w.Write(e.buf.Bytes())
+	_, err = e.w.Write(e.buf)
+	e.buf = keepBuffer(e.buf)
 	return err
+}
+
+// maxKeptBuffer is the largest record buffer an encoder keeps for the next
+// record: a record of a long article (with its text) is not held for the
+// rest of the run.
+const maxKeptBuffer = 1 << 20
+
+// keepBuffer returns b to be reused, or nil when it has grown too large.
+func keepBuffer(b []byte) []byte {
+	if cap(b) > maxKeptBuffer {
+		return nil
+	}
+	return b
 }
 
 func (e *jsonLines) Close() error {
@@ -72,28 +87,30 @@ func NewJSONArray(w io.Writer, opt EncodeOptions) Encoder {
 }
 
 type jsonArray struct {
-	w      io.Writer
-	opt    EncodeOptions
-	buf    bytes.Buffer
-	n      int
-	closed bool
+	w       io.Writer
+	opt     EncodeOptions
+	buf     []byte
+	scratch bytes.Buffer
+	n       int
+	closed  bool
 }
 
 func (e *jsonArray) Encode(doc *Document) error {
 	if e.closed {
 		return ErrClosed
 	}
-	e.buf.Reset()
+	b := append(e.buf[:0], ",\n  "...)
 	if e.n == 0 {
-		e.buf.WriteString("[\n  ")
-	} else {
-		e.buf.WriteString(",\n  ")
+		b = append(e.buf[:0], "[\n  "...)
 	}
-	if err := writeRecord(&e.buf, doc, e.opt, "  "); err != nil {
+	b, err := writeRecord(b, doc, e.opt, "  ", &e.scratch)
+	if err != nil {
 		return err
 	}
-	e.buf.Truncate(e.buf.Len() - 1) // the newline after the record
-	if _, err := e.w.Write(e.buf.Bytes()); err != nil {
+	b = b[:len(b)-1] // the newline after the record
+	_, err = e.w.Write(b)
+	e.buf = keepBuffer(b)
+	if err != nil {
 		return err
 	}
 	e.n++
@@ -113,21 +130,28 @@ func (e *jsonArray) Close() error {
 	return err
 }
 
-// writeRecord appends the record of doc and a newline to buf; with a
+// writeRecord appends the record of doc and a newline to b; with a
 // non-empty indent it is indented by that much per level, the first line
-// not included.
-func writeRecord(buf *bytes.Buffer, doc *Document, opt EncodeOptions, indent string) error {
+// not included (as json.Indent indents the compact record). scratch is the
+// encoder's buffer for the parts it compacts or indents.
+func writeRecord(b []byte, doc *Document, opt EncodeOptions, indent string, scratch *bytes.Buffer) ([]byte, error) {
 	if doc == nil {
-		return errors.New("pipeline: encode a nil document")
+		return b, errors.New("pipeline: encode a nil document")
 	}
-	rec := newRecord(doc, opt)
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if indent != "" {
-		enc.SetIndent(indent, indent)
+	if indent == "" {
+		b, err := appendRecord(b, doc, opt, scratch)
+		if err != nil {
+			return b, fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
+		}
+		return b, nil
 	}
-	if err := enc.Encode(rec); err != nil {
-		return fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
+	compact, err := appendRecord(nil, doc, opt, scratch)
+	if err != nil {
+		return b, fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
 	}
-	return nil
+	scratch.Reset()
+	if err := json.Indent(scratch, compact, indent, indent); err != nil {
+		return b, fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
+	}
+	return append(b, scratch.Bytes()...), nil
 }

@@ -539,8 +539,15 @@ func TestStemsFromLexemes(t *testing.T) {
 			}
 			d := r.newArticle(a, new(scratch))
 			for k := range a.Tokens {
-				if _, ok := d.lexemeStem(k); ok {
-					fromLexemes++
+				stem, ok := d.lexemeStem(k)
+				if !ok {
+					continue
+				}
+				fromLexemes++
+				// The stem is the article's bytes, not the lexeme's (the
+				// stages after recognition read them: see lexemeStem).
+				if norm := a.Tokens[k].Norm; stem != "" && !sharesBytes(stem, norm) {
+					t.Errorf("%q: the stem %q of token %d (%q) is not a part of the token's Norm", text, stem, k, norm)
 				}
 			}
 			if got := a.StemsWith(d.lexemeStem); !slices.Equal(got, want) {
@@ -551,4 +558,10 @@ func TestStemsFromLexemes(t *testing.T) {
 	if fromLexemes == 0 {
 		t.Error("no stem came from a lexeme: the test proves little")
 	}
+}
+
+// sharesBytes reports whether the bytes of part lie within those of s.
+func sharesBytes(part, s string) bool {
+	p, q := uintptr(unsafe.Pointer(unsafe.StringData(part))), uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return p >= q && p+uintptr(len(part)) <= q+uintptr(len(s))
 }

@@ -1,10 +1,16 @@
 package pipeline
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+)
 
-// record is the output shape of a Document: its output fields, in the
-// order they are written. The lists and objects inside are the Document's
-// own types, which carry their json tags.
+// record is the output shape of a Document, as encoding/json writes it
+// from the Document's json tags: its output fields, in the order they are
+// written. appendRecord writes the same bytes without reflection;
+// reflectRecord, which encodes a record with encoding/json, is what the
+// tests hold it to, and TestSchemaMatchesTypes holds this type to the
+// schema.
 type record struct {
 	ID       string          `json:"id"`
 	Source   string          `json:"source"`
@@ -75,4 +81,17 @@ func newRecord(doc *Document, opt EncodeOptions) *record {
 		rec.Keywords = doc.Keywords
 	}
 	return rec
+}
+
+// reflectRecord is the record of doc as encoding/json writes it with HTML
+// escaping off, indented as writeRecord indents, and a newline.
+func reflectRecord(doc *Document, opt EncodeOptions, indent string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent(indent, indent)
+	}
+	err := enc.Encode(newRecord(doc, opt))
+	return buf.Bytes(), err
 }
