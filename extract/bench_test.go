@@ -78,6 +78,67 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractModelCost measures what the tagger model costs the
+// whole extractor, as BenchmarkExtract/ant against ant-no-model, but in
+// one process with the two interleaved: an op is a pass of the ANT
+// sample with the default extractor and one without the model, both warm
+// (they have met every form of the sample before the timer starts), run
+// in turn 100 articles at a time (some 30 ms of work), so that the
+// machine's load, which moves by a third from minute to minute on a
+// shared host, falls on both alike. It reports the processor time of a
+// pass of each (model-cpu-ns, rules-cpu-ns, the garbage collector's work
+// included) and the ratio of their sums (model/rules: issue 11's ceiling
+// is 1.5).
+func BenchmarkExtractModelCost(b *testing.B) {
+	cfg, err := extract.DefaultConfig()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg.NERModel = nil
+	rules, err := extract.New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	articles := benchArticles(b)["ant"]
+	if len(articles) == 0 {
+		b.Skip("corpus absent: " + antSample)
+	}
+	size := 0
+	for _, a := range articles {
+		size += len(a)
+	}
+	run := func(stage pipeline.Stage, articles []string) time.Duration {
+		t0 := cpuTime()
+		for _, a := range articles {
+			if err := stage.Process(context.Background(), &pipeline.Document{Text: a}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return cpuTime() - t0
+	}
+	withModel, without := x.Stage(), rules.Stage()
+	run(withModel, articles)
+	run(without, articles)
+	b.SetBytes(int64(2 * size))
+	b.ReportAllocs()
+	var inModel, inRules time.Duration
+	for b.Loop() {
+		for first := 0; first < len(articles); first += 100 {
+			chunk := articles[first:min(first+100, len(articles))]
+			inModel += run(withModel, chunk)
+			inRules += run(without, chunk)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(inModel.Nanoseconds())/n, "model-cpu-ns")
+	b.ReportMetric(float64(inRules.Nanoseconds())/n, "rules-cpu-ns")
+	b.ReportMetric(float64(inModel)/float64(inRules), "model/rules")
+}
+
 // cpuTime returns the process's CPU time so far, user and system (the
 // garbage collector's workers included): on a shared machine it varies
 // less than the time on the clock.

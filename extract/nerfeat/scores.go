@@ -41,6 +41,11 @@ type Word struct {
 	// labels has no sums (model is nil): the Scorer sums its features
 	// one by one.
 	sums [5 * maxSumLabels]int32
+	// inline holds the bytes of norm when they fit (97% of the ANT
+	// sample's tokens), in the line of the last sums, which Sentence's
+	// first loop loads: a neighbour's norm, hashed into every token's
+	// word pairs, is read there rather than from a line of its own.
+	inline [inlineNorm]byte
 	// The hashes of "n-1="+norm, "s-1="+stem, "n-2="+norm, "n+1="+norm,
 	// "s+1="+stem and "n+2="+norm: the features the word gives the words
 	// around it.
@@ -60,10 +65,11 @@ type Word struct {
 // maxSumLabels is the most labels of a model whose sums a Word holds (the
 // default model's O and B/I of four types); maxOwn the most features of a
 // word's own: b, w, n, s, sh, three prefixes and suffixes, the prefixes of
-// its cluster path.
+// its cluster path; inlineNorm the size of Word.inline.
 const (
 	maxSumLabels = 9
 	maxOwn       = 5 + 2*3 + len(clusterBits)
+	inlineNorm   = 16
 )
 
 // The hashes of the sentence's edges and of the hints' absence.
@@ -116,6 +122,9 @@ func (l *Lexicon) setWord(wd *Word, w, lists string, listed bool, m *tagger.Mode
 	var lx lexeme
 	analyseInto(&lx, w, l.clusters)
 	wd.norm = lx.norm
+	if len(lx.norm) <= len(wd.inline) {
+		copy(wd.inline[:], lx.norm)
+	}
 	wd.prev1, wd.prevStem1, wd.prev2 = hashOf("n-1=", lx.norm), hashOf("s-1=", lx.stem), hashOf("n-2=", lx.norm)
 	wd.next1, wd.nextStem1, wd.next2 = hashOf("n+1=", lx.norm), hashOf("s+1=", lx.stem), hashOf("n+2=", lx.norm)
 	wd.left, wd.right = hashOf("n-1n=", lx.norm, "|"), hashOf("nn+1=", lx.norm, "|")
@@ -188,6 +197,38 @@ func fitInt32(dst []int32, src []int64) bool {
 
 // Norm returns the word's normalized form.
 func (w *Word) Norm() string { return w.norm }
+
+// addNorm returns h.Add(w.norm), from w.inline when it holds the norm.
+func (w *Word) addNorm(h tagger.Hash) tagger.Hash {
+	if n := len(w.norm); n <= len(w.inline) {
+		return addBytes(h, w.inline[:n])
+	}
+	return h.Add(w.norm)
+}
+
+// addNorm2 returns a.Add(w.norm) and b.Add(w.norm) (see add2), from
+// w.inline when it holds the norm.
+func (w *Word) addNorm2(a, b tagger.Hash) (tagger.Hash, tagger.Hash) {
+	if n := len(w.norm); n <= len(w.inline) {
+		for _, c := range w.inline[:n] {
+			a ^= tagger.Hash(c)
+			b ^= tagger.Hash(c)
+			a *= 1099511628211
+			b *= 1099511628211
+		}
+		return a, b
+	}
+	return add2(a, b, w.norm)
+}
+
+// addBytes returns h.Add(string(s)), without the string.
+func addBytes(h tagger.Hash, s []byte) tagger.Hash {
+	for _, c := range s {
+		h ^= tagger.Hash(c)
+		h *= 1099511628211
+	}
+	return h
+}
 
 // appendOwn appends the hashes of the word's own features, in the order
 // of sentence.
@@ -398,15 +439,15 @@ func (sc *Scorer) Sentence(s *tagger.Scratch, words []*Word, hint, raw, lists []
 		// A value of each 64 bytes of the sums: every cache line they
 		// cover, wherever the Word starts.
 		touch += w.left ^ tagger.Hash(w.sums[0]) ^ tagger.Hash(w.sums[15]) ^ tagger.Hash(w.sums[30]) ^ tagger.Hash(w.sums[44])
-		if len(w.norm) > 0 { // its bytes too, read as the next word's norm
-			touch += tagger.Hash(w.norm[len(w.norm)-1])
+		if n := len(w.norm); n > len(w.inline) { // its bytes too, read as the next word's norm
+			touch += tagger.Hash(w.norm[n-1])
 		}
 		fast = fast && w.model == m && w.clustered == words[0].clustered && w.listed == listed && (!listed || lists[i] == w.lists)
 	}
 	sc.touch = touch
 	var left tagger.Hash // word i's n-1n, hashed with word i-1's nn+1
 	if len(words) > 0 {
-		left = startLeft.Add(words[0].norm)
+		left = words[0].addNorm(startLeft)
 	}
 	hs := &sc.hints
 	hs.set(&sc.labels, hint, raw, len(words))
@@ -558,11 +599,10 @@ func appendContext(dst []tagger.Hash, words []*Word, hs *sentenceHints, lists []
 // are those of their labels' hashes in hs (see hintHashes).
 func appendPresent(dst []tagger.Hash, words []*Word, hs *sentenceHints, lists []string, seen *Seen, i int, left tagger.Hash, listed bool) ([]tagger.Hash, tagger.Hash, int) {
 	w := words[i]
-	norm := w.norm
 	// n-1n, nn+1.
 	var right, nextLeft tagger.Hash
 	if i+1 < len(words) {
-		right, nextLeft = add2(w.right, w.left, words[i+1].norm)
+		right, nextLeft = words[i+1].addNorm2(w.right, w.left)
 	} else {
 		right = w.right.Add(endNorm)
 	}
@@ -571,7 +611,7 @@ func appendPresent(dst []tagger.Hash, words []*Word, hs *sentenceHints, lists []
 	absent := 0
 	hp, h, hn := hs.hint[i], hs.hint[i+1], hs.hint[i+2]
 	if h != nil {
-		dst = append(dst, h.h, h.hn.Add(norm))
+		dst = append(dst, h.h, w.addNorm(h.hn))
 	}
 	if hp == nil {
 		absent |= 1

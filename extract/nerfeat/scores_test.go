@@ -179,6 +179,26 @@ func TestAdd2(t *testing.T) {
 	}
 }
 
+// TestWordAddNorm checks the hashes of a Word's norm, read from its
+// inline bytes when they fit and from its string when not, on norms
+// shorter than the inline bytes, as long, and a byte longer.
+func TestWordAddNorm(t *testing.T) {
+	lex := NewLexicon(nil)
+	for _, w := range []string{"", "x", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "محمد", "والإمارات", "بالكويت"} {
+		t.Run(w, func(t *testing.T) {
+			wd := lex.Word(w, nil)
+			norm := wd.Norm()
+			a, b := hashOf("n-1n=x|"), hashOf("nn+1=y|")
+			if got, want := wd.addNorm(a), a.Add(norm); got != want {
+				t.Errorf("addNorm of %q (%d bytes) = %x, want %x", norm, len(norm), got, want)
+			}
+			if ga, gb := wd.addNorm2(a, b); ga != a.Add(norm) || gb != b.Add(norm) {
+				t.Errorf("addNorm2 of %q (%d bytes) = %x, %x; want %x, %x", norm, len(norm), ga, gb, a.Add(norm), b.Add(norm))
+			}
+		})
+	}
+}
+
 // TestSeenNoteWords checks what a Seen records over sentences whose
 // Words repeat (one Word per form, as entities makes them) and whose
 // forms share a norm: the first hint's type for each norm, the later
