@@ -79,3 +79,19 @@ func (w *countWriter) Write(p []byte) (int, error) {
 	*w += countWriter(len(p))
 	return len(p), nil
 }
+
+// BenchmarkDecodeBytes measures detecting and decoding the reference
+// article (UTF-8: the binary check, the UTF-8 check, the copy).
+func BenchmarkDecodeBytes(b *testing.B) {
+	raw, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := DecodeBytes(raw, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	encodingbinary "encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -165,18 +166,50 @@ func detect(b []byte) (string, string, error) {
 
 // binary reports whether b holds a NUL byte, or control characters other
 // than \t \n \v \f \r and ESC in more than 1 byte of 32.
+//
+// It reads b 8 bytes at a time and looks at the bytes one by one only in
+// the words that hold a byte below 0x20 (a line break, in text): the test
+// (w - 0x20 in each byte) &^ w & 0x80 in each byte is zero exactly when no
+// byte of w is below 0x20 (a borrow sets a high bit only after a byte
+// that was).
 func binary(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	controls := 0
-	for _, c := range b {
-		switch {
-		case c == 0:
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binaryLE.Uint64(b[i:])
+		if (w-0x20*ones)&^w&highs == 0 {
+			continue
+		}
+		for _, c := range b[i : i+8] {
+			if c < 0x20 {
+				if c == 0 {
+					return true
+				}
+				if isControl(c) {
+					controls++
+				}
+			}
+		}
+	}
+	for _, c := range b[i:] {
+		if c == 0 {
 			return true
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B:
+		}
+		if c < 0x20 && isControl(c) {
 			controls++
 		}
 	}
 	return controls > 0 && controls*32 > len(b)
 }
+
+// isControl reports whether c, below 0x20, counts as a control character
+// of binary data: all but \t \n \v \f \r and ESC.
+func isControl(c byte) bool {
+	return c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B
+}
+
+var binaryLE = encodingbinary.LittleEndian
 
 func decodeUTF8(b []byte) (string, string, error) {
 	skip := 0

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -167,4 +168,57 @@ func TestDecodeStage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// binaryByBytes is binary read a byte at a time, as it was written first.
+func binaryByBytes(b []byte) bool {
+	controls := 0
+	for _, c := range b {
+		switch {
+		case c == 0:
+			return true
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B:
+			controls++
+		}
+	}
+	return controls > 0 && controls*32 > len(b)
+}
+
+// TestBinaryWords checks binary, 8 bytes at a time, against binaryByBytes
+// on every byte value at every position of a word and its tail, among
+// ASCII and Arabic text, and at the 1-in-32 limit.
+func TestBinaryWords(t *testing.T) {
+	var cases [][]byte
+	for _, fill := range []string{"abcdefgh", "\xd8\xa7\xd9\x84", "\x7f\x80\xff "} {
+		for n := 0; n <= 19; n++ {
+			base := []byte(strings.Repeat(fill, 5)[:n])
+			cases = append(cases, base)
+			for i := range base {
+				for c := range 256 {
+					b := bytes.Clone(base)
+					b[i] = byte(c)
+					cases = append(cases, b)
+				}
+			}
+		}
+	}
+	for _, k := range []int{31, 32, 33} { // one control character in k bytes
+		cases = append(cases, append([]byte{0x01}, bytes.Repeat([]byte("a"), k-1)...))
+	}
+	for _, b := range cases {
+		if got, want := binary(b), binaryByBytes(b); got != want {
+			t.Fatalf("binary(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func FuzzBinary(f *testing.F) {
+	f.Add([]byte("abc\x00def"))
+	f.Add([]byte("\x01\x02 text"))
+	f.Add([]byte("نص\nعربي\r\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := binary(b), binaryByBytes(b); got != want {
+			t.Fatalf("binary(%q) = %v, want %v", b, got, want)
+		}
+	})
 }
