@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/entities"
@@ -52,12 +53,22 @@ type Config struct {
 // default gazetteer with the rules and the embedded tagger model
 // (nermodel.Default), the default taxonomy's topics and keywords.DefaultN
 // keywords. Set NERModel to nil for the gazetteer and the rules alone.
+//
+// The taxonomy, the model and the default gazetteer (which New then takes
+// from the same cache) are decoded on goroutines of their own, so that a
+// process starts in about the time of the longest of the three rather
+// than their sum; DefaultConfig returns when all three are done.
 func DefaultConfig() (Config, error) {
-	t, err := topics.DefaultTaxonomy()
-	if err != nil {
-		return Config{}, fmt.Errorf("extract: default taxonomy: %w", err)
-	}
+	var t *topics.Taxonomy
+	var terr error
+	var wg sync.WaitGroup
+	wg.Go(func() { t, terr = topics.DefaultTaxonomy() })
+	wg.Go(func() { gazetteer.DefaultMatcher() }) // its error is New's
 	m, err := nermodel.Default()
+	wg.Wait()
+	if terr != nil {
+		return Config{}, fmt.Errorf("extract: default taxonomy: %w", terr)
+	}
 	if err != nil {
 		return Config{}, fmt.Errorf("extract: %w", err)
 	}
@@ -87,19 +98,28 @@ func New(cfg Config) (*Extractor, error) {
 		}
 		g = &gazetteer.Gazetteer{Entries: m.Entries()} // read only
 	}
-	r, err := entities.New(m, entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly, Clusters: cfg.NERClusters})
-	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
-	}
 	// The tagger is trained on Arabic: English articles get the gazetteer
 	// and the rules, on the same matcher. On the English evaluation
 	// articles it gave no name and cost the whole extractor 6x its time
 	// (BenchmarkEnglish in cmd/alam-bench: 0.52 MB/s with it, 2.8 without).
-	english := r
+	// The two recognizers are built at once, on two goroutines: each
+	// compiles the rules' lists, most of New's time.
+	var english *entities.Recognizer
+	var englishErr error
+	var wg sync.WaitGroup
 	if cfg.NERModel != nil && !cfg.NERModelOnly {
-		if english, err = entities.New(m, entities.Options{NoRules: cfg.NoRules}); err != nil {
-			return nil, fmt.Errorf("extract: %w", err)
-		}
+		wg.Go(func() { english, englishErr = entities.New(m, entities.Options{NoRules: cfg.NoRules}) })
+	}
+	r, err := entities.New(m, entities.Options{NoRules: cfg.NoRules, Model: cfg.NERModel, ModelOnly: cfg.NERModelOnly, Clusters: cfg.NERClusters})
+	wg.Wait()
+	if err == nil {
+		err = englishErr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	if english == nil {
+		english = r
 	}
 	stages := []pipeline.Stage{Analyze(), entitiesByLang(r, english)}
 	front := pipeline.Chain(stages...)

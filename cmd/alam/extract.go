@@ -16,6 +16,8 @@ import (
 
 	"github.com/alam-nlp/alam/extract"
 	"github.com/alam-nlp/alam/extract/keywords"
+	"github.com/alam-nlp/alam/extract/nermodel"
+	"github.com/alam-nlp/alam/extract/topics"
 	"github.com/alam-nlp/alam/gazetteer"
 	"github.com/alam-nlp/alam/pipeline"
 )
@@ -108,6 +110,7 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 	if err := checkOutput(f, args); err != nil {
 		return err
 	}
+	warmDefaults(f)
 	// Without files of the user's, the gazetteer stays nil: the default
 	// matcher compiled at build time, which starts faster.
 	var g *gazetteer.Gazetteer
@@ -190,6 +193,24 @@ func runExtract(ctx context.Context, f extractFlags, args []string, stdin io.Rea
 		return errFailed
 	}
 	return nil
+}
+
+// warmDefaults starts decoding the embedded resources that f uses (the
+// tagger model, the taxonomy, the default gazetteer's matcher), each on a
+// goroutine of its own, so that loading them in turn after waits about as
+// long as the longest rather than their sum. Each is decoded once (their
+// loaders cache the result, an error included, which the call that needs
+// it reports).
+func warmDefaults(f extractFlags) {
+	if !f.noModel && f.nerModel == "" {
+		go nermodel.Default()
+	}
+	if !f.noTaxonomy && f.taxonomy == "" {
+		go topics.DefaultTaxonomy()
+	}
+	if len(f.gazetteers) == 0 && !f.noDefault {
+		go gazetteer.DefaultMatcher()
+	}
 }
 
 // extractConfig builds the extractor's configuration from the flags,
