@@ -52,7 +52,7 @@ type lexeme struct {
 	// token up in the gazetteer's vocabulary.
 	gazID uint32
 	// gazStarts are the clitic readings of the word that may start a
-	// gazetteer name (gazetteer.Matcher.AppendStarts), which FindAll
+	// gazetteer name (gazetteer.Matcher.AppendStartsOf), which FindAll
 	// would otherwise find again at every token; most words have none.
 	gazStarts []gazetteer.Start
 	// other caches knownOther(norm): 0 not looked up yet, 1 no, 2 yes.
@@ -165,9 +165,6 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	}
 	l.runes = utf8.RuneCountInString(w)
 	l.gazID = r.gaz.TokenID(w)
-	if starts := r.gaz.AppendStarts(gazRoom[:0], l.text, kind, l.norm); len(starts) > 0 {
-		l.gazStarts = starts
-	}
 	rr := r.rules
 	set := func(f lexFlag, ok bool) {
 		if ok {
@@ -215,6 +212,12 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 		End: len(l.text), RuneEnd: utf8.RuneCountInString(l.text),
 	}}
 	*segs = r.tok.AppendSegments((*segs)[:0], l.text, tok)
+	// The gazetteer's starts from these readings (r.tok is the Default
+	// tokenizer, as AppendStartsOf asks), rather than its reading the word
+	// again.
+	if starts := r.gaz.AppendStartsOf(gazRoom[:0], tok, *segs); len(starts) > 0 {
+		l.gazStarts = starts
+	}
 	kept := 0
 	for _, s := range *segs {
 		if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
