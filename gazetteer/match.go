@@ -122,6 +122,19 @@ func (m *Matcher) AppendStarts(dst []Start, word string, kind arabic.Kind, norm 
 	return m.appendStarts(dst, word, tok, segBuf[:0])
 }
 
+// AppendStartsOf is AppendStarts for a word whose clitic readings the
+// caller has made: readings are every reading of the word tok, the whole
+// word first, as arabic.NewTokenizer(arabic.Default).AppendSegments gives
+// them (its text, tok.Norm and tok.Offsets); it appends the starts that
+// AppendStarts would, without reading the word again. The starts hold
+// parts of the readings' strings.
+func (m *Matcher) AppendStartsOf(dst []Start, tok arabic.Token, readings []arabic.Segmentation) []Start {
+	if tok.Kind != arabic.Word || len(readings) == 0 || !m.firsts.cliticMayStart(tok.Norm) {
+		return dst
+	}
+	return m.startsOf(dst, tok, readings[1:])
+}
+
 // appendStarts is AppendStarts for the token tok of text, segs scratch
 // space for its clitic readings.
 func (m *Matcher) appendStarts(dst []Start, text string, tok arabic.Token, segs []arabic.Segmentation) []Start {
@@ -130,8 +143,17 @@ func (m *Matcher) appendStarts(dst []Start, text string, tok arabic.Token, segs 
 	}
 	// The first reading is the whole word, with no enclitic: FindAll
 	// tries it first, whatever the starts.
-	for _, seg := range m.tok.AppendSegmentsWith(segs, text, tok, m.firstOpt)[1:] {
-		if seg.Enclitic != "" {
+	return m.startsOf(dst, tok, m.tok.AppendSegmentsWith(segs, text, tok, m.firstOpt)[1:])
+}
+
+// startsOf appends the starts of the readings of tok, the whole word left
+// out: those with no enclitic whose stem starts a name (the readings that
+// m.firstOpt keeps, of those AppendSegments makes: the readings are made
+// in one order and sorted stably, so that those kept come in the same
+// order either way).
+func (m *Matcher) startsOf(dst []Start, tok arabic.Token, readings []arabic.Segmentation) []Start {
+	for _, seg := range readings {
+		if seg.Enclitic != "" || !m.firsts.has(seg.Stem, 0) {
 			continue // names do not take pronoun suffixes
 		}
 		if node := m.child(0, seg.Stem); node != 0 {

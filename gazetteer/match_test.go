@@ -475,3 +475,52 @@ func TestTokenID(t *testing.T) {
 		t.Error("FindAllIDsContext with 1 id for 2 tokens: no error")
 	}
 }
+
+// TestAppendStartsOfSameAsAppendStarts checks that AppendStartsOf, given
+// the readings AppendSegments makes, appends what AppendStarts does, for
+// every word of the reference article, of a few made up to have starts
+// after proclitics, and of the ANT sample when present.
+func TestAppendStartsOfSameAsAppendStarts(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Compile(g)
+	ref, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{string(ref), "وبالكويت ولمصر فالسعودية للأردن وكالعراق بعمّان وكتابه لبنانيه"}
+	sample, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
+	if testing.Short() && len(sample) > 200 {
+		sample = sample[:200]
+	}
+	texts = append(texts, sample...)
+	tok := arabic.NewTokenizer(arabic.Default)
+	seen := map[string]bool{}
+	withStarts := 0
+	for _, text := range texts {
+		for _, tk := range tok.Analyze(text).Tokens {
+			word := tk.Text(text)
+			if seen[word] {
+				continue
+			}
+			seen[word] = true
+			// The word as a token of its own text, as the recognizer's
+			// lexemes make it.
+			w := arabic.Token{Kind: tk.Kind, Norm: tk.Norm, Offsets: arabic.Offsets{End: len(word), RuneEnd: tk.RuneEnd - tk.RuneStart}}
+			want := m.AppendStarts(nil, word, tk.Kind, tk.Norm)
+			got := m.AppendStartsOf(nil, w, tok.AppendSegments(nil, word, w))
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: AppendStartsOf = %+v, AppendStarts = %+v", word, got, want)
+			}
+			if len(want) > 0 {
+				withStarts++
+			}
+		}
+	}
+	if withStarts == 0 {
+		t.Fatal("no word has starts: the comparison proves little")
+	}
+	t.Logf("%d forms, %d with starts", len(seen), withStarts)
+}

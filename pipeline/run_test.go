@@ -306,7 +306,7 @@ func TestRunEmitError(t *testing.T) {
 }
 
 // TestRunBounded checks that a slow consumer holds back the source: no
-// more than 2×Workers+1 documents are between the source and emit, and no
+// more than 4×Workers+1 documents are between the source and emit, and no
 // more than Workers run the stage at once.
 func TestRunBounded(t *testing.T) {
 	for _, workers := range []int{1, 2, 5} {
@@ -342,7 +342,7 @@ func TestRunBounded(t *testing.T) {
 			if _, err := Run(context.Background(), Config{Workers: workers}, src, stage, emit); err != nil {
 				t.Fatalf("Run: %v", err)
 			}
-			if got, limit := maxInFlight.Load(), int64(2*workers+1); got > limit {
+			if got, limit := maxInFlight.Load(), int64(4*workers+1); got > limit {
 				t.Errorf("%d documents in flight, want at most %d", got, limit)
 			}
 			if got := maxRunning.Load(); got > int64(workers) {
@@ -394,6 +394,73 @@ func TestRunEmpty(t *testing.T) {
 			})
 			if err != nil || sum.Documents != 0 {
 				t.Errorf("Run = %+v, %v; want no documents, no error", sum, err)
+			}
+		})
+	}
+}
+
+// TestRunEmitPanics checks that a panic in emit, which runs on a worker,
+// stops the run (no emit after it) and reaches Run's caller with its value.
+func TestRunEmitPanics(t *testing.T) {
+	for _, unordered := range []bool{false, true} {
+		t.Run(fmt.Sprintf("unordered=%v", unordered), func(t *testing.T) {
+			calls := 0
+			got := func() (v any) {
+				defer func() { v = recover() }()
+				Run(context.Background(), Config{Workers: 3, Unordered: unordered}, endless(), nil, func(*Document) error {
+					calls++
+					if calls == 4 {
+						panic("emit broke")
+					}
+					return nil
+				})
+				return nil
+			}()
+			if got != "emit broke" {
+				t.Errorf("Run panicked with %v, want %q", got, "emit broke")
+			}
+			if calls != 4 {
+				t.Errorf("emit called %d times, want 4 (none after the panic)", calls)
+			}
+		})
+	}
+}
+
+// TestRunAheadOfSlowDocument checks that, in ordered mode, the other
+// workers go on while a document is slow: document 0's stage finishes only
+// once the 4×Workers-1 documents after it have run theirs (the most that
+// may be in flight behind it), which would never happen if a finished
+// document had to be emitted before its worker took the next.
+func TestRunAheadOfSlowDocument(t *testing.T) {
+	for _, workers := range []int{2, 3} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			ahead := 4*workers - 1
+			var finished atomic.Int64
+			behind := make(chan struct{})
+			stage := StageFunc(func(ctx context.Context, doc *Document) error {
+				if doc.ID != "0" {
+					if finished.Add(1) == int64(ahead) {
+						close(behind)
+					}
+					return nil
+				}
+				select {
+				case <-behind:
+					return nil
+				case <-time.After(5 * time.Second):
+					return errors.New("the documents behind never ran")
+				}
+			})
+			var ids []string
+			sum, err := Run(context.Background(), Config{Workers: workers}, numbered(3*ahead), stage, func(doc *Document) error {
+				if doc.Err != nil {
+					t.Errorf("document %s: %v", doc.ID, doc.Err)
+				}
+				ids = append(ids, doc.ID)
+				return nil
+			})
+			if err != nil || sum.Documents != 3*ahead || ids[0] != "0" {
+				t.Fatalf("Run = %+v, %v; emitted %v; want %d documents from 0", sum, err, ids, 3*ahead)
 			}
 		})
 	}

@@ -52,7 +52,7 @@ type lexeme struct {
 	// token up in the gazetteer's vocabulary.
 	gazID uint32
 	// gazStarts are the clitic readings of the word that may start a
-	// gazetteer name (gazetteer.Matcher.AppendStarts), which FindAll
+	// gazetteer name (gazetteer.Matcher.AppendStartsOf), which FindAll
 	// would otherwise find again at every token; most words have none.
 	gazStarts []gazetteer.Start
 	// other caches knownOther(norm): 0 not looked up yet, 1 no, 2 yes.
@@ -165,9 +165,6 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	}
 	l.runes = utf8.RuneCountInString(w)
 	l.gazID = r.gaz.TokenID(w)
-	if starts := r.gaz.AppendStarts(gazRoom[:0], l.text, kind, l.norm); len(starts) > 0 {
-		l.gazStarts = starts
-	}
 	rr := r.rules
 	set := func(f lexFlag, ok bool) {
 		if ok {
@@ -215,6 +212,12 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 		End: len(l.text), RuneEnd: utf8.RuneCountInString(l.text),
 	}}
 	*segs = r.tok.AppendSegments((*segs)[:0], l.text, tok)
+	// The gazetteer's starts from these readings (r.tok is the Default
+	// tokenizer, as AppendStartsOf asks), rather than its reading the word
+	// again.
+	if starts := r.gaz.AppendStartsOf(gazRoom[:0], tok, *segs); len(starts) > 0 {
+		l.gazStarts = starts
+	}
 	kept := 0
 	for _, s := range *segs {
 		if !strings.HasSuffix(s.Proclitics, "ال") && !strings.HasSuffix(s.Proclitics, "لل") {
@@ -384,10 +387,19 @@ func (v *vocab) len() int {
 // bytes elsewhere and then the lexeme for its kind, each a cache miss in a
 // table of 131,072 forms. A form is in the table at most once, whatever
 // its kind.
+//
+// A form's home slot is the top bits of its tag (see home), so that a
+// slot says where its form belongs without the form: growing the table
+// and moving a cluster back after an eviction read the slots alone, where
+// hashing each form again read its lexeme, a cache miss each (growing
+// took 4.6% of the profile of Extract/ant-no-model's cold pass, where
+// every form is new; 1.8% since), and growing writes the new table in
+// order (the forms of slot i go to slots 2i and 2i+1 onwards).
 type lexTable struct {
 	seed  maphash.Seed
-	slots []lexSlot // a power of two in length, at most half full
-	n     int       // lexemes held
+	slots []lexSlot // a power of two in length, 1<<bits, at most half full
+	bits  uint8
+	n     int // lexemes held
 }
 
 // hash returns the hash of the form text.
@@ -398,9 +410,9 @@ const lexSlotKey = 18
 
 type lexSlot struct {
 	l *lexeme // nil: the slot is empty
-	// tag is the form's hash's high half but its top bit, which is
-	// lexUsed. Lookups under the read lock read it atomically, and set
-	// lexUsed with an atomic or.
+	// tag is the top 31 bits of the form's hash (lexTag), and lexUsed.
+	// Lookups under the read lock read it atomically, and set lexUsed
+	// with an atomic or.
 	tag  uint32
 	kind arabic.Kind
 	size uint8 // the form's length, or lexSlotKey+1 when longer
@@ -411,8 +423,12 @@ type lexSlot struct {
 // the clock's hand last passed it (see vocab).
 const lexUsed = 1 << 31
 
-// lexTag returns the tag of the hash h, lexUsed clear.
-func lexTag(h uint64) uint32 { return uint32(h>>32) &^ lexUsed }
+// lexTag returns the tag of the hash h: its top 31 bits, lexUsed clear.
+func lexTag(h uint64) uint32 { return uint32(h >> 33) }
+
+// home returns the home slot of the tag tag (lexUsed clear): its top
+// bits (a table has at most 1<<31 slots, and tags 31 bits).
+func (t *lexTable) home(tag uint32) int { return int(tag >> (31 - t.bits)) }
 
 // match reports whether s holds the form text of kind kind, whose tag is
 // tag.
@@ -440,8 +456,8 @@ func (t *lexTable) get(text string, h uint64, kind arabic.Kind) *lexeme {
 		return nil
 	}
 	tag := lexTag(h)
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	mask := len(t.slots) - 1
+	for i := t.home(tag); ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.l == nil {
 			return nil
@@ -460,8 +476,8 @@ func (t *lexTable) holds(text string, h uint64) *lexeme {
 		return nil
 	}
 	tag := lexTag(h)
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	mask := len(t.slots) - 1
+	for i := t.home(tag); ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.l == nil {
 			return nil
@@ -487,27 +503,29 @@ func (t *lexTable) add(l *lexeme, h uint64) {
 	if len(l.text) <= lexSlotKey {
 		s.size = uint8(copy(s.key[:], l.text))
 	}
-	t.put(s, h)
+	t.put(s)
 	t.n++
 }
 
-// put puts s, whose form hashes to h, in the first free slot from h's.
-func (t *lexTable) put(s lexSlot, h uint64) {
-	mask := uint64(len(t.slots) - 1)
-	i := h & mask
+// put puts s in the first free slot from its home.
+func (t *lexTable) put(s lexSlot) {
+	mask := len(t.slots) - 1
+	i := t.home(s.tag &^ lexUsed)
 	for t.slots[i].l != nil {
 		i = (i + 1) & mask
 	}
 	t.slots[i] = s
 }
 
-// grow doubles the table (or makes its first 1,024 slots).
+// grow doubles the table (or makes its first 1,024 slots); the slots
+// keep their marks of use.
 func (t *lexTable) grow() {
 	old := t.slots
-	t.slots = make([]lexSlot, max(1024, 2*len(old)))
+	t.bits = max(10, t.bits+1)
+	t.slots = make([]lexSlot, 1<<t.bits)
 	for _, s := range old {
 		if s.l != nil {
-			t.put(s, t.hash(s.l.text))
+			t.put(s)
 		}
 	}
 }
@@ -540,7 +558,7 @@ func (t *lexTable) evict(hand *int) {
 func (t *lexTable) remove(i int) {
 	mask := len(t.slots) - 1
 	for j := (i + 1) & mask; t.slots[j].l != nil; j = (j + 1) & mask {
-		home := int(t.hash(t.slots[j].l.text)) & mask
+		home := t.home(t.slots[j].tag &^ lexUsed)
 		// The lexeme of slot j may move to i when i lies cyclically from
 		// its home slot up to j: its probe passes i before j.
 		if (j-home)&mask >= (j-i)&mask {
@@ -561,16 +579,15 @@ type lexBufs struct {
 	sum uint32
 }
 
-// readAhead reads the home slot of each hash in slots (a lexTable's,
-// read-locked), so that the lookups that follow find them in the cache.
-func (b *lexBufs) readAhead(slots []lexSlot, hashes []uint64) {
-	if len(slots) == 0 {
+// readAhead reads the home slot of each hash in t (read-locked), so
+// that the lookups that follow find them in the cache.
+func (b *lexBufs) readAhead(t *lexTable, hashes []uint64) {
+	if len(t.slots) == 0 {
 		return
 	}
-	mask := uint64(len(slots) - 1)
 	sum := b.sum
 	for _, h := range hashes {
-		sum += atomic.LoadUint32(&slots[h&mask].tag)
+		sum += atomic.LoadUint32(&t.slots[t.home(lexTag(h))].tag)
 	}
 	b.sum = sum
 }
@@ -610,7 +627,7 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 		hashes[k] = maphash.String(seed, a.Text[t.Start:t.End])
 	}
 	v.mu.RLock()
-	b.readAhead(v.tab.slots, hashes)
+	b.readAhead(&v.tab, hashes)
 	for k := range a.Tokens {
 		t := &a.Tokens[k]
 		if l := v.tab.get(a.Text[t.Start:t.End], hashes[k], t.Kind); l != nil {
