@@ -266,6 +266,9 @@ func (d article) eachTaggerSentence(ctx context.Context, names gazNames, cands [
 	clear(ts.seen)
 	seen := ts.seen
 	ts.docSeen.Reset()
+	if mm != nil {
+		ts.scorer.Load(ts.feats)
+	}
 	for i, p := range ts.pieces {
 		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {

@@ -414,6 +414,21 @@ func NewScorer(m *tagger.Model) *Scorer {
 // Model returns the Scorer's model.
 func (sc *Scorer) Model() *tagger.Model { return sc.m }
 
+// Load reads every cache line of the Words that Sentence and
+// Seen.NoteWords read, in a loop that does nothing else, for a caller
+// about to score a document of them: a Word met first in the document
+// misses the cache, and these loads, independent of one another and of
+// any other work, are then in flight many at once (some hundreds of
+// Words a document) rather than a sentence's at a time. It changes
+// nothing but what is in the cache.
+func (sc *Scorer) Load(words []*Word) {
+	var touch tagger.Hash
+	for _, w := range words {
+		touch += w.left ^ tagger.Hash(w.sums[0]) ^ tagger.Hash(w.sums[15]) ^ tagger.Hash(w.sums[30]) ^ tagger.Hash(w.sums[44])
+	}
+	sc.touch += touch
+}
+
 // Sentence returns the emission scores of one sentence in s's buffer (see
 // tagger.Scratch.Scores), for tagger.Model.TagProbScores: those of the
 // features AppendSentenceHashes gives for the words the Words were made of,
