@@ -12,6 +12,7 @@ package englishnames
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/alam-nlp/alam/english"
 	"github.com/alam-nlp/alam/extract/entities"
 	"github.com/alam-nlp/alam/gazetteer"
+	"github.com/alam-nlp/alam/internal/reuse"
 	"github.com/alam-nlp/alam/pipeline"
 )
 
@@ -101,13 +103,19 @@ var (
 		mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec`)
 )
 
+// coveredBufs keeps the arrays of doc.covered from one Find to the next,
+// but for those of articles over maxPooledTokens tokens.
+var coveredBufs = sync.Pool{New: func() any { return new([]int32) }}
+
+const maxPooledTokens = 1 << 16
+
 // span is a run of tokens [first, end).
 type span struct{ first, end int }
 
 // doc holds one article's state.
 type doc struct {
 	a       *arabic.Analysis
-	covered []int // index+1 of the mention that covers a token, 0 if none
+	covered []int32 // index+1 of the mention that covers a token, 0 if none, -1 an added name
 	ms      []entities.Mention
 	added   []entities.Mention
 	// english is set for a text of mostly Latin-script words. In an
@@ -141,7 +149,14 @@ func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
 	// In English text a name is written with capitals; an Arabic article
 	// may quote a brand as it is spelt (mbc).
 	latinText := latin > other
-	d := &doc{a: a, covered: make([]int, len(a.Tokens)), english: latinText, ms: make([]entities.Mention, 0, len(ms))}
+	buf := coveredBufs.Get().(*[]int32)
+	d := &doc{a: a, covered: reuse.Resize(*buf, len(a.Tokens), 0), english: latinText, ms: make([]entities.Mention, 0, len(ms))}
+	defer func() {
+		if cap(d.covered) <= maxPooledTokens {
+			*buf = d.covered
+			coveredBufs.Put(buf)
+		}
+	}()
 	for _, m := range ms {
 		if m.Source == pipeline.SourceGazetteer && d.allLatin(m.FirstToken, m.EndToken) {
 			s := a.Text[m.Start:m.End]
@@ -153,7 +168,7 @@ func Find(a *arabic.Analysis, ms []entities.Mention) []entities.Mention {
 	}
 	for i, m := range d.ms {
 		for k := m.FirstToken; k < m.EndToken; k++ {
-			d.covered[k] = i + 1
+			d.covered[k] = int32(i + 1)
 		}
 	}
 	for _, s := range a.Sentences {
@@ -475,7 +490,7 @@ func (d *doc) key(r span) string {
 // another script as a mention of the same entity: جون آلن (John Allen).
 func (d *doc) glosses(s arabic.Sentence) {
 	for k := s.FirstToken; k+1 < s.EndToken; k++ {
-		c := 0
+		c := int32(0)
 		if k > 0 {
 			c = d.covered[k-1]
 		}

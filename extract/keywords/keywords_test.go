@@ -353,3 +353,32 @@ func TestExtractConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestAtLeastTwoLetters checks the count of code points on the byte
+// lengths around utf8.UTFMax, where atLeastTwoLetters stops counting.
+func TestAtLeastTwoLetters(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    bool
+	}{
+		{"empty", "", false},
+		{"one ASCII letter", "a", false},
+		{"two ASCII letters", "ab", true},
+		{"one Arabic letter", "و", false},
+		{"two Arabic letters", "في", true},
+		{"three Arabic letters", "ذلك", true},
+		{"one code point of four bytes", "\U0001F600", false},
+		{"four bytes and a letter", "\U0001F600a", true},
+		{"one invalid byte", "\xff", false},
+		{"two invalid bytes", "\xff\xfe", true},
+		{"a cut four-byte sequence", "\xf0\x9f\x98", true}, // three invalid bytes, three code points
+		{"a letter and a cut sequence", "و\xd9", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := atLeastTwoLetters(tt.s); got != tt.want {
+				t.Errorf("atLeastTwoLetters(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
+}

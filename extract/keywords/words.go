@@ -7,6 +7,7 @@ import (
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/english"
 	"github.com/alam-nlp/alam/internal/reuse"
+	"github.com/alam-nlp/alam/internal/shortkeys"
 	"github.com/alam-nlp/alam/internal/wordfilter"
 )
 
@@ -55,15 +56,24 @@ type stemUse struct {
 	stop bool   // isStop(norm)
 }
 
-// atLeastTwoLetters reports whether s holds two code points or more.
+// atLeastTwoLetters reports whether s holds two code points or more. A
+// code point takes at most utf8.UTFMax bytes (a byte that is no UTF-8
+// counts as one), so only the strings of 2 to 4 bytes are counted: of an
+// Arabic text's words, those of two letters.
 func atLeastTwoLetters(s string) bool {
-	return len(s) > 2*utf8.UTFMax || utf8.RuneCountInString(s) >= 2
+	return len(s) > utf8.UTFMax || len(s) >= 2 && utf8.RuneCountInString(s) >= 2
 }
 
 // isStop reports whether a normalized word of two letters or more is a
 // stop word (Arabic, or English: the, said), or a conjunction و or ف before a stop word of three letters
 // or more (وبعد، فإلى; shorter ones would take ولي).
-func isStop(norm string) bool { return stopFilter.MayHold(norm) && stops[norm] }
+func isStop(norm string) bool {
+	if !stopFilter.MayHold(norm) {
+		return false
+	}
+	_, ok := stops.Get(norm)
+	return ok
+}
 
 // newsStops are function words and reporting verbs of news prose that the
 // general stop list lacks (عبر، وفقا، قالت), normalized; written for alam.
@@ -73,11 +83,13 @@ var newsStops = []string{
 	"يتم", "تتم", "العام", "الجاري", "أقل", "مؤخرا", "حاليا", "أيضاً",
 }
 
-// stops holds every word isStop accepts, so that a word is one map lookup
-// (it was up to six: the Arabic, news and English lists, then the word
+// stops holds every word isStop accepts, so that a word is one lookup (it
+// was up to six: the Arabic, news and English lists, then the word
 // without a conjunction in the first two), and stopFilter the same words,
-// so that most other words are told apart without a lookup.
-var stops, stopFilter = func() (map[string]bool, *wordfilter.Filter) {
+// so that most other words are told apart without a lookup. The stop
+// words are at most 18 bytes long: a shortkeys.Table holds them all in
+// its slots.
+var stops, stopFilter = func() (*shortkeys.Table[struct{}], *wordfilter.Filter) {
 	m := make(map[string]bool)
 	for _, w := range english.StopWords() {
 		m[w] = true
@@ -94,10 +106,12 @@ var stops, stopFilter = func() (map[string]bool, *wordfilter.Filter) {
 		}
 	}
 	f := new(wordfilter.Filter)
+	set := new(shortkeys.Table[struct{}])
 	for w := range m {
 		f.Add(w)
+		set.Set(w, struct{}{})
 	}
-	return m, f
+	return set, f
 }()
 
 // usable reports whether token k can be part of a phrase.

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/alam-nlp/alam/arabic"
+	"github.com/alam-nlp/alam/internal/reuse"
+	"github.com/alam-nlp/alam/internal/shortkeys"
 	"github.com/alam-nlp/alam/internal/wordfilter"
 )
 
@@ -103,9 +105,17 @@ type ScoreOptions struct {
 // concurrent use.
 type Taxonomy struct {
 	topics []topicInfo
-	// byFirst lists, for the stem of a first word, the terms starting
-	// with it: the longest first, then in file order.
-	byFirst map[string][]term
+	// byFirst maps the stem of a first word to the terms starting with
+	// it, a range of terms: the longest first, then in file order. Most
+	// first stems are short enough for its slots (shortkeys.MaxKey).
+	byFirst *shortkeys.Table[termRange]
+	// terms holds the terms, those of a first word together (see
+	// byFirst), and rest the stems of their words after the first, each
+	// term's together: a match reads a few bytes in each, where a term
+	// that held its own slice of stems cost a cache miss more (the
+	// taxonomy is read between the other stages' work, which evicts it).
+	terms []term
+	rest  []string
 	// firsts holds the keys of byFirst, to skip most lookups of words
 	// that start no term.
 	firsts   *wordfilter.Filter
@@ -122,12 +132,18 @@ type topicInfo struct {
 	hinted             map[string]bool // entity ids with a hint in this topic
 }
 
+// term is a term of a topic. Its first word's stem is its key in
+// Taxonomy.byFirst, the stems of the others are Taxonomy.rest[rest:rest+words-1].
 type term struct {
-	stems  []string
-	topic  int
-	id     int // index among all terms
+	topic  int32
+	id     int32 // index among all terms
+	words  int32
+	rest   int32
 	weight float64
 }
+
+// termRange is the range of Taxonomy.terms [start, end) of one first word.
+type termRange struct{ start, end int32 }
 
 type hint struct {
 	topic  int
@@ -137,18 +153,35 @@ type hint struct {
 // compile builds a Taxonomy from validated topics.
 func compile(specs []topicSpec) *Taxonomy {
 	t := &Taxonomy{
-		byFirst:    map[string][]term{},
+		byFirst:    new(shortkeys.Table[termRange]),
 		firsts:     new(wordfilter.Filter),
 		entities:   map[string][]hint{},
 		kinds:      map[string][]hint{},
 		topicIndex: map[string]int{},
 	}
+	// The terms of each first word, in the order the first words are
+	// first met, with their specs' stems.
+	type spec struct {
+		term
+		stems []string
+	}
+	var lists [][]spec
+	var firsts []string // of lists
+	listOf := map[string]int{}
 	for i, s := range specs {
 		t.topicIndex[s.id] = i
 		info := topicInfo{id: s.id, label: s.label, labelAr: s.labelAr, hinted: map[string]bool{}}
 		for _, ts := range s.terms {
 			first := ts.stems[0]
-			t.byFirst[first] = append(t.byFirst[first], term{stems: ts.stems, topic: i, id: t.nterms, weight: ts.weight})
+			li, ok := listOf[first]
+			if !ok {
+				li = len(lists)
+				listOf[first] = li
+				lists = append(lists, nil)
+				firsts = append(firsts, first)
+			}
+			tm := term{topic: int32(i), id: int32(t.nterms), words: int32(len(ts.stems)), weight: ts.weight}
+			lists[li] = append(lists[li], spec{tm, ts.stems})
 			t.firsts.Add(first)
 			t.nterms++
 		}
@@ -161,8 +194,15 @@ func compile(specs []topicSpec) *Taxonomy {
 		}
 		t.topics = append(t.topics, info)
 	}
-	for _, list := range t.byFirst {
-		slices.SortStableFunc(list, func(a, b term) int { return cmp.Compare(len(b.stems), len(a.stems)) })
+	for li, list := range lists {
+		slices.SortStableFunc(list, func(a, b spec) int { return cmp.Compare(b.words, a.words) })
+		r := termRange{int32(len(t.terms)), int32(len(t.terms) + len(list))}
+		for _, sp := range list {
+			sp.term.rest = int32(len(t.rest))
+			t.rest = append(t.rest, sp.stems[1:]...)
+			t.terms = append(t.terms, sp.term)
+		}
+		t.byFirst.Set(firsts[li], r)
 	}
 	t.scorers.New = func() any { return t.newScorer() }
 	return t
@@ -263,6 +303,10 @@ type scorer struct {
 	hnext  []int             // by topic: the first part of a hashtag a new match may use
 	parts  []hashPart        // scratch for matchHashtag
 	list   []scoredTopic     // topics' scratch for the topics scored
+	// byID holds, by the number of a stem in the article's StemIndex, the
+	// range of Taxonomy.terms it starts (Taxonomy.startingWith), or
+	// notLookedUp.
+	byID []termRange
 	// matched holds the bytes of the term matches outside hashtags, in
 	// text order, for coveredHint.
 	matched []termSpan
@@ -312,6 +356,9 @@ func (s *scorer) release() {
 	clear(s.parts[:cap(s.parts)])
 	s.parts = s.parts[:0]
 	s.a, s.words = nil, 0
+	if cap(s.byID) > maxPooledIDs {
+		s.byID = nil
+	}
 	s.t.scorers.Put(s)
 }
 
@@ -324,15 +371,41 @@ type hintKey struct {
 // isWord reports whether tok is a word that terms can match.
 func isWord(tok *arabic.Token) bool { return tok.Kind.IsWord() && tok.Norm != "" }
 
+// startingWith returns the range of t.terms whose first word has the
+// stem stem (as termStem gives it), empty if none.
+func (t *Taxonomy) startingWith(stem string) termRange {
+	if f := t.firsts; f != nil && !f.MayHold(stem) {
+		return termRange{}
+	}
+	if t.byFirst == nil {
+		return termRange{}
+	}
+	r, _ := t.byFirst.Get(stem)
+	return r
+}
+
+// notLookedUp is the termRange of scorer.byID for a stem not looked up
+// yet.
+var notLookedUp = termRange{-1, -1}
+
+// maxPooledIDs is the longest scorer.byID kept in the pool.
+const maxPooledIDs = 1 << 16
+
 // matchTerms finds the terms in the article, comparing the light stems
 // of its words (Analysis.Stems, and englishStem for Latin-script words)
-// with the terms' stems.
+// with the terms' stems. The terms a stem starts are looked up once per
+// article, by the stem's number in the analysis's StemIndex (which the
+// keywords and the gazetteer's context words read too).
 func (s *scorer) matchTerms() {
 	if s.a == nil || len(s.a.Tokens) == 0 {
 		return
 	}
 	toks := s.a.Tokens
 	stems := s.a.Stems()
+	index := s.a.StemIndex()
+	ids := index.IDs()
+	byID := reuse.Resize(s.byID, index.Len(), notLookedUp)
+	s.byID = byID
 	next := s.next
 	for k := range toks {
 		if toks[k].Kind == arabic.Hashtag {
@@ -343,15 +416,17 @@ func (s *scorer) matchTerms() {
 			continue
 		}
 		s.words++
-		stem := termStem(stems[k])
-		if f := s.t.firsts; f != nil && !f.MayHold(stem) {
-			continue
+		r := byID[ids[k]]
+		if r == notLookedUp {
+			r = s.t.startingWith(termStem(stems[k]))
+			byID[ids[k]] = r
 		}
-		for _, tm := range s.t.byFirst[stem] {
-			if k < next[tm.topic] || !matchAt(toks, stems, k, tm.stems) {
+		for i := r.start; i < r.end; i++ {
+			tm := &s.t.terms[i]
+			if k < next[tm.topic] || !s.matchAt(toks, stems, k, tm) {
 				continue
 			}
-			end := k + len(tm.stems)
+			end := k + int(tm.words)
 			next[tm.topic] = end
 			s.record(tm, k, end, stems[k])
 		}
@@ -398,14 +473,13 @@ func (s *scorer) matchHashtag(k int) {
 	next := s.hnext
 	clear(next)
 	for p, part := range parts {
-		if f := s.t.firsts; f != nil && !f.MayHold(part.stem) {
-			continue
-		}
-		for _, tm := range s.t.byFirst[part.stem] {
-			if p < next[tm.topic] || !matchParts(parts[p:], tm.stems) {
+		r := s.t.startingWith(part.stem)
+		for i := r.start; i < r.end; i++ {
+			tm := &s.t.terms[i]
+			if p < next[tm.topic] || !s.t.matchParts(parts[p:], tm) {
 				continue
 			}
-			end := p + len(tm.stems)
+			end := p + int(tm.words)
 			next[tm.topic] = end
 			class, from := classOther, part.start
 			switch part.prefix {
@@ -421,27 +495,28 @@ func (s *scorer) matchHashtag(k int) {
 	}
 }
 
-// matchParts reports whether parts begin with the stems want.
-func matchParts(parts []hashPart, want []string) bool {
-	if len(want) > len(parts) {
+// matchParts reports whether parts begin with the stems of tm, whose
+// first stem is that of parts[0].
+func (t *Taxonomy) matchParts(parts []hashPart, tm *term) bool {
+	if int(tm.words) > len(parts) {
 		return false
 	}
-	for i, w := range want {
-		if parts[i].stem != w {
+	for i, w := range t.rest[tm.rest : tm.rest+tm.words-1] {
+		if parts[1+i].stem != w {
 			return false
 		}
 	}
 	return true
 }
 
-// matchAt reports whether the words from token k on have the stems want,
-// k being a word.
-func matchAt(toks []arabic.Token, stems []string, k int, want []string) bool {
-	if k+len(want) > len(stems) {
+// matchAt reports whether the words from token k on have the stems of
+// tm, k being a word whose stem is tm's first.
+func (s *scorer) matchAt(toks []arabic.Token, stems []string, k int, tm *term) bool {
+	if k+int(tm.words) > len(stems) {
 		return false
 	}
-	for i, w := range want {
-		if termStem(stems[k+i]) != w || i > 0 && !isWord(&toks[k+i]) {
+	for i, w := range s.t.rest[tm.rest : tm.rest+tm.words-1] {
+		if !isWord(&toks[k+1+i]) || termStem(stems[k+1+i]) != w {
 			return false
 		}
 	}
@@ -482,21 +557,21 @@ func englishStem(w string) string {
 
 // termEntry returns tm's entry in s.found, made when tm is first met,
 // at token k.
-func (s *scorer) termEntry(tm term, k int) *contribution {
+func (s *scorer) termEntry(tm *term, k int) *contribution {
 	i := int(s.termAt[tm.id]) - 1
 	if i < 0 {
 		i = len(s.found)
 		s.termAt[tm.id] = int32(i + 1)
-		s.found = append(s.found, contribution{topic: tm.topic, term: tm.id, order: k, weight: tm.weight})
+		s.found = append(s.found, contribution{topic: int(tm.topic), term: int(tm.id), order: k, weight: tm.weight})
 	}
 	return &s.found[i]
 }
 
 // record counts a match of tm over tokens [k, end), whose first word has
 // the light stem stem.
-func (s *scorer) record(tm term, k, end int, stem string) {
+func (s *scorer) record(tm *term, k, end int, stem string) {
 	sp := span{s.a.Tokens[k].Start, s.a.Tokens[end-1].End}
-	s.matched = append(s.matched, termSpan{tm.topic, tm.weight, sp})
+	s.matched = append(s.matched, termSpan{int(tm.topic), tm.weight, sp})
 	s.longest = max(s.longest, sp.end-sp.start)
 	c := s.termEntry(tm, k)
 	c.tf++
@@ -510,7 +585,7 @@ func (s *scorer) record(tm term, k, end int, stem string) {
 
 // recordSpan counts a match of tm in a hashtag, token k, at text sp of
 // occurrence class class.
-func (s *scorer) recordSpan(tm term, k int, sp span, class int) {
+func (s *scorer) recordSpan(tm *term, k int, sp span, class int) {
 	c := s.termEntry(tm, k)
 	c.tf++
 	if c.first.end == 0 || class < c.class {

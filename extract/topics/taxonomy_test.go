@@ -282,7 +282,7 @@ func TestFirstsFilter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for first := range tax.byFirst {
+	for first := range tax.byFirst.All() {
 		if !tax.firsts.MayHold(first) {
 			t.Errorf("the filter leaves out the first stem %q (% x)", first, first)
 		}

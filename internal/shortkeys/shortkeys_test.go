@@ -1,0 +1,78 @@
+package shortkeys
+
+import (
+	"fmt"
+	"maps"
+	"testing"
+)
+
+// TestTable checks Get on keys held in a slot (up to MaxKey bytes) and in
+// the map, on near misses of both, and a key set twice.
+func TestTable(t *testing.T) {
+	long := "a string of more than twenty-three bytes"
+	full := "twenty-three bytes, abc" // exactly MaxKey bytes
+	if len(full) != MaxKey {
+		t.Fatalf("len(full) = %d, want MaxKey %d", len(full), MaxKey)
+	}
+	var tab Table[int]
+	tab.Set("في", 1)
+	tab.Set(long, 2)
+	tab.Set(full, 3)
+	tab.Set("", 4)
+	tab.Set("في", 5) // set again
+	tests := []struct {
+		name, k string
+		want    int
+		ok      bool
+	}{
+		{"a short key set twice", "في", 5, true},
+		{"the empty key", "", 4, true},
+		{"a key of MaxKey bytes", full, 3, true},
+		{"a long key", long, 2, true},
+		{"a prefix of a short key", "ف", 0, false},
+		{"a short key made longer", "فيه", 0, false},
+		{"a key of MaxKey bytes, its last byte changed", full[:MaxKey-1] + "d", 0, false},
+		{"a long key cut short", long[:len(long)-1], 0, false},
+		{"a long key made longer", long + "s", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, ok := tab.Get(tt.k); got != tt.want || ok != tt.ok {
+				t.Errorf("Get(%q) = %d, %v, want %d, %v", tt.k, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	if n := tab.Len(); n != 4 {
+		t.Errorf("Len() = %d, want 4", n)
+	}
+}
+
+// TestTableSameAsMap sets many keys, growing the table several times, and
+// compares every answer and All with a map's.
+func TestTableSameAsMap(t *testing.T) {
+	var tab Table[int]
+	want := map[string]int{}
+	for i := range 5000 {
+		k := fmt.Sprintf("k%d", i*7)
+		if i%100 == 0 {
+			k = fmt.Sprintf("a key longer than the slots hold, number %d", i)
+		}
+		tab.Set(k, i)
+		want[k] = i
+	}
+	for i := range 40000 {
+		k := fmt.Sprintf("k%d", i)
+		got, ok := tab.Get(k)
+		w, wok := want[k]
+		if got != w || ok != wok {
+			t.Fatalf("Get(%q) = %d, %v, want %d, %v", k, got, ok, w, wok)
+		}
+	}
+	if all := maps.Collect(tab.All()); !maps.Equal(all, want) {
+		t.Errorf("All gives %d keys, want the %d set", len(all), len(want))
+	}
+	var empty Table[bool]
+	if _, ok := empty.Get("k"); ok {
+		t.Error("the zero Table holds k")
+	}
+}
