@@ -36,4 +36,3 @@ func BenchmarkAlamRun(b *testing.B) {
 		})
 	}
 }
-
