@@ -28,24 +28,29 @@ func benchArticles(b *testing.B) map[string][]string {
 	return sets
 }
 
+// benchExtractors returns the default extractor and the same without the
+// tagger model.
+func benchExtractors(b *testing.B) (x, rules *extract.Extractor) {
+	cfg, err := extract.DefaultConfig()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if x, err = extract.New(cfg); err != nil {
+		b.Fatal(err)
+	}
+	cfg.NERModel = nil
+	if rules, err = extract.New(cfg); err != nil {
+		b.Fatal(err)
+	}
+	return x, rules
+}
+
 // BenchmarkExtract measures the whole extractor (analysis, entities,
 // topics, keywords) on one goroutine: the default, and (-no-model) without
 // the tagger model, to compare in one run what the model costs. cpu-ns/op
 // is the process's CPU time a pass.
 func BenchmarkExtract(b *testing.B) {
-	cfg, err := extract.DefaultConfig()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := extract.New(cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfg.NERModel = nil
-	rules, err := extract.New(cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
+	x, rules := benchExtractors(b)
 	sets := benchArticles(b)
 	for _, name := range []string{"reference", "ant", "reference-no-model", "ant-no-model"} {
 		stage := x.Stage()
@@ -90,19 +95,7 @@ func BenchmarkExtract(b *testing.B) {
 // included) and the ratio of their sums (model/rules: issue 11's ceiling
 // is 1.5).
 func BenchmarkExtractModelCost(b *testing.B) {
-	cfg, err := extract.DefaultConfig()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := extract.New(cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfg.NERModel = nil
-	rules, err := extract.New(cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
+	x, rules := benchExtractors(b)
 	articles := benchArticles(b)["ant"]
 	if len(articles) == 0 {
 		b.Skip("corpus absent: " + antSample)

@@ -344,6 +344,27 @@ func TestEvidenceFavourTotals(t *testing.T) {
 	}
 }
 
+// defaultAndTexts returns the default gazetteer compiled and the texts
+// that the comparisons with it read: the reference article, line, and
+// the ANT sample when present (its first 200 articles with -short).
+func defaultAndTexts(t *testing.T, line string) (*Matcher, []string) {
+	t.Helper()
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{string(ref), line}
+	sample, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
+	if testing.Short() && len(sample) > 200 {
+		sample = sample[:200]
+	}
+	return Compile(g), append(texts, sample...)
+}
+
 // againstBrute counts entry i's against phrases by reading every start in
 // the window Count documents: AgainstWindow tokens each side of a one-word
 // match, inside its sentence, outside the match.
@@ -370,21 +391,7 @@ func againstBrute(e *Evidence, i int, match Match) int {
 // context words, against counts that read the text again for each
 // candidate, on the reference article and the ANT sample when present.
 func TestEvidenceSameAsBrute(t *testing.T) {
-	g, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(g)
-	ref, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts := []string{string(ref), "يبلغ نصف قطر الدائرة مترا، وزار قطر وفد. نصف قطر الكرة"}
-	sample, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
-	if testing.Short() && len(sample) > 200 {
-		sample = sample[:200]
-	}
-	texts = append(texts, sample...)
+	m, texts := defaultAndTexts(t, "يبلغ نصف قطر الدائرة مترا، وزار قطر وفد. نصف قطر الكرة")
 	counted := 0
 	for k, text := range texts {
 		a := arabic.Analyze(text)
@@ -481,21 +488,7 @@ func TestTokenID(t *testing.T) {
 // every word of the reference article, of a few made up to have starts
 // after proclitics, and of the ANT sample when present.
 func TestAppendStartsOfSameAsAppendStarts(t *testing.T) {
-	g, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(g)
-	ref, err := os.ReadFile("../testdata/000_08d5b8224b143400.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts := []string{string(ref), "وبالكويت ولمصر فالسعودية للأردن وكالعراق بعمّان وكتابه لبنانيه"}
-	sample, _ := testutil.TextFiles("../../shared/data/ant_corpus_v2.1_sample")
-	if testing.Short() && len(sample) > 200 {
-		sample = sample[:200]
-	}
-	texts = append(texts, sample...)
+	m, texts := defaultAndTexts(t, "وبالكويت ولمصر فالسعودية للأردن وكالعراق بعمّان وكتابه لبنانيه")
 	tok := arabic.NewTokenizer(arabic.Default)
 	seen := map[string]bool{}
 	withStarts := 0

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -158,4 +160,43 @@ func FuzzMeta(f *testing.F) {
 			}
 		}
 	})
+}
+
+// scoreByStrconv is Score.AppendJSON as strconv writes it, without the
+// shortcut for scores below 10^9.
+func scoreByStrconv(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		f = 0
+	}
+	if math.Abs(f) < 1e15 {
+		f = math.Round(f*1e4) / 1e4
+	}
+	if f == 0 {
+		f = 0
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// TestScoreShortcut checks the shortcut against strconv on every score of
+// 4 decimals within ±200, on values just off them, on random values of
+// every size up to the shortcut's limit and past it, and on the edges.
+func TestScoreShortcut(t *testing.T) {
+	check := func(f float64) {
+		if got, want := string(Score(f).AppendJSON(nil)), scoreByStrconv(f); got != want {
+			t.Fatalf("Score(%v) = %s, want %s", f, got, want)
+		}
+	}
+	for n := int64(-2_000_000); n <= 2_000_000; n++ {
+		f := float64(n) / 1e4
+		check(f)
+		check(math.Nextafter(f, math.Inf(1)))
+		check(f + 0.00005) // a tie, rounded away from zero
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1_000_000 {
+		check((rng.Float64()*2 - 1) * math.Pow(10, float64(rng.IntN(17)-4)))
+	}
+	for _, f := range []float64{1e9 - 1e-4, 1e9, -1e9 + 1e-4, 999_999_999.99995, math.SmallestNonzeroFloat64, -0.00004, math.Copysign(0, -1)} {
+		check(f)
+	}
 }

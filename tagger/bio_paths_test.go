@@ -187,6 +187,36 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 	}
 }
 
+// nineLabels are the labels of a model of the default's shape.
+var nineLabels = []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+
+// latticeValue returns a weight or an emission of one of three kinds:
+// a small integer (0: ties), one within ±wide (1), or within ±1.
+func latticeValue(rng *rand.Rand, kind int, wide float32) float32 {
+	switch kind {
+	case 0:
+		return float32(rng.IntN(5) - 2)
+	case 1:
+		return (rng.Float32()*2 - 1) * wide
+	default:
+		return rng.Float32()*2 - 1
+	}
+}
+
+// shuffledNineModel returns a model of info with the labels of
+// nineLabels in a random order, its labels, and the kind of latticeValue
+// (within ±wide) its transitions were drawn of.
+func shuffledNineModel(rng *rand.Rand, info Info, wide float32) (*Model, []string, int) {
+	ls := slices.Clone(nineLabels)
+	rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
+	m := newModel(info, ls)
+	kind := rng.IntN(3)
+	for i := range m.trans {
+		m.trans[i] = latticeValue(rng, kind, wide)
+	}
+	return m.index(), ls, kind
+}
+
 // TestViterbi9MatchesEdges checks viterbi9 against viterbiEdges, the
 // general loop, on the whole lattice (every score and back-pointer, bit
 // for bit), for models of 9 labels in shuffled orders, with emissions
@@ -195,26 +225,9 @@ func TestAllowedPathsMatchFull(t *testing.T) {
 // lattice's -1e30).
 func TestViterbi9MatchesEdges(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
-	labels := []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
-	value := func(kind int) float32 {
-		switch kind {
-		case 0: // ties
-			return float32(rng.IntN(5) - 2)
-		case 1: // wide
-			return (rng.Float32()*2 - 1) * 50
-		default:
-			return rng.Float32()*2 - 1
-		}
-	}
+	value := func(kind int) float32 { return latticeValue(rng, kind, 50) }
 	for trial := range 400 {
-		ls := slices.Clone(labels)
-		rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
-		m := newModel(Info{Bits: 4}, ls)
-		kind := rng.IntN(3)
-		for i := range m.trans {
-			m.trans[i] = value(kind)
-		}
-		m.index()
+		m, ls, kind := shuffledNineModel(rng, Info{Bits: 4}, 50)
 		if m.viterbi.nine == nil {
 			t.Fatalf("trial %d, labels %q: no 9-label edges", trial, ls)
 		}
@@ -256,27 +269,10 @@ func TestViterbi9MatchesEdges(t *testing.T) {
 // underflow to 0) and at random, and at several temperatures.
 func TestMarginals9MatchesEdges(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 32))
-	labels := []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
-	value := func(kind int) float32 {
-		switch kind {
-		case 0: // ties
-			return float32(rng.IntN(5) - 2)
-		case 1: // wide
-			return (rng.Float32()*2 - 1) * 500
-		default:
-			return rng.Float32()*2 - 1
-		}
-	}
+	value := func(kind int) float32 { return latticeValue(rng, kind, 500) }
 	var s Scratch
 	for trial := range 400 {
-		ls := slices.Clone(labels)
-		rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
-		m := newModel(Info{Bits: 4, Temperature: []float64{0, 0.3, 1, 2.5}[rng.IntN(4)]}, ls)
-		kind := rng.IntN(3)
-		for i := range m.trans {
-			m.trans[i] = value(kind)
-		}
-		m.index()
+		m, ls, kind := shuffledNineModel(rng, Info{Bits: 4, Temperature: []float64{0, 0.3, 1, 2.5}[rng.IntN(4)]}, 500)
 		if m.factors.nine == nil {
 			t.Fatalf("trial %d, labels %q: no 9-label factors", trial, ls)
 		}

@@ -264,15 +264,9 @@ type viterbiTable struct {
 	nine *nineEdges
 }
 
-// nineEdges are the edges of a viterbiTable of 9 labels: into each label
-// c either from all (full[c], weights w[c][p]) or from the two labels
-// from[c] with the weights fw[c], in increasing order as in the table.
-type nineEdges struct {
-	full [9]bool
-	w    [9][9]float32
-	from [9][2]int32
-	fw   [9][2]float32
-}
+// nineEdges are the edges of a viterbiTable of 9 labels, with their
+// weights (see nineInto).
+type nineEdges = nineInto[float32]
 
 // make sets t to the edges of trans and from (see Model.from), in t's
 // arrays.
@@ -286,26 +280,45 @@ func (t *viterbiTable) make(trans []float32, from [][]int32, n int) {
 		t.ends[c] = int32(len(t.edges))
 	}
 	t.nine = nil
-	if n != 9 {
-		return
+	if nine := new(nineEdges); n == 9 && nine.set(trans, from) {
+		t.nine = nine
 	}
-	nine := new(nineEdges)
+}
+
+// nineInto holds the transitions into each label of a model of 9 labels
+// (O and B/I of four types, as the default), as Viterbi's weights
+// (float32: nineEdges) or forward-backward's factors (float64, in
+// nineFactors): into each label c either from all 9 (full[c], w[c][p]
+// from label p) or from the two labels from[c] (fw[c]), in increasing
+// order as in Model.from.
+type nineInto[T float32 | float64] struct {
+	full [9]bool
+	w    [9][9]T
+	from [9][2]int32
+	fw   [9][2]T
+}
+
+// set sets t to the transitions v (in trans's shape: v[(p+1)*9+c] from
+// p to c) of the labels from (see Model.from), and reports whether every
+// label follows all 9 or 2.
+func (t *nineInto[T]) set(v []T, from [][]int32) bool {
+	const n = 9
 	for c := range n {
 		switch ps := from[c]; len(ps) {
 		case 9: // 0 to 8, in order
-			nine.full[c] = true
+			t.full[c] = true
 			for p := range n {
-				nine.w[c][p] = trans[(p+1)*n+c]
+				t.w[c][p] = v[(p+1)*n+c]
 			}
 		case 2:
 			for k, p := range ps {
-				nine.from[c][k], nine.fw[c][k] = p, trans[int(p+1)*n+c]
+				t.from[c][k], t.fw[c][k] = p, v[int(p+1)*n+c]
 			}
 		default:
-			return
+			return false
 		}
 	}
-	t.nine = nine
+	return true
 }
 
 // viterbiWith is viterbi with the edges of t, made from trans.

@@ -54,18 +54,14 @@ type factorTable struct {
 }
 
 // nineFactors are the factors of a factorTable of 9 labels, for
-// forward9 and backward9: into each label c either from all (full[c],
-// factors w[c][p]) or from the two labels from[c] (factors fw[c]); out
-// of each label p to the labels to[p][:6], factors tw[p], where a label
+// forward9 and backward9: into each label (see nineInto), and out of
+// each label p to the labels to[p][:6], factors tw[p], where a label
 // followed by only 5 has a sixth edge of factor 0 (to label 0), which
 // adds 0 to the sum: the same sums as over the edges, bit for bit.
 type nineFactors struct {
-	full [9]bool
-	w    [9][9]float64
-	from [9][2]int32
-	fw   [9][2]float64
-	to   [9][6]int32
-	tw   [9][6]float64
+	nineInto[float64]
+	to [9][6]int32
+	tw [9][6]float64
 }
 
 // make sets t to the factors of tr (see transFactors), in t's arrays.
@@ -82,20 +78,8 @@ func makeNineFactors(tr []float64, from, to [][]int32, n int) *nineFactors {
 		return nil
 	}
 	nine := new(nineFactors)
-	for c := range n {
-		switch ps := from[c]; len(ps) {
-		case 9: // 0 to 8, in order
-			nine.full[c] = true
-			for p := range n {
-				nine.w[c][p] = tr[(p+1)*n+c]
-			}
-		case 2:
-			for k, p := range ps {
-				nine.from[c][k], nine.fw[c][k] = p, tr[int(p+1)*n+c]
-			}
-		default:
-			return nil
-		}
+	if !nine.set(tr, from) {
+		return nil
 	}
 	for p := range n {
 		cs := to[p]

@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 // BenchmarkAlamRun runs alam's side of the comparison alone, as Bench
@@ -26,21 +26,13 @@ func BenchmarkAlamRun(b *testing.B) {
 		b.Run(fmt.Sprintf("j=%d", w), func(b *testing.B) {
 			b.SetBytes(c.Bytes)
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := testutil.CPUTime()
 			for b.Loop() {
 				if err := alam.Run(context.Background(), c, w); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64((testutil.CPUTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
-}
-
-// cpuTime returns the process's CPU time so far, user and system (the
-// garbage collector's workers included).
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &u)
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
