@@ -49,6 +49,7 @@ type extractor struct {
 
 	// Scratch for best.
 	order      []ranked // the groups to rank, a heap (see before)
+	later      []ranked // those of tier 1, heaped when order runs out
 	contentBuf []int32  // content stem ids of a group
 	chosen     []int32  // content stem ids of the phrases chosen, one after another
 	ends       []int32  // end of each chosen phrase in chosen

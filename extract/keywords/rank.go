@@ -26,20 +26,26 @@ func (x *extractor) tier(g *group) int {
 // and phrases whose content stems all belong to a phrase chosen before,
 // are left out.
 func (x *extractor) best(n int) []Keyword {
-	x.order = x.order[:0]
+	// The words met once rank after every group of tier 0: they are
+	// heaped only when those run out, which 278 of the 2,400 articles of
+	// the ANT sample reach (the words met once are 73% of its groups).
+	x.order, x.later = x.order[:0], x.later[:0]
 	for i := range x.groups {
 		g := &x.groups[i]
-		if t := x.tier(g); t < 2 {
+		switch t := x.tier(g); t {
+		case 0:
 			x.order = append(x.order, ranked{score: g.score, tier: int32(t), i: int32(i)})
+		case 1:
+			x.later = append(x.later, ranked{score: g.score, tier: int32(t), i: int32(i)})
 		}
 	}
 	x.heapify()
 	x.chosen, x.ends = x.chosen[:0], x.ends[:0]
 	var out []Keyword
-	if n > 0 && len(x.order) > 0 {
-		out = make([]Keyword, 0, min(n, len(x.order)))
+	if n > 0 && len(x.order)+len(x.later) > 0 {
+		out = make([]Keyword, 0, min(n, len(x.order)+len(x.later)))
 	}
-	for len(x.order) > 0 {
+	for len(x.order) > 0 || x.nextTier() {
 		g := &x.groups[x.pop().i]
 		if x.english && g.words == 1 && !x.isName[g.first] && x.onlyInitial(g) {
 			continue
@@ -86,6 +92,17 @@ func before(p, q ranked) bool {
 		return p.score < q.score
 	}
 	return p.i < q.i
+}
+
+// nextTier moves the groups of x.later to the heap x.order, which is
+// empty, and reports whether there were any.
+func (x *extractor) nextTier() bool {
+	if len(x.later) == 0 {
+		return false
+	}
+	x.order, x.later = x.later, x.order[:0]
+	x.heapify()
+	return true
 }
 
 // heapify makes x.order a heap.

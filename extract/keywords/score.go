@@ -58,23 +58,18 @@ func (x *extractor) wordStats() {
 	}
 }
 
-// groupByStem counts the content occurrences of every stem (tf) and lists
-// their tokens in byStem, grouped by stem id, in text order within a
-// group.
+// groupByStem takes the content occurrences of every stem (tf) from
+// x.uses, which words counted, and lists their tokens in byStem, grouped
+// by stem id, in text order within a group.
 func (x *extractor) groupByStem() {
-	total := int32(0)
-	for k, id := range x.stem {
-		if x.isContent(k) {
-			x.stats[id].tf++
-			total++
-		}
-	}
 	end := int32(0)
 	for id := range x.stats {
-		end += x.stats[id].tf
+		tf := x.uses[id].content
+		x.stats[id].tf = tf
+		end += tf
 		x.stats[id].off = end // moved back to the start below
 	}
-	x.byStem = reuse.Resize(x.byStem, int(total), 0)
+	x.byStem = reuse.Resize(x.byStem, int(end), 0)
 	for k := len(x.stem) - 1; k >= 0; k-- {
 		if x.isContent(k) {
 			w := &x.stats[x.stem[k]]

@@ -44,6 +44,9 @@ func (x *extractor) words(a *arabic.Analysis) {
 			r, _ := utf8.DecodeRuneInString(t.Text(a.Text))
 			x.stop[k] = isEnglishStop(t.Norm, unicode.IsUpper(r) || k+1 < n && englishKeywordStops[a.Tokens[k+1].Norm])
 		}
+		if !x.stop[k] {
+			u.content++
+		}
 	}
 }
 
@@ -51,9 +54,10 @@ func (x *extractor) words(a *arabic.Analysis) {
 // one was a stop word: a stem mostly comes in one form, and so isStop is
 // asked once per form rather than once per token.
 type stemUse struct {
-	n    int32  // tokens with that stem, stop words included
-	norm string // the Norm of the last one
-	stop bool   // isStop(norm)
+	n       int32  // tokens with that stem, stop words included
+	content int32  // those that are content words (extractor.isContent)
+	norm    string // the Norm of the last one
+	stop    bool   // isStop(norm)
 }
 
 // atLeastTwoLetters reports whether s holds two code points or more. A
