@@ -142,3 +142,29 @@ func withModelArticles(b *testing.B) (run func(), size int) {
 		}
 	}, size
 }
+
+// BenchmarkLexemesCold measures a cold pass of the vocabulary over the
+// ANT sample's tokens: each op starts from an empty vocabulary, so that
+// every distinct form is analysed once (newLexeme), as in one `alam
+// extract` run; ns/form is a pass's time over its distinct forms.
+func BenchmarkLexemesCold(b *testing.B) {
+	as, _ := antAnalyses(b)
+	r := defaultRecognizerInternal(b)
+	var (
+		lex  []*lexeme
+		bufs lexBufs
+		segs []arabic.Segmentation
+	)
+	b.ReportAllocs()
+	forms := 0
+	cpu := cpuTime()
+	for b.Loop() {
+		r.vocab = newVocab(1 << 18)
+		for _, a := range as {
+			lex = r.vocab.lexemes(r, a, lex, &bufs, &segs)
+		}
+		forms = r.vocab.len()
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*forms), "ns/form")
+}

@@ -173,17 +173,17 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	}
 	// The facts of w, of w after و and of w without ال, each looked up
 	// once.
-	fw := rr.facts[w]
+	fw := rr.facts.get(w)
 	stop := arabic.IsStopWord(w)
 	commonish := commonFact(fw, w)
 	afterWa, wa := strings.CutPrefix(w, "و")
 	fAfterWa := fw
 	if wa {
-		fAfterWa = rr.facts[afterWa]
+		fAfterWa = rr.facts.get(afterWa)
 	}
 	commonBare := commonish
 	if bare, ok := strings.CutPrefix(w, "ال"); ok {
-		commonBare = commonFact(rr.facts[bare], bare)
+		commonBare = commonFact(rr.facts.get(bare), bare)
 	}
 	set(lexStop, stop)
 	set(lexFiller, fw&factFiller != 0)
@@ -240,7 +240,7 @@ func (r *Recognizer) newLexeme(text string, kind arabic.Kind, norm string, own b
 	for _, seg := range l.readings {
 		f := fw
 		if seg.Stem != w {
-			f = rr.facts[seg.Stem]
+			f = rr.facts.get(seg.Stem)
 		}
 		if seg.Proclitics != "" {
 			procl |= f
@@ -295,7 +295,7 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 		// words after another; a name never starts with them, as they
 		// carry the article.
 		return knownName
-	case strings.HasPrefix(w, "و") && rr.facts[w[len("و"):]]&factGiven != 0:
+	case strings.HasPrefix(w, "و") && rr.facts.get(w[len("و"):])&factGiven != 0:
 		// ومصطفى: a given name after the conjunction starts a name (and
 		// ends the one before it, see conjoined).
 		return knownName
@@ -306,13 +306,13 @@ func (r *Recognizer) wordClass(l *lexeme, tok arabic.Token, segs *[]arabic.Segme
 	// The accusative of a common word or a given name (نموذجا، عادلا، أمرا):
 	// a name that no list knows seldom takes it.
 	if rest, ok := strings.CutSuffix(w, "ا"); ok && l.runes >= 4 {
-		if f := rr.facts[rest]; f&factGiven != 0 || commonFact(f, rest) {
+		if f := rr.facts.get(rest); f&factGiven != 0 || commonFact(f, rest) {
 			return notName
 		}
 	}
 	// A proclitic reading that is a common word: بحفظ، والتجارة.
 	for _, seg := range *segs {
-		if seg.Enclitic != "" || seg.Proclitics == "" || !commonFact(rr.facts[seg.Stem], seg.Stem) {
+		if seg.Enclitic != "" || seg.Proclitics == "" || !commonFact(rr.facts.get(seg.Stem), seg.Stem) {
 			continue
 		}
 		// The future prefix س comes before a verb, never a stop word:
@@ -657,7 +657,9 @@ func (v *vocab) lexemes(r *Recognizer, a *arabic.Analysis, dst []*lexeme, b *lex
 			continue
 		}
 		if fresh == nil {
-			fresh = make(map[string]*lexeme)
+			// Room for every missing token's form: growing the map
+			// (rehash) was 2.4% of a cold pass (BenchmarkLexemesCold).
+			fresh = make(map[string]*lexeme, len(missing))
 		}
 		dst[k] = r.newLexeme(text, t.Kind, t.Norm, own, segs)
 		fresh[dst[k].text] = dst[k]

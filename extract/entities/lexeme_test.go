@@ -425,7 +425,7 @@ func TestFactsMatchLists(t *testing.T) {
 		words[tok.Norm] = true
 	}
 	for w := range words {
-		f := rr.facts[w]
+		f := rr.facts.get(w)
 		for _, c := range []struct {
 			fact wordFact
 			in   bool
@@ -564,4 +564,33 @@ func TestStemsFromLexemes(t *testing.T) {
 func sharesBytes(part, s string) bool {
 	p, q := uintptr(unsafe.Pointer(unsafe.StringData(part))), uintptr(unsafe.Pointer(unsafe.StringData(s)))
 	return p >= q && p+uintptr(len(part)) <= q+uintptr(len(s))
+}
+
+// TestFactTable checks factTable.get after adds: the facts of a word are
+// the union of its adds, and a word never added (or the zero table) has
+// none, whatever the filter lets through.
+func TestFactTable(t *testing.T) {
+	ft := newFactTable()
+	ft.add("وزير", factTitle)
+	ft.add("وزير", factCommon)
+	ft.add("محمد", factGiven)
+	ft.add("", factNameStop)
+	for _, c := range []struct {
+		name string
+		tab  *factTable
+		w    string
+		want wordFact
+	}{
+		{"two adds", &ft, "وزير", factTitle | factCommon},
+		{"one add", &ft, "محمد", factGiven},
+		{"the empty word", &ft, "", factNameStop},
+		{"a prefix of a word", &ft, "وزي", 0},
+		{"a word one letter longer", &ft, "وزيرا", 0},
+		{"a word never added", &ft, "الكويت", 0},
+		{"the zero table", &factTable{}, "وزير", 0},
+	} {
+		if got := c.tab.get(c.w); got != c.want {
+			t.Errorf("%s: get(%q) = %b, want %b", c.name, c.w, got, c.want)
+		}
+	}
 }
