@@ -54,7 +54,8 @@ type job struct {
 // emitted with Err set to an *Error naming its source. Nil documents from
 // src are skipped. A panic in emit or cfg.Progress stops the run as an
 // error would, and Run panics with the same value once its workers are
-// done.
+// done; a call of runtime.Goexit in them (testing's FailNow, say) stops it
+// too, and Run then calls runtime.Goexit on its caller's goroutine.
 //
 // Memory does not grow with the input: at most 4×Workers+1 documents are
 // pulled from src and not yet emitted at any time: the other workers may
@@ -101,6 +102,9 @@ func Run(ctx context.Context, cfg Config, src iter.Seq[*Document], stage Stage, 
 	if r.panicked {
 		panic(r.panicValue)
 	}
+	if r.goexited {
+		runtime.Goexit()
+	}
 	if r.emitErr != nil {
 		return r.sum, r.emitErr
 	}
@@ -131,6 +135,7 @@ type runner struct {
 	stopped    bool // nothing more is emitted
 	panicked   bool
 	panicValue any
+	goexited   bool // emit or Progress called runtime.Goexit
 }
 
 // inOrder is a document and its number in the input, from 0.
@@ -245,9 +250,15 @@ func (r *runner) deliver(j *job) {
 		r.stopped = !r.cfg.Unordered
 		return
 	}
+	returned := false
 	defer func() {
 		if v := recover(); v != nil {
 			r.panicked, r.panicValue, r.stopped = true, v, true
+			r.cancel()
+		} else if !returned {
+			// runtime.Goexit: this worker ends as the emitting one, so
+			// no other emits again; the run stops as on a panic.
+			r.goexited, r.stopped = true, true
 			r.cancel()
 		}
 	}()
@@ -255,6 +266,7 @@ func (r *runner) deliver(j *job) {
 		r.emitErr = err
 		r.stopped = true
 		r.cancel()
+		returned = true
 		return
 	}
 	r.sum.Documents++
@@ -266,6 +278,7 @@ func (r *runner) deliver(j *job) {
 		r.sum.Elapsed = time.Since(r.start)
 		r.cfg.Progress(r.sum)
 	}
+	returned = true
 }
 
 // process runs the stage on one job's document, turning an error or a
