@@ -22,7 +22,7 @@ type Config struct {
 	// of in input order.
 	Unordered bool
 
-	// Progress, if not nil, is called after each emit, from the goroutine
+	// Progress, if not nil, is called after each emit, from the worker
 	// that calls emit, with the totals so far.
 	Progress func(Summary)
 }
@@ -46,16 +46,17 @@ type job struct {
 // goroutines, and passes each document to emit.
 //
 // Emit is called from one goroutine at a time, never concurrently, in input
-// order unless cfg.Unordered is set: by the worker that finished the
-// document that is next to go out (a worker never waits for another's
-// document to be emitted). Every document pulled from src is emitted once,
-// whether it succeeded or not: a document that arrives with Err set skips
-// the stage, and a document whose stage returns an error or panics is
-// emitted with Err set to an *Error naming its source. Nil documents from
-// src are skipped. A panic in emit or cfg.Progress stops the run as an
-// error would, and Run panics with the same value once its workers are
-// done; a call of runtime.Goexit in them (testing's FailNow, say) stops it
-// too, and Run then calls runtime.Goexit on its caller's goroutine.
+// order unless cfg.Unordered is set, by one of the workers: the one that
+// finishes a document while no other is emitting emits every document that
+// may go out then and those that become ready while it does (a worker never
+// waits for another's document to be finished). Every document pulled from
+// src is emitted once, whether it succeeded or not: a document that arrives
+// with Err set skips the stage, and a document whose stage returns an error
+// or panics is emitted with Err set to an *Error naming its source. Nil
+// documents from src are skipped. A panic in emit or cfg.Progress stops the
+// run as an error would, and Run panics with the same value once its workers
+// are done; a call of runtime.Goexit in them (testing's FailNow, say) stops
+// it too, and Run then calls runtime.Goexit on its caller's goroutine.
 //
 // Memory does not grow with the input: at most 4×Workers+1 documents are
 // pulled from src and not yet emitted at any time: the other workers may
