@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -68,7 +67,7 @@ func BenchmarkExtract(b *testing.B) {
 			}
 			b.SetBytes(int64(size))
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := testutil.CPUTime()
 			for b.Loop() {
 				for _, a := range articles {
 					doc := &pipeline.Document{Text: a}
@@ -78,7 +77,7 @@ func BenchmarkExtract(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(len(articles)*b.N)/b.Elapsed().Seconds(), "articles/s")
-			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64((testutil.CPUTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
@@ -105,13 +104,13 @@ func BenchmarkExtractModelCost(b *testing.B) {
 		size += len(a)
 	}
 	run := func(stage pipeline.Stage, articles []string) time.Duration {
-		t0 := cpuTime()
+		t0 := testutil.CPUTime()
 		for _, a := range articles {
 			if err := stage.Process(context.Background(), &pipeline.Document{Text: a}); err != nil {
 				b.Fatal(err)
 			}
 		}
-		return cpuTime() - t0
+		return testutil.CPUTime() - t0
 	}
 	withModel, without := x.Stage(), rules.Stage()
 	run(withModel, articles)
@@ -130,15 +129,6 @@ func BenchmarkExtractModelCost(b *testing.B) {
 	b.ReportMetric(float64(inModel.Nanoseconds())/n, "model-cpu-ns")
 	b.ReportMetric(float64(inRules.Nanoseconds())/n, "rules-cpu-ns")
 	b.ReportMetric(float64(inModel)/float64(inRules), "model/rules")
-}
-
-// cpuTime returns the process's CPU time so far, user and system (the
-// garbage collector's workers included): on a shared machine it varies
-// less than the time on the clock.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &u)
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // BenchmarkTopicsShare measures the share of the topics and keywords

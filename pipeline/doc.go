@@ -20,12 +20,12 @@
 // Stats, Mentions, Entities, Topics and Keywords. Every offset they record
 // refers to Text, which no stage changes after Decode.
 //
-// Run passes each finished Document to an emit function on a single
-// goroutine, in input order unless told otherwise, typically to an
-// Encoder's Encode: NewJSONLines writes one JSON object per line,
+// Run passes each finished Document to an emit function, called by one of
+// its workers at a time, in input order unless told otherwise, typically to
+// an Encoder's Encode: NewJSONLines writes one JSON object per line,
 // NewJSONArray one indented JSON array. A Document that failed at any step
-// is still emitted, with Err set to an *Error that names its source, and
-// its record carries the error text: one record out for every article in.
+// is still emitted, with Err set to an *Error that names its source, and its
+// record carries the error text: one record out for every article in.
 //
 // The runner joins its goroutines with bounded channels, so memory does
 // not grow with the number of articles, and it stops cleanly when its

@@ -22,7 +22,7 @@ type Config struct {
 	// of in input order.
 	Unordered bool
 
-	// Progress, if not nil, is called after each emit, from the goroutine
+	// Progress, if not nil, is called after each emit, from the worker
 	// that calls emit, with the totals so far.
 	Progress func(Summary)
 }
@@ -46,15 +46,17 @@ type job struct {
 // goroutines, and passes each document to emit.
 //
 // Emit is called from one goroutine at a time, never concurrently, in input
-// order unless cfg.Unordered is set: by the worker that finished the
-// document that is next to go out (a worker never waits for another's
-// document to be emitted). Every document pulled from src is emitted once,
-// whether it succeeded or not: a document that arrives with Err set skips
-// the stage, and a document whose stage returns an error or panics is
-// emitted with Err set to an *Error naming its source. Nil documents from
-// src are skipped. A panic in emit or cfg.Progress stops the run as an
-// error would, and Run panics with the same value once its workers are
-// done.
+// order unless cfg.Unordered is set, by one of the workers: the one that
+// finishes a document while no other is emitting emits every document that
+// may go out then and those that become ready while it does (a worker never
+// waits for another's document to be finished). Every document pulled from
+// src is emitted once, whether it succeeded or not: a document that arrives
+// with Err set skips the stage, and a document whose stage returns an error
+// or panics is emitted with Err set to an *Error naming its source. Nil
+// documents from src are skipped. A panic in emit or cfg.Progress stops the
+// run as an error would, and Run panics with the same value once its workers
+// are done; a call of runtime.Goexit in them (testing's FailNow, say) stops
+// it too, and Run then calls runtime.Goexit on its caller's goroutine.
 //
 // Memory does not grow with the input: at most 4×Workers+1 documents are
 // pulled from src and not yet emitted at any time: the other workers may
@@ -101,6 +103,9 @@ func Run(ctx context.Context, cfg Config, src iter.Seq[*Document], stage Stage, 
 	if r.panicked {
 		panic(r.panicValue)
 	}
+	if r.goexited {
+		runtime.Goexit()
+	}
 	if r.emitErr != nil {
 		return r.sum, r.emitErr
 	}
@@ -131,6 +136,7 @@ type runner struct {
 	stopped    bool // nothing more is emitted
 	panicked   bool
 	panicValue any
+	goexited   bool // emit or Progress called runtime.Goexit
 }
 
 // inOrder is a document and its number in the input, from 0.
@@ -245,9 +251,15 @@ func (r *runner) deliver(j *job) {
 		r.stopped = !r.cfg.Unordered
 		return
 	}
+	returned := false
 	defer func() {
 		if v := recover(); v != nil {
 			r.panicked, r.panicValue, r.stopped = true, v, true
+			r.cancel()
+		} else if !returned {
+			// runtime.Goexit: this worker ends as the emitting one, so
+			// no other emits again; the run stops as on a panic.
+			r.goexited, r.stopped = true, true
 			r.cancel()
 		}
 	}()
@@ -255,6 +267,7 @@ func (r *runner) deliver(j *job) {
 		r.emitErr = err
 		r.stopped = true
 		r.cancel()
+		returned = true
 		return
 	}
 	r.sum.Documents++
@@ -266,6 +279,7 @@ func (r *runner) deliver(j *job) {
 		r.sum.Elapsed = time.Since(r.start)
 		r.cfg.Progress(r.sum)
 	}
+	returned = true
 }
 
 // process runs the stage on one job's document, turning an error or a

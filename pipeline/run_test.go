@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -461,6 +462,42 @@ func TestRunAheadOfSlowDocument(t *testing.T) {
 			})
 			if err != nil || sum.Documents != 3*ahead || ids[0] != "0" {
 				t.Fatalf("Run = %+v, %v; emitted %v; want %d documents from 0", sum, err, ids, 3*ahead)
+			}
+		})
+	}
+}
+
+// TestRunEmitGoexit checks that runtime.Goexit in emit (testing's FailNow,
+// for one), which runs on a worker, stops the run rather than leaving the
+// other workers waiting for that worker's emitting, and ends Run's caller's
+// goroutine as it did when emit ran there.
+func TestRunEmitGoexit(t *testing.T) {
+	for _, unordered := range []bool{false, true} {
+		t.Run(fmt.Sprintf("unordered=%v", unordered), func(t *testing.T) {
+			calls := 0
+			returned := false
+			ended := make(chan struct{})
+			go func() {
+				defer close(ended)
+				Run(context.Background(), Config{Workers: 3, Unordered: unordered}, endless(), nil, func(*Document) error {
+					calls++
+					if calls == 4 {
+						runtime.Goexit()
+					}
+					return nil
+				})
+				returned = true
+			}()
+			select {
+			case <-ended:
+			case <-time.After(10 * time.Second):
+				t.Fatal("Run did not end after emit called runtime.Goexit")
+			}
+			if returned {
+				t.Error("Run returned to its caller; want its goroutine ended")
+			}
+			if calls != 4 {
+				t.Errorf("emit called %d times, want 4 (none after runtime.Goexit)", calls)
 			}
 		})
 	}

@@ -343,11 +343,8 @@ func (m *Model) marginalsIn(s *Scratch, e []float32, path []int, from, to int) [
 	buf := s.fb
 	phi, alpha, beta := buf[:length*n], buf[length*n:2*length*n], buf[2*length*n:]
 	// The forward pass reads the factors of [0, to), the backward pass
-	// those of [from+1, length).
+	// those of [from+1, length): with from < to, every token's.
 	for i := range length {
-		if i >= to && i <= from {
-			continue
-		}
 		row := e[i*n : (i+1)*n]
 		mx := row[0]
 		for _, v := range row {

@@ -1,9 +1,7 @@
 package nerfeat_test
 
 import (
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/nerfeat"
@@ -68,20 +66,12 @@ func BenchmarkScorer(b *testing.B) {
 	sc := nerfeat.NewScorer(m)
 	var s tagger.Scratch
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for b.Loop() {
 		for _, st := range sents {
 			sc.Sentence(&s, st.words, st.hints, st.raws, st.lists, st.seen)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
-	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*tokens), "cpu-ns/token")
-}
-
-// cpuTime returns the process's CPU time so far, user and system: on a
-// shared machine it varies less than the time on the clock.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &u)
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+	b.ReportMetric(float64((testutil.CPUTime()-cpu).Nanoseconds())/float64(b.N*tokens), "cpu-ns/token")
 }

@@ -311,10 +311,19 @@ func (x *Extractor) NoteHints(seen map[string]string, words, hint []string) {
 		if h := hint[wi]; h != "" {
 			n := x.lex(w).norm
 			if _, ok := seen[n]; !ok {
-				seen[n] = h[2:]
+				seen[n] = hintType(h)
 			}
 		}
 	}
+}
+
+// hintType is the type of hint h, "B-"+type or "I-"+type; a hint of
+// another shape (say "-") is its own type, rather than cut short.
+func hintType(h string) string {
+	if len(h) >= 2 && (h[:2] == "B-" || h[:2] == "I-") {
+		return h[2:]
+	}
+	return h
 }
 
 // HintedSentence returns the features of one sentence of a document, as
@@ -394,7 +403,7 @@ func (x *Extractor) each(sents [][]string, hints, raw, lists [][]string, sinkFor
 			if h := hints[si][wi]; h != "" {
 				n := x.lex(w).norm
 				if _, ok := seen[n]; !ok {
-					seen[n] = h[2:]
+					seen[n] = hintType(h)
 				}
 			}
 		}

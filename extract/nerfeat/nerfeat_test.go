@@ -136,3 +136,38 @@ func TestAnalyseAffixes(t *testing.T) {
 		}
 	}
 }
+
+// TestOddHints gives NoteHints, Hinted and Seen.NoteWords hints of other
+// shapes than "B-"+type and "I-"+type: they must not panic, and the
+// type they record is the hint itself ("-", "X") or after B-/I-.
+func TestOddHints(t *testing.T) {
+	tests := []struct {
+		name, hint, want string
+	}{
+		{"a dash", "-", "-"},
+		{"one letter", "X", "X"},
+		{"B- alone", "B-", ""},
+		{"no dash", "PERSON", "PERSON"},
+		{"begin", "B-PERSON/rule/name", "PERSON/rule/name"},
+		{"inside", "I-ORG/name", "ORG/name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := []string{"قال", "محمد"}
+			hint := []string{"", tt.hint}
+			x := New(nil, nil)
+			seen := map[string]string{}
+			x.NoteHints(seen, words, hint)
+			if got := seen[x.lex("محمد").norm]; got != tt.want {
+				t.Errorf("NoteHints: type %q, want %q", got, tt.want)
+			}
+			x.Hinted([][]string{words}, [][]string{hint}, nil, nil)
+			var s Seen
+			l := NewLexicon(nil)
+			s.NoteWords([]*Word{l.Word(words[0], nil), l.Word(words[1], nil)}, hint)
+			if got := s.Types()[x.lex("محمد").norm]; got != tt.want {
+				t.Errorf("Seen.NoteWords: type %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

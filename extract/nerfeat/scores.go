@@ -311,7 +311,7 @@ func (s *Seen) NoteWords(words []*Word, hint []string) {
 		if s.types == nil {
 			s.types = map[string]string{}
 		}
-		s.types[w.norm] = h[2:]
+		s.types[w.norm] = hintType(h)
 		s.filter[b/64] |= 1 << (b % 64)
 	}
 }

@@ -3,6 +3,7 @@ package shortkeys
 import (
 	"fmt"
 	"maps"
+	"strings"
 	"testing"
 )
 
@@ -75,4 +76,37 @@ func TestTableSameAsMap(t *testing.T) {
 	if _, ok := empty.Get("k"); ok {
 		t.Error("the zero Table holds k")
 	}
+}
+
+// FuzzTableSameAsMap sets the keys of a fuzzed text (split at '|': empty
+// keys, keys of NUL bytes, invalid UTF-8, keys of either side of MaxKey,
+// a key set again) and compares every key's answer, its neighbours' (one
+// byte more or less) and All with a map's.
+func FuzzTableSameAsMap(f *testing.F) {
+	f.Add("في|فيه||في|twenty-three bytes, abc|twenty-three bytes, abcd")
+	f.Add("\x00|\x00\x00|\xff|a\x00")
+	f.Fuzz(func(t *testing.T, text string) {
+		var tab Table[int]
+		want := map[string]int{}
+		keys := strings.Split(text, "|")
+		for i, k := range keys {
+			tab.Set(k, i)
+			want[k] = i
+		}
+		for _, k := range keys {
+			for _, q := range []string{k, k + "\x00", k[:max(0, len(k)-1)]} {
+				got, ok := tab.Get(q)
+				w, wok := want[q]
+				if got != w || ok != wok {
+					t.Fatalf("Get(%q) = %d, %v, want %d, %v", q, got, ok, w, wok)
+				}
+			}
+		}
+		if tab.Len() != len(want) {
+			t.Errorf("Len() = %d, want %d", tab.Len(), len(want))
+		}
+		if all := maps.Collect(tab.All()); !maps.Equal(all, want) {
+			t.Errorf("All gives %v, want %v", all, want)
+		}
+	})
 }
