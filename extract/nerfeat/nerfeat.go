@@ -308,7 +308,7 @@ func (x *Extractor) HintedHashes(sents [][]string, hint, raw, lists [][]string) 
 // made, and used, one sentence at a time.
 func (x *Extractor) NoteHints(seen map[string]string, words, hint []string) {
 	for wi, w := range words {
-		if h := hint[wi]; h != "" {
+		if h := hint[wi]; hinted(h) {
 			n := x.lex(w).norm
 			if _, ok := seen[n]; !ok {
 				seen[n] = hintType(h)
@@ -317,8 +317,12 @@ func (x *Extractor) NoteHints(seen map[string]string, words, hint []string) {
 	}
 }
 
+// hinted reports whether h is a hint: not "" nor "-", which the features
+// write for no hint.
+func hinted(h string) bool { return h != "" && h != "-" }
+
 // hintType is the type of hint h, "B-"+type or "I-"+type; a hint of
-// another shape (say "-") is its own type, rather than cut short.
+// another shape (say "X") is its own type, rather than cut short.
 func hintType(h string) string {
 	if len(h) >= 2 && (h[:2] == "B-" || h[:2] == "I-") {
 		return h[2:]
@@ -400,7 +404,7 @@ func (x *Extractor) each(sents [][]string, hints, raw, lists [][]string, sinkFor
 	seen := map[string]string{}
 	for si, s := range sents {
 		for wi, w := range s {
-			if h := hints[si][wi]; h != "" {
+			if h := hints[si][wi]; hinted(h) {
 				n := x.lex(w).norm
 				if _, ok := seen[n]; !ok {
 					seen[n] = hintType(h)

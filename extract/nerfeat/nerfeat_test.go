@@ -138,13 +138,14 @@ func TestAnalyseAffixes(t *testing.T) {
 }
 
 // TestOddHints gives NoteHints, Hinted and Seen.NoteWords hints of other
-// shapes than "B-"+type and "I-"+type: they must not panic, and the
-// type they record is the hint itself ("-", "X") or after B-/I-.
+// shapes than "B-"+type and "I-"+type: they must not panic; "-" is no
+// hint, as the features write it, and another hint records itself ("X")
+// or what follows B-/I-.
 func TestOddHints(t *testing.T) {
 	tests := []struct {
 		name, hint, want string
 	}{
-		{"a dash", "-", "-"},
+		{"a dash, no hint", "-", ""},
 		{"one letter", "X", "X"},
 		{"B- alone", "B-", ""},
 		{"no dash", "PERSON", "PERSON"},
@@ -158,15 +159,17 @@ func TestOddHints(t *testing.T) {
 			x := New(nil, nil)
 			seen := map[string]string{}
 			x.NoteHints(seen, words, hint)
-			if got := seen[x.lex("محمد").norm]; got != tt.want {
-				t.Errorf("NoteHints: type %q, want %q", got, tt.want)
+			got, noted := seen[x.lex("محمد").norm]
+			if got != tt.want || noted != (tt.hint != "-") {
+				t.Errorf("NoteHints: type %q (noted %v), want %q", got, noted, tt.want)
 			}
 			x.Hinted([][]string{words}, [][]string{hint}, nil, nil)
 			var s Seen
 			l := NewLexicon(nil)
 			s.NoteWords([]*Word{l.Word(words[0], nil), l.Word(words[1], nil)}, hint)
-			if got := s.Types()[x.lex("محمد").norm]; got != tt.want {
-				t.Errorf("Seen.NoteWords: type %q, want %q", got, tt.want)
+			got, noted = s.Types()[x.lex("محمد").norm]
+			if got != tt.want || noted != (tt.hint != "-") {
+				t.Errorf("Seen.NoteWords: type %q (noted %v), want %q", got, noted, tt.want)
 			}
 		})
 	}

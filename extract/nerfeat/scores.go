@@ -293,7 +293,7 @@ func (s *Seen) Reset() {
 func (s *Seen) NoteWords(words []*Word, hint []string) {
 	for wi, w := range words {
 		h := hint[wi]
-		if h == "" {
+		if !hinted(h) {
 			continue
 		}
 		b := seenBit(w)
