@@ -216,7 +216,10 @@ type factTable struct {
 
 // factFilterWords is the length of factTable.filter: 2^12 words of 64
 // bits, 32 KB, for 20,053 words, five a filter word.
-const factFilterWords = 1 << 12
+const (
+	factFilterLog   = 12
+	factFilterWords = 1 << factFilterLog
+)
 
 func newFactTable() factTable {
 	return factTable{m: map[string]wordFact{}, seed: maphash.MakeSeed(), filter: make([]uint64, factFilterWords)}
@@ -225,7 +228,7 @@ func newFactTable() factTable {
 // filterBits returns the filter word of w and its two bits there.
 func (t *factTable) filterBits(w string) (int, uint64) {
 	h := maphash.String(t.seed, w)
-	return int(h >> (64 - 12)), 1<<(h&63) | 1<<(h>>6&63)
+	return int(h >> (64 - factFilterLog)), 1<<(h&63) | 1<<(h>>6&63)
 }
 
 // add adds the facts f to those of w.

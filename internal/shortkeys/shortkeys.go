@@ -45,15 +45,18 @@ func (t *Table[V]) Set(k string, v V) {
 		t.long[k] = v
 		return
 	}
+	if t.n > 0 {
+		if s := &t.slots[t.slot(k)]; s.size != 0 {
+			s.val = v // k is in the table already: no room is needed
+			return
+		}
+	}
 	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
-	i := t.slot(k)
-	s := &t.slots[i]
-	if s.size == 0 {
-		s.size = uint8(1 + copy(s.key[:], k))
-		t.n++
-	}
+	s := &t.slots[t.slot(k)]
+	s.size = uint8(1 + copy(s.key[:], k))
+	t.n++
 	s.val = v
 }
 

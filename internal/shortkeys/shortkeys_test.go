@@ -110,3 +110,28 @@ func FuzzTableSameAsMap(f *testing.F) {
 		}
 	})
 }
+
+// TestSetAgainKeepsSlots sets the 8 keys that fill 16 slots half, then
+// sets them again with other values: a key already held needs no room, so
+// the slots stay 16 (a grow would double them) and each key has its new
+// value.
+func TestSetAgainKeepsSlots(t *testing.T) {
+	var tb Table[int]
+	for i := range 8 {
+		tb.Set(fmt.Sprint("k", i), i)
+	}
+	if len(tb.slots) != 16 {
+		t.Fatalf("8 keys: %d slots, want 16", len(tb.slots))
+	}
+	for i := range 8 {
+		tb.Set(fmt.Sprint("k", i), 10+i)
+	}
+	if len(tb.slots) != 16 || tb.Len() != 8 {
+		t.Errorf("the 8 keys set again: %d slots, %d keys; want 16 and 8", len(tb.slots), tb.Len())
+	}
+	for i := range 8 {
+		if v, ok := tb.Get(fmt.Sprint("k", i)); !ok || v != 10+i {
+			t.Errorf("Get(k%d) = %d, %v; want %d, true", i, v, ok, 10+i)
+		}
+	}
+}
