@@ -124,10 +124,14 @@ func (a Attrs) appendJSON(b []byte) ([]byte, error) {
 	return append(b, a.p.json...), nil
 }
 
-// copyValue copies the lists in v, at any depth.
+// copyValue copies the lists in v, at any depth; a nil list or map stays
+// nil (encoding/json writes it null, an empty one [] or {}).
 func copyValue(v any) any {
 	switch v := v.(type) {
 	case []any:
+		if v == nil {
+			return v
+		}
 		c := make([]any, len(v))
 		for i, x := range v {
 			c[i] = copyValue(x)
@@ -136,6 +140,9 @@ func copyValue(v any) any {
 	case []string:
 		return slices.Clone(v)
 	case map[string]any:
+		if v == nil {
+			return v
+		}
 		c := make(map[string]any, len(v))
 		for k, x := range v {
 			c[k] = copyValue(x)
