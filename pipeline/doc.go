@@ -27,9 +27,10 @@
 // is still emitted, with Err set to an *Error that names its source, and its
 // record carries the error text: one record out for every article in.
 //
-// The runner joins its goroutines with bounded channels, so memory does
-// not grow with the number of articles, and it stops cleanly when its
-// context is cancelled.
+// The runner holds a bounded number of documents in flight (a slot each,
+// the finished ones in a ring until they go out), so memory does not grow
+// with the number of articles, and it stops cleanly when its context is
+// cancelled.
 //
 // This package knows nothing of Arabic beyond the code pages it decodes;
 // the analysis stages live elsewhere.

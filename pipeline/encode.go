@@ -145,13 +145,16 @@ func writeRecord(b []byte, doc *Document, opt EncodeOptions, indent string, scra
 		}
 		return b, nil
 	}
-	compact, err := appendRecord(nil, doc, opt, scratch)
+	// The compact record is written at b's end, indented into scratch,
+	// and copied back over itself.
+	start := len(b)
+	b, err := appendRecord(b, doc, opt, scratch)
 	if err != nil {
-		return b, fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
+		return b[:start], fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
 	}
 	scratch.Reset()
-	if err := json.Indent(scratch, compact, indent, indent); err != nil {
-		return b, fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
+	if err := json.Indent(scratch, b[start:], indent, indent); err != nil {
+		return b[:start], fmt.Errorf("pipeline: encode %s: %w", doc.ID, err)
 	}
-	return append(b, scratch.Bytes()...), nil
+	return append(b[:start], scratch.Bytes()...), nil
 }
