@@ -403,14 +403,7 @@ func (s *hashSink) done() {
 func (x *Extractor) each(sents [][]string, hints, raw, lists [][]string, sinkFor func(si, wi int) sink) {
 	seen := map[string]string{}
 	for si, s := range sents {
-		for wi, w := range s {
-			if h := hints[si][wi]; hinted(h) {
-				n := x.lex(w).norm
-				if _, ok := seen[n]; !ok {
-					seen[n] = hintType(h)
-				}
-			}
-		}
+		x.NoteHints(seen, s, hints[si])
 	}
 	for si, s := range sents {
 		var r, l []string

@@ -18,7 +18,7 @@ import "github.com/alam-nlp/alam/tagger"
 type Word struct {
 	// The fields the Scorer reads for every token come first, together
 	// (the fewest cache lines to fetch at a word's first touch in an
-	// article, all of them loaded by Sentence's first loop): 64 bytes
+	// article, all of them loaded by Sentence's first loop): 60 bytes
 	// and then the sums; the hashes of the slow path after them.
 	model *tagger.Model // the model of sums, nil if none
 	norm  string        // the normalized form: read for every neighbour
@@ -789,7 +789,7 @@ func (c *hintCache) resolve(dst []*hintHashes, labels []string, tokens int) []*h
 	dst = dst[:tokens+2]
 	clear(dst)
 	for i, l := range labels[:min(len(labels), tokens+1)] {
-		if l != "" && l != "-" {
+		if hinted(l) {
 			dst[i+1] = c.get(l)
 		}
 	}
