@@ -3,9 +3,7 @@ package entities
 import (
 	"context"
 	"slices"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/alam-nlp/alam/arabic"
 	"github.com/alam-nlp/alam/extract/nermodel"
@@ -43,21 +41,13 @@ func BenchmarkRecognizeANT(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for b.Loop() {
 		for _, a := range as {
 			r.Recognize(a)
 		}
 	}
-	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime returns the process's CPU time so far, user and system: on a
-// shared machine it varies less than the time on the clock.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &u)
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+	b.ReportMetric(float64((testutil.CPUTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkLexemes measures the vocabulary's lookups of the ANT sample's
@@ -96,11 +86,11 @@ func BenchmarkWithModel(b *testing.B) {
 	run, size := withModelArticles(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for b.Loop() {
 		run()
 	}
-	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((testutil.CPUTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // withModelArticles prepares the articles of BenchmarkWithModel and
@@ -157,7 +147,7 @@ func BenchmarkLexemesCold(b *testing.B) {
 	)
 	b.ReportAllocs()
 	forms := 0
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for b.Loop() {
 		r.vocab = newVocab(1 << 18)
 		for _, a := range as {
@@ -165,6 +155,6 @@ func BenchmarkLexemesCold(b *testing.B) {
 		}
 		forms = r.vocab.len()
 	}
-	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((testutil.CPUTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*forms), "ns/form")
 }

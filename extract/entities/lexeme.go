@@ -359,7 +359,7 @@ type vocab struct {
 // holds at most: the surface forms of about 10,000 news articles (the
 // 2,400 of the ANT sample hold 73,100 distinct forms and kinds, 103,000
 // forms in all). A lexeme is one block of 336 bytes (lexemeBlock; a 352-byte
-// allocation) and, with the default model, its nerfeat.Word of 424 (448),
+// allocation) and, with the default model, its nerfeat.Word of 440 (448),
 // plus its strings and more readings for a few: so the vocabulary stays
 // within about 115 MB (50 MB without a model). Twice as
 // many was measured too (docs/QUALITY.md, "Vocabulary size", of two

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/alam-nlp/alam/extract/nermodel"
+	"github.com/alam-nlp/alam/internal/testutil"
 )
 
 // BenchmarkModelCost measures what the default tagger model adds to
@@ -32,11 +33,11 @@ func BenchmarkModelCost(b *testing.B) {
 	b.ReportAllocs()
 	var inModel, inRules int64
 	for b.Loop() {
-		t0 := cpuTime()
+		t0 := testutil.CPUTime()
 		pass(withModel)
-		t1 := cpuTime()
+		t1 := testutil.CPUTime()
 		pass(rules)
-		t2 := cpuTime()
+		t2 := testutil.CPUTime()
 		inModel += (t1 - t0).Nanoseconds()
 		inRules += (t2 - t1).Nanoseconds()
 	}
