@@ -575,6 +575,15 @@ func TestFactTable(t *testing.T) {
 	ft.add("وزير", factCommon)
 	ft.add("محمد", factGiven)
 	ft.add("", factNameStop)
+	// The same words behind a filter that lets every word through, so
+	// that the words never added are answered by the map.
+	open := newFactTable()
+	for w, f := range ft.m {
+		open.add(w, f)
+	}
+	for i := range open.filter {
+		open.filter[i] = ^uint64(0)
+	}
 	for _, c := range []struct {
 		name string
 		tab  *factTable
@@ -588,6 +597,9 @@ func TestFactTable(t *testing.T) {
 		{"a word one letter longer", &ft, "وزيرا", 0},
 		{"a word never added", &ft, "الكويت", 0},
 		{"the zero table", &factTable{}, "وزير", 0},
+		{"two adds, open filter", &open, "وزير", factTitle | factCommon},
+		{"a prefix of a word, open filter", &open, "وزي", 0},
+		{"a word never added, open filter", &open, "الكويت", 0},
 	} {
 		if got := c.tab.get(c.w); got != c.want {
 			t.Errorf("%s: get(%q) = %b, want %b", c.name, c.w, got, c.want)
